@@ -1,0 +1,40 @@
+"""powerbalance: weighted evaluation of policy options.
+
+Options are scored against benefit and risk criteria grouped into areas; a weighting
+scheme turns judgements into weights; an aggregation method ranks the options; a
+report explains the ranking as trade-offs.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> a = pb.scenarios.load("great-power-cooperation")
+>>> report = pb.evaluate(a, weighting="equal", method="topsis")
+>>> report.ranking.index[0]
+'Targeted cooperation'
+"""
+
+from powerbalance import errors, methods, normalize, scenarios, weighting
+from powerbalance._version import __version__
+from powerbalance.evaluate import evaluate
+from powerbalance.model import Assessment, Criterion, Option
+from powerbalance.ranking import rank_scores
+from powerbalance.registry import Registry
+from powerbalance.report import Report
+from powerbalance.weights import Weights
+
+__all__ = [
+    "Assessment",
+    "Criterion",
+    "Option",
+    "Registry",
+    "Report",
+    "Weights",
+    "__version__",
+    "errors",
+    "evaluate",
+    "methods",
+    "normalize",
+    "rank_scores",
+    "scenarios",
+    "weighting",
+]

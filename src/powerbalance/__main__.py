@@ -1,0 +1,5 @@
+"""``python -m powerbalance``: the same as the ``powerbalance`` command."""
+
+from powerbalance.cli import run
+
+run()

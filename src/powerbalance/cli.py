@@ -1,0 +1,127 @@
+"""The ``powerbalance`` command: reports from the terminal.
+
+Run ``powerbalance report`` for the ranked trade-off report of the built-in scenario.
+Errors in the arguments print one line and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from powerbalance import methods, scenarios, weighting
+from powerbalance._version import __version__
+from powerbalance.errors import PowerbalanceError, PowerbalanceWarning
+from powerbalance.evaluate import evaluate
+
+__all__ = ["build_parser", "main"]
+
+FORMATS = ("text", "markdown", "html", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not usage plus a line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line parser (also the source of the CLI reference).
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["report", "--method", "topsis"]).method
+    'topsis'
+    """
+    parser = _Parser(
+        prog="powerbalance",
+        description="Weighted evaluation of policy options: ranked trade-off reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"powerbalance {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    report = commands.add_parser(
+        "report",
+        help="rank a scenario's options and explain the ranking",
+        description="Rank a scenario's options and explain the ranking as trade-offs.",
+    )
+    report.add_argument(
+        "scenario",
+        nargs="?",
+        default="great-power-cooperation",
+        metavar="SCENARIO",
+        help="a built-in scenario name (default: great-power-cooperation); "
+        f"built-in: {', '.join(scenarios.names())}",
+    )
+    report.add_argument(
+        "--method",
+        default="weighted-sum",
+        help="aggregation method by name (default: weighted-sum); "
+        f"available: {', '.join(methods.registry.names())}",
+    )
+    report.add_argument(
+        "--weighting",
+        default="equal",
+        help="parameterless weighting scheme by name (default: equal); "
+        f"available: {', '.join(weighting.registry.names())}",
+    )
+    report.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    report.add_argument(
+        "--output", type=Path, metavar="FILE", help="write to FILE instead of the terminal"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Examples
+    --------
+    >>> main(["report", "--format", "json", "--output", "/dev/null"])
+    0
+    """
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PowerbalanceWarning)
+            output = _report(arguments)
+    except PowerbalanceError as error:
+        print(f"powerbalance: error: {error}", file=sys.stderr)
+        return 2
+    for warning in caught:
+        print(f"powerbalance: warning: {warning.message}", file=sys.stderr)
+    if arguments.output is None:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        return 0
+    try:
+        arguments.output.write_text(output, encoding="utf-8")
+    except OSError as error:
+        print(
+            f"powerbalance: error: cannot write {arguments.output}: {error.strerror}",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
+def _report(arguments: argparse.Namespace) -> str:
+    assessment = scenarios.load(arguments.scenario)
+    report = evaluate(assessment, weighting=arguments.weighting, method=arguments.method)
+    renderers = {
+        "text": report.to_text,
+        "markdown": report.to_markdown,
+        "html": report.to_html,
+        "json": report.to_json,
+    }
+    return renderers[arguments.format]()
+
+
+def run() -> NoReturn:
+    """Entry point of the console script and ``python -m powerbalance``."""
+    sys.exit(main())

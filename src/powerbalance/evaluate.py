@@ -1,0 +1,108 @@
+"""evaluate(): an assessment, a weighting scheme and a method in; a Report out."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from powerbalance.errors import DegenerateCriterionWarning, InvalidParameterError
+from powerbalance.methods import MethodLike, resolve_method
+from powerbalance.model import Assessment
+from powerbalance.report import Report, build_report
+from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
+
+__all__ = ["evaluate"]
+
+
+def evaluate(
+    assessment: Assessment,
+    weighting: WeightingLike = "equal",
+    method: MethodLike = "weighted-sum",
+) -> Report:
+    """Weigh the criteria, score the options and explain the ranking.
+
+    Parameters
+    ----------
+    assessment : Assessment
+        The options, criteria and scores. Not modified.
+    weighting : WeightingScheme, str, Weights or callable, default "equal"
+        A weighting scheme, the registered name of a parameterless one, fixed
+        weights, or a function ``assessment -> Mapping[str, float]``.
+    method : Method or str, default "weighted-sum"
+        An aggregation method or the registered name of a parameterless one
+        (``"weighted-sum"``, ``"weighted-product"``, ``"topsis"``).
+
+    Returns
+    -------
+    Report
+        Ranking, contributions, benefits and risks by area, and renderers.
+
+    Raises
+    ------
+    PowerbalanceError
+        For any problem in the inputs; the message names the culprit.
+
+    Warns
+    -----
+    DegenerateCriterionWarning
+        A criterion scores every option the same, so it cannot affect the ranking.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> report = pb.evaluate(a, method="topsis")
+    >>> report.ranking.index[0]
+    'Targeted cooperation'
+    >>> report = pb.evaluate(
+    ...     a,
+    ...     weighting=pb.weighting.RankOrderCentroid(
+    ...         [["Conflicts de-escalated", "Indo-Pacific military balance eroded"]]
+    ...         + [[c for c in a.criterion_names if c not in (
+    ...             "Conflicts de-escalated", "Indo-Pacific military balance eroded")]]
+    ...     ),
+    ...     method=pb.methods.WeightedSum(),
+    ... )
+    >>> int(report.ranking["rank"].iloc[0])
+    1
+    """
+    if not isinstance(assessment, Assessment):
+        raise InvalidParameterError(
+            f"evaluate() takes an Assessment as its first argument; got "
+            f"{type(assessment).__name__}. Build one with pb.Assessment(...), "
+            f"pb.Assessment.from_frame(...) or pb.scenarios.load(...)."
+        )
+    scheme = resolve_weighting(weighting)
+    resolved_method = resolve_method(method)
+    warn_degenerate(assessment)
+    weights = apply_weighting(scheme, assessment)
+    return build_report(assessment, weights, resolved_method, scheme)
+
+
+def warn_degenerate(assessment: Assessment) -> None:
+    """Warn about criteria on which every option scores the same.
+
+    Examples
+    --------
+    >>> import warnings, powerbalance as pb
+    >>> a = pb.Assessment(["A", "B"], [pb.Criterion("Flat", area="X", kind="benefit")],
+    ...                   [[1], [1]])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_degenerate(a)
+    >>> "Flat" in str(caught[0].message)
+    True
+    """
+    if assessment.n_options < 2:
+        return
+    flat = np.ptp(assessment.scores, axis=0) == 0
+    for j in np.flatnonzero(flat):
+        criterion = assessment.criteria[j]
+        warnings.warn(
+            f"Every option scores {assessment.scores[0, j]:g} on criterion "
+            f"{criterion.name!r}, so it cannot separate them and does not affect the "
+            f"ranking. Check the scores, or leave the criterion out with subset().",
+            DegenerateCriterionWarning,
+            stacklevel=3,
+        )

@@ -1,0 +1,41 @@
+"""Aggregation methods: scores and weights in, one merit per option out, higher is better.
+
+Every method follows one contract (:class:`Method`): ``method.prepare(assessment)`` does
+the work that does not depend on the weights, and the prepared object's
+``score(W)`` scores a whole batch ``W`` of weight vectors, shape ``(k, n_criteria)``,
+returning ``(k, n_options)``. A single evaluation is ``k = 1``; a sensitivity
+analysis is thousands of rows at once.
+
+Examples
+--------
+>>> import numpy as np
+>>> import powerbalance as pb
+>>> a = pb.scenarios.load("great-power-cooperation")
+>>> prepared = pb.methods.TOPSIS().prepare(a)
+>>> W = np.full((3, a.n_criteria), 1 / a.n_criteria)
+>>> prepared.score(W).shape
+(3, 7)
+"""
+
+from powerbalance.methods._base import (
+    Method,
+    MethodLike,
+    PreparedMethod,
+    check_weight_batch,
+    registry,
+    resolve_method,
+)
+from powerbalance.methods.additive import WeightedProduct, WeightedSum
+from powerbalance.methods.distance import TOPSIS
+
+__all__ = [
+    "TOPSIS",
+    "Method",
+    "MethodLike",
+    "PreparedMethod",
+    "WeightedProduct",
+    "WeightedSum",
+    "check_weight_batch",
+    "registry",
+    "resolve_method",
+]

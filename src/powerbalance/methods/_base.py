@@ -1,0 +1,123 @@
+"""The method contract: prepare once, then score a batch of weight vectors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol, TypeAlias, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from powerbalance.errors import InvalidParameterError, ShapeError, WeightError
+from powerbalance.model import Assessment
+from powerbalance.registry import Registry
+
+__all__ = ["Method", "MethodLike", "PreparedMethod", "check_weight_batch", "registry"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+
+@runtime_checkable
+class PreparedMethod(Protocol):
+    """A method bound to one assessment, with every weight-independent step done.
+
+    Attributes
+    ----------
+    assessment : Assessment
+        The assessment it was prepared for.
+    normalized : numpy.ndarray of shape (n_options, n_criteria)
+        The direction-aware normalized scores the method works on (higher is better
+        on every criterion, 1 is the best a criterion can contribute).
+    additive : bool
+        True when ``contributions`` sum exactly to the score.
+    """
+
+    assessment: Assessment
+    normalized: FloatArray
+    additive: bool
+
+    def score(self, weights: FloatArray, /) -> FloatArray:
+        """Scores for a batch of weight vectors: (k, n_criteria) -> (k, n_options)."""
+        ...
+
+    def details(self, weights: FloatArray, /) -> Mapping[str, FloatArray]:
+        """The method's own per-option values for one weight vector (n_criteria,)."""
+        ...
+
+    def contributions(self, weights: FloatArray, /) -> FloatArray:
+        """Each criterion's weighted part of each option's score, (n_options, n_criteria)."""
+        ...
+
+
+@runtime_checkable
+class Method(Protocol):
+    """An aggregation method: configured at construction, applied by :meth:`prepare`.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> isinstance(pb.methods.TOPSIS(), Method)
+    True
+    """
+
+    def prepare(self, assessment: Assessment, /) -> PreparedMethod:
+        """Do the weight-independent work for ``assessment``."""
+        ...
+
+
+#: A method object or the registered name of a parameterless one (``"topsis"``).
+MethodLike: TypeAlias = Method | str
+
+#: The default registry of named methods (entry-point group ``powerbalance.methods``).
+registry: Registry[Method] = Registry("method", "powerbalance.methods")
+
+
+def resolve_method(method: MethodLike) -> Method:
+    """Turn a registered name into its method; check that anything else is a method.
+
+    Examples
+    --------
+    >>> type(resolve_method("topsis")).__name__
+    'TOPSIS'
+    """
+    if isinstance(method, str):
+        return registry.create(method)
+    if isinstance(method, Method):
+        return method
+    raise InvalidParameterError(
+        f"method must be a method object (with prepare(assessment)) or a registered name "
+        f"such as 'topsis' or 'weighted-sum'; got {method!r}."
+    )
+
+
+def check_weight_batch(weights: npt.ArrayLike, n_criteria: int) -> FloatArray:
+    """Check a batch of weight vectors and return it as a float array of shape (k, m).
+
+    Rows need not sum to 1 (every method here is scale-invariant in the weights or
+    documents otherwise), but must be finite and non-negative.
+
+    Raises
+    ------
+    ShapeError
+        The batch is not two-dimensional with one column per criterion.
+    WeightError
+        A weight is negative or not finite.
+
+    Examples
+    --------
+    >>> check_weight_batch([[0.5, 0.5]], 2).shape
+    (1, 2)
+    """
+    batch = np.asarray(weights, dtype=np.float64)
+    if batch.ndim != 2 or batch.shape[1] != n_criteria:
+        raise ShapeError(
+            f"score() takes a batch of weight vectors of shape (k, {n_criteria}), one row "
+            f"per weighting; got shape {batch.shape}. Wrap a single vector as w[None, :]."
+        )
+    if not np.isfinite(batch).all() or (batch < 0).any():
+        row, column = np.argwhere(~np.isfinite(batch) | (batch < 0))[0]
+        raise WeightError(
+            f"Weight vector {row} has weight {batch[row, column]:g} for criterion {column}; "
+            "weights must be finite and non-negative."
+        )
+    return batch

@@ -1,0 +1,112 @@
+r"""Distance-based methods: TOPSIS."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from powerbalance.methods._base import check_weight_batch, registry
+from powerbalance.model import Assessment
+from powerbalance.normalize import Normalization, check_normalization, normalize
+
+__all__ = ["TOPSIS"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+
+@attrs.frozen
+class PreparedTOPSIS:
+    """TOPSIS prepared for one assessment; see :class:`TOPSIS`."""
+
+    assessment: Assessment
+    normalized: FloatArray = attrs.field(eq=False, repr=False)
+    # Squared gaps to the ideal and anti-ideal, per option and criterion.
+    gap_to_ideal: FloatArray = attrs.field(eq=False, repr=False)
+    gap_to_anti_ideal: FloatArray = attrs.field(eq=False, repr=False)
+    additive: bool = False
+
+    def distances(self, weights: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Distances to the ideal and anti-ideal for a batch of weights, each (k, n)."""
+        batch = check_weight_batch(weights, self.assessment.n_criteria)
+        squared = batch * batch
+        to_ideal = np.sqrt(squared @ self.gap_to_ideal.T)
+        to_anti_ideal = np.sqrt(squared @ self.gap_to_anti_ideal.T)
+        return to_ideal, to_anti_ideal
+
+    def score(self, weights: FloatArray) -> FloatArray:
+        """Relative closeness to the ideal for a batch of weights: two matrix products."""
+        to_ideal, to_anti_ideal = self.distances(weights)
+        total = to_ideal + to_anti_ideal
+        # Zero total: every weighted criterion scores all options alike; all are
+        # equally close to both points, and 1/2 says so without dividing 0 by 0.
+        return np.divide(to_anti_ideal, total, out=np.full_like(total, 0.5), where=total > 0)
+
+    def details(self, weights: FloatArray) -> Mapping[str, FloatArray]:
+        """Distances to the ideal and anti-ideal options."""
+        to_ideal, to_anti_ideal = self.distances(weights[None, :])
+        return {"distance_to_ideal": to_ideal[0], "distance_to_anti_ideal": to_anti_ideal[0]}
+
+    def contributions(self, weights: FloatArray) -> FloatArray:
+        r"""The weighted normalized scores :math:`v_{ij} = w_j r_{ij}`.
+
+        Distances are measured on them; they do not add up to the closeness score.
+        """
+        return np.asarray(self.normalized * weights, dtype=np.float64)
+
+
+@registry.register("topsis")
+@attrs.frozen
+class TOPSIS:
+    r"""TOPSIS: closeness to the ideal option, relative to the anti-ideal.
+
+    With :math:`v_{ij} = w_j r_{ij}` the weighted, direction-aware normalized scores,
+    the ideal :math:`v_j^+ = \max_i v_{ij}` and the anti-ideal
+    :math:`v_j^- = \min_i v_{ij}`:
+
+    .. math::
+
+        D_i^+ = \sqrt{\sum_j (v_{ij} - v_j^+)^2}, \qquad
+        D_i^- = \sqrt{\sum_j (v_{ij} - v_j^-)^2}, \qquad
+        C_i = \frac{D_i^-}{D_i^+ + D_i^-}
+
+    and options rank by :math:`C_i`, higher is better. Because weights are
+    non-negative, :math:`(v_{ij} - v_j^+)^2 = w_j^2 (r_{ij} - r_j^+)^2`: the squared
+    distances are linear in the squared weights, so a batch of weight vectors is
+    scored with two matrix products. Turning risks around (:math:`1 - x/\lVert x\rVert`)
+    instead of taking their minimum as ideal leaves every distance unchanged.
+
+    When every weighted criterion scores all options alike, :math:`C_i = 1/2` for all.
+
+    Parameters
+    ----------
+    normalization : {"vector", "minmax", "max", "sum", "linear"}
+        Default ``"vector"``, as in Hwang and Yoon (1981).
+
+    References
+    ----------
+    Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making: Methods and
+    Applications. Springer, Lecture Notes in Economics and Mathematical Systems 186,
+    pp. 128-134.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from powerbalance.model import _example
+    >>> TOPSIS().prepare(_example()).score(np.array([[0.5, 0.5]]))
+    array([[1., 0.]])
+    """
+
+    normalization: Normalization = attrs.field(
+        default="vector", kw_only=True, validator=lambda _, __, v: check_normalization(v)
+    )
+
+    def prepare(self, assessment: Assessment) -> PreparedTOPSIS:
+        """Normalize and measure each option's squared gaps to the ideal points once."""
+        normalized = normalize(assessment, self.normalization)
+        gap_to_ideal = (normalized - normalized.max(axis=0)) ** 2
+        gap_to_anti_ideal = (normalized - normalized.min(axis=0)) ** 2
+        return PreparedTOPSIS(assessment, normalized, gap_to_ideal, gap_to_anti_ideal)

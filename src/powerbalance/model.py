@@ -1,0 +1,793 @@
+"""The domain model: options, criteria and the assessment that scores one against the other.
+
+All three are frozen attrs classes, validated at construction. A changed copy is
+made with :func:`attrs.evolve` or a ``with_*`` method, which validates again, so an
+invalid object cannot exist.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Literal, TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance.errors import (
+    DuplicateNameError,
+    InvalidKindError,
+    InvalidNameError,
+    InvalidParameterError,
+    InvalidScoreError,
+    MissingScoreError,
+    ShapeError,
+    UnknownNameError,
+    did_you_mean,
+    quoted_list,
+)
+
+__all__ = ["KINDS", "Assessment", "Criterion", "Kind", "Option"]
+
+Kind: TypeAlias = Literal["benefit", "risk"]
+#: The two kinds of criterion. There are deliberately no aliases ("max", "cost", ...).
+KINDS: tuple[Kind, ...] = ("benefit", "risk")
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+
+def _check_name(what: str, name: object) -> None:
+    if not isinstance(name, str):
+        raise InvalidNameError(
+            f"{what} name must be a string; got {name!r} of type {type(name).__name__}."
+        )
+    if not name.strip():
+        raise InvalidNameError(f"{what} name must not be empty or blank; got {name!r}.")
+
+
+def _validate_option_name(instance: Option, attribute: attrs.Attribute[str], value: str) -> None:
+    _check_name("An option's", value)
+
+
+def _validate_criterion_name(
+    instance: Criterion, attribute: attrs.Attribute[str], value: str
+) -> None:
+    _check_name("A criterion's", value)
+
+
+def _validate_area(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidNameError(
+            f"Criterion {instance.name!r}: area must be a non-empty string such as "
+            f"'Economic' or 'Security'; got {value!r}."
+        )
+
+
+def _validate_kind(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in KINDS:
+        raise InvalidKindError(
+            f"Criterion {instance.name!r}: kind must be 'benefit' (higher is better) or "
+            f"'risk' (higher is worse); got {value!r}. There are no aliases: write 'risk' "
+            "for a criterion where a higher score is worse."
+        )
+
+
+def _to_scale(value: object) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    try:
+        low, high = value  # type: ignore[misc]
+        return (float(low), float(high))  # type: ignore[has-type]
+    except (TypeError, ValueError):
+        # Left as given; the validator explains what was expected.
+        return value  # type: ignore[return-value]
+
+
+def _validate_scale(
+    instance: Criterion, attribute: attrs.Attribute[tuple[float, float] | None], value: object
+) -> None:
+    if value is None:
+        return
+    ok = (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, float) and math.isfinite(v) for v in value)
+        and value[0] < value[1]
+    )
+    if not ok:
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: scale must be a pair (low, high) of finite numbers "
+            f"with low < high, such as (0, 10); got {value!r}."
+        )
+
+
+@attrs.frozen
+class Option:
+    """A policy option or strategic posture being assessed.
+
+    Parameters
+    ----------
+    name : str
+        Unique, non-empty name; the key by which results refer to the option.
+    description : str, optional
+        One or two sentences saying what the option is.
+
+    Examples
+    --------
+    >>> Option("Targeted cooperation", description="Cooperate on agreed issues only.")
+    Option(name='Targeted cooperation', description='Cooperate on agreed issues only.')
+    """
+
+    name: str = attrs.field(validator=_validate_option_name)
+    description: str = attrs.field(default="", kw_only=True)
+
+
+@attrs.frozen
+class Criterion:
+    """A criterion the options are judged on: a benefit or a risk within an area.
+
+    Parameters
+    ----------
+    name : str
+        Unique, non-empty name.
+    area : str
+        The area the criterion belongs to, e.g. ``"Economic"`` or ``"Security"``.
+    kind : {"benefit", "risk"}
+        ``"benefit"`` if a higher score is better, ``"risk"`` if a higher score is worse.
+    description : str, optional
+        What the criterion measures.
+    unit : str, optional
+        The unit the scores are given in.
+    scale : tuple of float, optional
+        ``(low, high)``: the fixed scale the scores are given on (e.g. ``(0, 10)``).
+        Scores outside it are rejected, and normalizations that depend on the range
+        of a criterion (min-max, max) use it instead of the observed range.
+
+    Examples
+    --------
+    >>> risk = Criterion("Supply-chain dependency", area="Economic", kind="risk", scale=(0, 10))
+    >>> risk.kind, risk.scale
+    ('risk', (0.0, 10.0))
+    >>> risk.is_risk
+    True
+    """
+
+    name: str = attrs.field(validator=_validate_criterion_name)
+    area: str = attrs.field(validator=_validate_area)
+    kind: Kind = attrs.field(validator=_validate_kind)
+    description: str = attrs.field(default="", kw_only=True)
+    unit: str = attrs.field(default="", kw_only=True)
+    scale: tuple[float, float] | None = attrs.field(
+        default=None, kw_only=True, converter=_to_scale, validator=_validate_scale
+    )
+
+    @property
+    def is_risk(self) -> bool:
+        """Whether a higher score is worse on this criterion.
+
+        Examples
+        --------
+        >>> Criterion("Emissions cut", area="Environment", kind="benefit").is_risk
+        False
+        """
+        return self.kind == "risk"
+
+
+def _check_unique(what: str, names: Sequence[str]) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise DuplicateNameError(
+                f"Two {what} are named {name!r}; every {what[:-1]} needs a unique name. "
+                f"Rename one of them."
+            )
+        seen.add(name)
+
+
+def _to_options(value: Iterable[Option | str]) -> tuple[Option, ...]:
+    if isinstance(value, str):
+        raise InvalidParameterError(
+            f"options must be a sequence of Option objects or names; got the single string "
+            f"{value!r}. Wrap it in a list: [{value!r}]."
+        )
+    return tuple(item if isinstance(item, Option) else Option(item) for item in value)
+
+
+def _to_criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    criteria = tuple(value)
+    for position, item in enumerate(criteria):
+        if not isinstance(item, Criterion):
+            raise InvalidParameterError(
+                f"criteria must be Criterion objects (with an area and a kind); item "
+                f"{position} is {item!r}. Build it with "
+                f"pb.Criterion(name, area=..., kind='benefit' or 'risk')."
+            )
+    return criteria
+
+
+def _readonly(array: FloatArray) -> FloatArray:
+    array.flags.writeable = False
+    return array
+
+
+def _to_scores(value: object) -> Any:
+    # Always a copy, so later edits of the caller's array cannot reach the assessment.
+    try:
+        array = np.array(value, copy=True)
+    except ValueError:
+        # Ragged rows: kept as objects so the validator can report the shape.
+        return np.array(value, dtype=object, copy=True) if isinstance(value, list) else value
+    if array.dtype.kind in "fiu":
+        return _readonly(array.astype(np.float64, copy=False))
+    if array.dtype.kind == "O" and all(_is_number(v) for v in array.flat):
+        return _readonly(array.astype(np.float64))
+    # Text, booleans or mixed content: the validator names the first offending cell.
+    return array.astype(object)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
+        value, bool | np.bool_
+    )
+
+
+def _to_notes(value: Mapping[tuple[str, str], str] | None) -> Mapping[tuple[str, str], str]:
+    return MappingProxyType(dict(value or {}))
+
+
+def _array_eq(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
+    return a.shape == b.shape and bool(np.array_equal(a, b))
+
+
+@attrs.frozen
+class Assessment:
+    """Scores of options on criteria: the input to every weighting scheme and method.
+
+    Parameters
+    ----------
+    options : sequence of Option or str
+        The options (rows). Plain strings are turned into :class:`Option`.
+    criteria : sequence of Criterion
+        The criteria (columns), each with an area and a kind.
+    scores : array-like of shape (n_options, n_criteria)
+        Finite numbers. The array is copied and stored read-only.
+    notes : mapping of (option, criterion) to str, optional
+        A rationale for individual scores, keyed by names.
+    name : str, optional
+        A short name for the assessment.
+    description : str, optional
+        What is being decided.
+
+    Raises
+    ------
+    InvalidScoreError
+        A score is NaN, infinite, non-numeric or outside its criterion's scale.
+    ShapeError
+        ``scores`` is not n_options x n_criteria, or there are no options or criteria.
+    DuplicateNameError
+        Two options or two criteria share a name.
+    UnknownNameError
+        A note refers to an option or criterion that is not in the assessment.
+
+    Examples
+    --------
+    >>> a = Assessment(
+    ...     options=["Engage", "Contain"],
+    ...     criteria=[
+    ...         Criterion("Trade gains", area="Economic", kind="benefit"),
+    ...         Criterion("Conflict risk", area="Security", kind="risk"),
+    ...     ],
+    ...     scores=[[7, 4], [3, 6]],
+    ... )
+    >>> a.n_options, a.n_criteria, a.areas
+    (2, 2, ('Economic', 'Security'))
+    >>> a.to_frame()
+    criterion  Trade gains  Conflict risk
+    option
+    Engage             7.0            4.0
+    Contain            3.0            6.0
+    """
+
+    options: tuple[Option, ...] = attrs.field(converter=_to_options)
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_to_criteria)
+    scores: FloatArray = attrs.field(
+        converter=_to_scores, eq=attrs.cmp_using(eq=_array_eq), repr=False
+    )
+    notes: Mapping[tuple[str, str], str] = attrs.field(
+        default=None, converter=_to_notes, kw_only=True, repr=False
+    )
+    name: str = attrs.field(default="", kw_only=True)
+    description: str = attrs.field(default="", kw_only=True, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # One validation pass that can name options and criteria in its messages;
+        # field validators cannot see the other fields' converted values in order.
+        if not self.options:
+            raise ShapeError("An assessment needs at least one option; got none.")
+        if not self.criteria:
+            raise ShapeError("An assessment needs at least one criterion; got none.")
+        _check_unique("options", self.option_names)
+        _check_unique("criteria", self.criterion_names)
+        self._validate_scores()
+        self._validate_notes()
+
+    def _validate_scores(self) -> None:
+        scores: np.ndarray[Any, Any] = self.scores
+        expected = (len(self.options), len(self.criteria))
+        if scores.shape != expected:
+            raise ShapeError(
+                f"scores must have one row per option and one column per criterion, "
+                f"shape {expected}; got shape {scores.shape}."
+            )
+        if scores.dtype != np.float64:
+            for (row, column), value in np.ndenumerate(scores):
+                if not _is_number(value):
+                    raise InvalidScoreError(
+                        f"The score of option {self.options[row].name!r} on criterion "
+                        f"{self.criteria[column].name!r} must be a number; got {value!r} "
+                        f"of type {type(value).__name__}."
+                    )
+        bad = ~np.isfinite(scores)
+        if bad.any():
+            row, column = np.argwhere(bad)[0]
+            value = scores[row, column]
+            what = "missing (NaN)" if np.isnan(value) else "infinite"
+            raise InvalidScoreError(
+                f"The score of option {self.options[row].name!r} on criterion "
+                f"{self.criteria[column].name!r} is {what}; every score must be a finite "
+                f"number. Fill in the judgement, or drop the option or criterion with "
+                f"subset()."
+            )
+        self._validate_scales()
+
+    def _validate_scales(self) -> None:
+        scaled = [j for j, c in enumerate(self.criteria) if c.scale is not None]
+        if not scaled:
+            return
+        low = np.array([self.criteria[j].scale[0] for j in scaled])  # type: ignore[index]
+        high = np.array([self.criteria[j].scale[1] for j in scaled])  # type: ignore[index]
+        block = self.scores[:, scaled]
+        outside = (block < low) | (block > high)
+        if outside.any():
+            row, position = np.argwhere(outside)[0]
+            criterion = self.criteria[scaled[position]]
+            raise InvalidScoreError(
+                f"The score of option {self.options[row].name!r} on criterion "
+                f"{criterion.name!r} is {block[row, position]:g}, outside the criterion's "
+                f"scale {_format_scale(criterion.scale)}. Correct the score or widen the scale."
+            )
+
+    def _validate_notes(self) -> None:
+        options, criteria = set(self.option_names), set(self.criterion_names)
+        for key, text in self.notes.items():
+            if not (isinstance(key, tuple) and len(key) == 2):
+                raise InvalidParameterError(
+                    f"notes must be keyed by (option, criterion) pairs; got the key {key!r}."
+                )
+            option, criterion = key
+            if option not in options:
+                raise UnknownNameError(
+                    f"A note refers to option {option!r}, which is not in the assessment."
+                    + did_you_mean(option, options)
+                )
+            if criterion not in criteria:
+                raise UnknownNameError(
+                    f"A note refers to criterion {criterion!r}, which is not in the "
+                    "assessment." + did_you_mean(criterion, criteria)
+                )
+            if not isinstance(text, str):
+                raise InvalidParameterError(
+                    f"The note for ({option!r}, {criterion!r}) must be text; got {text!r}."
+                )
+
+    # -- construction from other shapes -------------------------------------------------
+
+    @classmethod
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        criteria: Sequence[Criterion],
+        *,
+        options: Sequence[Option] | None = None,
+        notes: pd.DataFrame | Mapping[tuple[str, str], str] | None = None,
+        name: str = "",
+        description: str = "",
+    ) -> Assessment:
+        """Build an assessment from a DataFrame indexed by option, one column per criterion.
+
+        Parameters
+        ----------
+        frame : pandas.DataFrame
+            Index: option names. Columns: criterion names. Values: scores. The frame
+            is not modified. Column order follows ``criteria``.
+        criteria : sequence of Criterion
+            One criterion for every column of ``frame``.
+        options : sequence of Option, optional
+            Option objects with descriptions, in any order; by default plain options
+            named after the index.
+        notes : DataFrame or mapping, optional
+            Rationale text: a frame shaped like ``frame`` (empty cells mean no note) or
+            a mapping of ``(option, criterion)`` to text.
+        name, description : str, optional
+            Passed to the assessment.
+
+        Raises
+        ------
+        UnknownNameError
+            A column has no criterion, or a criterion has no column.
+        MissingScoreError
+            A cell is empty (NaN or None).
+        DuplicateNameError
+            The index or the columns repeat a name.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame(
+        ...     {"Trade gains": [7, 3], "Conflict risk": [4, 6]}, index=["Engage", "Contain"]
+        ... )
+        >>> a = Assessment.from_frame(
+        ...     frame,
+        ...     criteria=[
+        ...         Criterion("Trade gains", area="Economic", kind="benefit"),
+        ...         Criterion("Conflict risk", area="Security", kind="risk"),
+        ...     ],
+        ... )
+        >>> a.option_names
+        ('Engage', 'Contain')
+        """
+        if not isinstance(frame, pd.DataFrame):
+            raise InvalidParameterError(
+                f"from_frame expects a pandas DataFrame; got {type(frame).__name__}."
+            )
+        criteria = _to_criteria(criteria)
+        index = [str(label) if not isinstance(label, str) else label for label in frame.index]
+        columns = [str(c) for c in frame.columns]
+        _check_unique("options", index)
+        _check_unique("columns", columns)
+        criterion_names = [c.name for c in criteria]
+        _check_unique("criteria", criterion_names)
+        unknown = [c for c in columns if c not in set(criterion_names)]
+        if unknown:
+            raise UnknownNameError(
+                f"The frame has column {unknown[0]!r}, but no criterion of that name was "
+                f"given."
+                + did_you_mean(unknown[0], criterion_names)
+                + " Pass a Criterion for every column, or drop the column."
+            )
+        missing = [c for c in criterion_names if c not in set(columns)]
+        if missing:
+            raise UnknownNameError(
+                f"Criterion {missing[0]!r} has no column in the frame (columns: "
+                f"{quoted_list(columns)})." + did_you_mean(missing[0], columns)
+            )
+        ordered = frame.set_axis(columns, axis=1)[criterion_names]
+        values = ordered.to_numpy(dtype=object)
+        empty = pd.isna(ordered).to_numpy()
+        if empty.any():
+            row, column = np.argwhere(empty)[0]
+            raise MissingScoreError(
+                f"Option {index[row]!r} has no score on criterion {criterion_names[column]!r}. "
+                "Every option needs a score on every criterion: fill in the cell, or drop "
+                "the option or criterion."
+            )
+        if options is None:
+            option_objects: list[Option] = [Option(label) for label in index]
+        else:
+            by_name = {o.name: o for o in _to_options(options)}
+            absent = [label for label in index if label not in by_name]
+            if absent:
+                raise UnknownNameError(
+                    f"Row {absent[0]!r} of the frame has no matching Option in options."
+                    + did_you_mean(absent[0], by_name)
+                )
+            option_objects = [by_name[label] for label in index]
+        note_map = _notes_from(notes)
+        return cls(
+            options=option_objects,
+            criteria=criteria,
+            scores=values,
+            notes=note_map,
+            name=name,
+            description=description,
+        )
+
+    # -- names and structure --------------------------------------------------------------
+
+    @property
+    def option_names(self) -> tuple[str, ...]:
+        """The option names, in row order.
+
+        Examples
+        --------
+        >>> _example().option_names
+        ('Engage', 'Contain')
+        """
+        return tuple(o.name for o in self.options)
+
+    @property
+    def criterion_names(self) -> tuple[str, ...]:
+        """The criterion names, in column order.
+
+        Examples
+        --------
+        >>> _example().criterion_names
+        ('Trade gains', 'Conflict risk')
+        """
+        return tuple(c.name for c in self.criteria)
+
+    @property
+    def n_options(self) -> int:
+        """The number of options.
+
+        Examples
+        --------
+        >>> _example().n_options
+        2
+        """
+        return len(self.options)
+
+    @property
+    def n_criteria(self) -> int:
+        """The number of criteria.
+
+        Examples
+        --------
+        >>> _example().n_criteria
+        2
+        """
+        return len(self.criteria)
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The distinct areas, in order of first appearance among the criteria.
+
+        Examples
+        --------
+        >>> _example().areas
+        ('Economic', 'Security')
+        """
+        return tuple(dict.fromkeys(c.area for c in self.criteria))
+
+    @property
+    def benefits(self) -> tuple[str, ...]:
+        """Names of the benefit criteria (higher is better).
+
+        Examples
+        --------
+        >>> _example().benefits
+        ('Trade gains',)
+        """
+        return tuple(c.name for c in self.criteria if c.kind == "benefit")
+
+    @property
+    def risks(self) -> tuple[str, ...]:
+        """Names of the risk criteria (higher is worse).
+
+        Examples
+        --------
+        >>> _example().risks
+        ('Conflict risk',)
+        """
+        return tuple(c.name for c in self.criteria if c.kind == "risk")
+
+    @property
+    def is_risk(self) -> npt.NDArray[np.bool_]:
+        """A boolean array over the criteria: True where the criterion is a risk.
+
+        Examples
+        --------
+        >>> _example().is_risk
+        array([False,  True])
+        """
+        return np.array([c.kind == "risk" for c in self.criteria], dtype=bool)
+
+    def criteria_in(self, area: str) -> tuple[str, ...]:
+        """Names of the criteria in an area.
+
+        Raises
+        ------
+        UnknownNameError
+            No criterion belongs to ``area``.
+
+        Examples
+        --------
+        >>> _example().criteria_in("Security")
+        ('Conflict risk',)
+        """
+        names = tuple(c.name for c in self.criteria if c.area == area)
+        if not names:
+            raise UnknownNameError(
+                f"No criterion belongs to area {area!r}; the areas are "
+                f"{quoted_list(self.areas)}." + did_you_mean(area, self.areas)
+            )
+        return names
+
+    def option(self, name: str) -> Option:
+        """The option with this name.
+
+        Raises
+        ------
+        UnknownNameError
+            There is no such option.
+
+        Examples
+        --------
+        >>> _example().option("Engage").name
+        'Engage'
+        """
+        return self.options[self.option_index(name)]
+
+    def criterion(self, name: str) -> Criterion:
+        """The criterion with this name.
+
+        Raises
+        ------
+        UnknownNameError
+            There is no such criterion.
+
+        Examples
+        --------
+        >>> _example().criterion("Conflict risk").kind
+        'risk'
+        """
+        return self.criteria[self.criterion_index(name)]
+
+    def option_index(self, name: str) -> int:
+        """The row of the option with this name.
+
+        Examples
+        --------
+        >>> _example().option_index("Contain")
+        1
+        """
+        return _index_of("option", name, self.option_names)
+
+    def criterion_index(self, name: str) -> int:
+        """The column of the criterion with this name.
+
+        Examples
+        --------
+        >>> _example().criterion_index("Conflict risk")
+        1
+        """
+        return _index_of("criterion", name, self.criterion_names)
+
+    # -- views and copies -------------------------------------------------------------
+
+    def to_frame(self) -> pd.DataFrame:
+        """The scores as a new DataFrame: index ``option``, columns ``criterion``.
+
+        Examples
+        --------
+        >>> _example().to_frame().loc["Engage", "Trade gains"]
+        np.float64(7.0)
+        """
+        return pd.DataFrame(
+            self.scores.copy(),
+            index=pd.Index(self.option_names, name="option"),
+            columns=pd.Index(self.criterion_names, name="criterion"),
+        )
+
+    def notes_frame(self) -> pd.DataFrame:
+        """The rationale notes as a DataFrame shaped like :meth:`to_frame` ("" where none).
+
+        Examples
+        --------
+        >>> _example().notes_frame().loc["Engage", "Trade gains"]
+        'Opens markets.'
+        """
+        frame = pd.DataFrame(
+            "",
+            index=pd.Index(self.option_names, name="option"),
+            columns=pd.Index(self.criterion_names, name="criterion"),
+            dtype=object,
+        )
+        for (option, criterion), text in self.notes.items():
+            frame.loc[option, criterion] = text
+        return frame
+
+    def subset(
+        self,
+        options: Sequence[str] | None = None,
+        criteria: Sequence[str] | None = None,
+    ) -> Assessment:
+        """A new assessment with only the named options and criteria, in the order given.
+
+        Parameters
+        ----------
+        options, criteria : sequence of str, optional
+            Names to keep; all are kept when omitted.
+
+        Raises
+        ------
+        UnknownNameError
+            A name is not in the assessment.
+
+        Examples
+        --------
+        >>> _example().subset(criteria=["Trade gains"]).criterion_names
+        ('Trade gains',)
+        """
+        if isinstance(options, str) or isinstance(criteria, str):
+            raise InvalidParameterError(
+                "subset() takes lists of names; wrap a single name in a list."
+            )
+        rows = [self.option_index(n) for n in options] if options is not None else None
+        columns = [self.criterion_index(n) for n in criteria] if criteria is not None else None
+        row_index = rows if rows is not None else list(range(self.n_options))
+        column_index = columns if columns is not None else list(range(self.n_criteria))
+        kept_options = [self.options[i] for i in row_index]
+        kept_criteria = [self.criteria[j] for j in column_index]
+        kept_option_names = {o.name for o in kept_options}
+        kept_criterion_names = {c.name for c in kept_criteria}
+        return attrs.evolve(
+            self,
+            options=kept_options,
+            criteria=kept_criteria,
+            scores=self.scores[np.ix_(row_index, column_index)],
+            notes={
+                key: text
+                for key, text in self.notes.items()
+                if key[0] in kept_option_names and key[1] in kept_criterion_names
+            },
+        )
+
+    def with_score(self, option: str, criterion: str, score: float) -> Assessment:
+        """A new assessment with one score changed.
+
+        Examples
+        --------
+        >>> _example().with_score("Engage", "Trade gains", 9).to_frame().iloc[0, 0]
+        np.float64(9.0)
+        """
+        scores = self.scores.copy()
+        scores[self.option_index(option), self.criterion_index(criterion)] = score
+        return attrs.evolve(self, scores=scores)
+
+
+def _index_of(what: str, name: str, names: tuple[str, ...]) -> int:
+    try:
+        return names.index(name)
+    except ValueError:
+        raise UnknownNameError(
+            f"There is no {what} named {name!r}; the {what}s are {quoted_list(names)}."
+            + did_you_mean(str(name), names)
+        ) from None
+
+
+def _format_scale(scale: tuple[float, float] | None) -> str:
+    if scale is None:
+        return "(none)"
+    return f"{scale[0]:g} to {scale[1]:g}"
+
+
+def _notes_from(
+    notes: pd.DataFrame | Mapping[tuple[str, str], str] | None,
+) -> dict[tuple[str, str], str]:
+    if notes is None:
+        return {}
+    if isinstance(notes, pd.DataFrame):
+        result: dict[tuple[str, str], str] = {}
+        for option, row in notes.iterrows():
+            for criterion, text in row.items():
+                if isinstance(text, str) and text:
+                    result[(str(option), str(criterion))] = text
+        return result
+    return dict(notes)
+
+
+def _example() -> Assessment:
+    """A two-option assessment used by the docstring examples."""
+    return Assessment(
+        options=["Engage", "Contain"],
+        criteria=[
+            Criterion("Trade gains", area="Economic", kind="benefit"),
+            Criterion("Conflict risk", area="Security", kind="risk"),
+        ],
+        scores=[[7, 4], [3, 6]],
+        notes={("Engage", "Trade gains"): "Opens markets."},
+    )

@@ -1,0 +1,50 @@
+"""Turning scores into ranks: 1 is best, and equal scores share the better rank."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["TIE_TOLERANCE", "rank_scores"]
+
+#: Scores closer than this (relative to the largest magnitude, and at least this in
+#: absolute terms) count as equal, so that rounding in floating-point arithmetic
+#: cannot split a genuine tie.
+TIE_TOLERANCE = 1e-12
+
+
+def rank_scores(scores: npt.ArrayLike) -> npt.NDArray[np.int64]:
+    """Rank scores, higher is better: 1 is best, ties share the better rank.
+
+    This is "competition" ranking: scores (0.9, 0.7, 0.7, 0.5) get ranks
+    (1, 2, 2, 4). Scores within :data:`TIE_TOLERANCE` of each other tie.
+
+    Parameters
+    ----------
+    scores : array-like of shape (n,)
+        Finite scores.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (n,)
+
+    Examples
+    --------
+    >>> rank_scores([0.5, 0.9, 0.7, 0.7])
+    array([4, 1, 2, 2])
+    """
+    values = np.asarray(scores, dtype=np.float64)
+    n = values.shape[0]
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.argsort(-values, kind="stable")
+    ordered = values[order]
+    tolerance = TIE_TOLERANCE * max(1.0, float(np.abs(ordered).max()))
+    starts_group = np.empty(n, dtype=bool)
+    starts_group[0] = True
+    starts_group[1:] = (ordered[:-1] - ordered[1:]) > tolerance
+    # Each position takes the rank of the first position of its tie group.
+    first_of_group = np.maximum.accumulate(np.where(starts_group, np.arange(n), 0))
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = first_of_group + 1
+    return ranks

@@ -1,0 +1,447 @@
+"""The result of an evaluation: ranking, contributions, benefits and risks by area.
+
+A :class:`Report` is frozen; its frames are computed on first access and returned
+as new DataFrames each time the attribute is read, so editing one cannot change the
+report.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+from typing import Any, TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance._render import Table, number, signed
+from powerbalance._version import __version__
+from powerbalance.methods import Method, PreparedMethod
+from powerbalance.model import Assessment
+from powerbalance.ranking import rank_scores
+from powerbalance.weights import Weights
+
+__all__ = ["REPORT_SCHEMA", "Report"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+#: The schema tag of :meth:`Report.to_dict`; it changes when the layout does.
+REPORT_SCHEMA = "powerbalance.report/1"
+
+_MEASURES = ("benefit", "risk", "net")
+
+
+def describe(component: object) -> str:
+    """A short, stable description of a method or weighting scheme for provenance.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> describe(pb.methods.TOPSIS())
+    "TOPSIS(normalization='vector')"
+    >>> describe(len)
+    'len'
+    """
+    if attrs.has(type(component)):
+        return repr(component)
+    name = getattr(component, "__qualname__", None) or getattr(component, "__name__", None)
+    return str(name) if name else type(component).__name__
+
+
+def _parameters(component: object) -> dict[str, Any]:
+    if attrs.has(type(component)):
+        return attrs.asdict(component, recurse=True)  # type: ignore[arg-type]
+    return {}
+
+
+@attrs.frozen
+class Report:
+    """What an evaluation found, and why.
+
+    Made by :func:`powerbalance.evaluate`; not usually built by hand.
+
+    Attributes
+    ----------
+    assessment : Assessment
+        What was evaluated.
+    weights : Weights
+        The weights used.
+    method : Method
+        The aggregation method used.
+    weighting : object
+        The weighting scheme (or fixed weights) the weights came from.
+    scores : numpy.ndarray of shape (n_options,)
+        The method's score of each option, in the assessment's option order, higher
+        is better; read-only.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"), method="topsis")
+    >>> list(report.ranking.columns)
+    ['rank', 'score', 'distance_to_ideal', 'distance_to_anti_ideal']
+    >>> report.by_area.columns.names
+    FrozenList(['area', 'measure'])
+    """
+
+    assessment: Assessment = attrs.field(repr=False)
+    weights: Weights = attrs.field(repr=False)
+    method: Method
+    weighting: object
+    scores: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
+    prepared: PreparedMethod = attrs.field(eq=False, repr=False)
+
+    # -- the numbers --------------------------------------------------------------------
+
+    @functools.cached_property
+    def _weight_vector(self) -> FloatArray:
+        return self.weights.aligned(self.assessment)
+
+    @functools.cached_property
+    def _ranks(self) -> npt.NDArray[np.int64]:
+        return rank_scores(self.scores)
+
+    @functools.cached_property
+    def _order(self) -> npt.NDArray[np.intp]:
+        """Option positions from first to last; ties keep the assessment's order."""
+        return np.lexsort((np.arange(len(self.scores)), self._ranks))
+
+    @functools.cached_property
+    def _ranking(self) -> pd.DataFrame:
+        frame = pd.DataFrame(
+            {"rank": self._ranks, "score": self.scores},
+            index=pd.Index(self.assessment.option_names, name="option"),
+        )
+        for name, values in self.prepared.details(self._weight_vector).items():
+            frame[name] = values
+        return frame.iloc[self._order]
+
+    @property
+    def ranking(self) -> pd.DataFrame:
+        """The options from best to worst.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``option``, in rank order. Columns: ``rank`` (1 is best; equal scores
+            share the better rank), ``score`` (higher is better), then the method's own
+            values (TOPSIS: ``distance_to_ideal``, ``distance_to_anti_ideal``; weighted
+            product: ``log_score``).
+        """
+        return self._ranking.copy()
+
+    @functools.cached_property
+    def _contributions(self) -> pd.DataFrame:
+        values = self.prepared.contributions(self._weight_vector)
+        frame = pd.DataFrame(
+            values,
+            index=pd.Index(self.assessment.option_names, name="option"),
+            columns=pd.Index(self.assessment.criterion_names, name="criterion"),
+        )
+        return frame.iloc[self._order]
+
+    @property
+    def contributions(self) -> pd.DataFrame:
+        r"""Each criterion's weighted part of each option's score.
+
+        For the weighted sum, :math:`w_j r_{ij}`, and each row adds up to the score.
+        For the weighted product, :math:`w_j \ln r_{ij}`, adding up to the log of the
+        score. For TOPSIS, the weighted normalized scores :math:`w_j r_{ij}` whose
+        distances to the ideal points make the score; they do not add up to it.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``option`` (rank order), columns ``criterion``.
+        """
+        return self._contributions.copy()
+
+    @functools.cached_property
+    def _by_area(self) -> pd.DataFrame:
+        a = self.assessment
+        weighted_value = self.prepared.normalized * self._weight_vector
+        # A risk's shortfall: the part of its weight lost because the risk is not nil.
+        weighted_risk = (1.0 - self.prepared.normalized) * self._weight_vector
+        is_risk = a.is_risk
+        areas = np.array([c.area for c in a.criteria])
+        columns: dict[tuple[str, str], FloatArray] = {}
+        for area in a.areas:
+            in_area = areas == area
+            benefit = weighted_value[:, in_area & ~is_risk].sum(axis=1)
+            risk = weighted_risk[:, in_area & is_risk].sum(axis=1)
+            columns[(area, "benefit")] = benefit
+            columns[(area, "risk")] = risk
+            columns[(area, "net")] = benefit - risk
+        frame = pd.DataFrame(columns, index=pd.Index(a.option_names, name="option"))
+        frame.columns = pd.MultiIndex.from_tuples(list(columns), names=["area", "measure"])
+        return frame.iloc[self._order]
+
+    @property
+    def by_area(self) -> pd.DataFrame:
+        r"""Benefits gained and risks borne, per option and area, on the weighted scale.
+
+        With :math:`r_{ij}` the method's normalized score (1 = best) and :math:`w_j` the
+        weight: ``benefit`` is :math:`\sum w_j r_{ij}` over the area's benefit criteria;
+        ``risk`` is :math:`\sum w_j (1 - r_{ij})` over its risk criteria, the weight lost
+        to the risk; ``net`` is benefit minus risk. For the weighted sum with min-max
+        normalization an option's score equals the sum of its net values plus the total
+        weight of the risk criteria, so differences in net are differences in score.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``option`` (rank order); columns a MultiIndex (``area``, ``measure``)
+            with measures ``benefit``, ``risk``, ``net``. ``report.by_area.xs("net",
+            axis=1, level="measure")`` gives options x areas.
+        """
+        return self._by_area.copy()
+
+    @property
+    def net_by_area(self) -> pd.DataFrame:
+        """Options x areas: the net value (benefit minus risk) of each area.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> list(report.net_by_area.columns)
+        ['Economic', 'Security', 'Environment', 'Technology', 'Diplomacy']
+        """
+        return pd.DataFrame(self._by_area.xs("net", axis=1, level="measure")).copy()
+
+    # -- words --------------------------------------------------------------------------
+
+    def summary(self) -> str:
+        """A short paragraph in plain language: who leads, by how much, and on what.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report.summary().startswith("Targeted cooperation ranks first")
+        True
+        """
+        ranking = self._ranking
+        names = list(ranking.index)
+        method = type(self.method).__name__
+        leader = names[0]
+        if len(names) == 1:
+            return f"{leader} is the only option assessed (score {number(self.scores[0])})."
+        tied = [n for n in names if ranking.loc[n, "rank"] == 1]
+        if len(tied) > 1:
+            return (
+                f"{_join(tied)} tie for first place under {method} "
+                f"(score {number(ranking['score'].iloc[0])})."
+            )
+        runner_up = names[1]
+        lead = ranking["score"].iloc[0] - ranking["score"].iloc[1]
+        sentences = [
+            f"{leader} ranks first under {method} with a score of "
+            f"{number(ranking['score'].iloc[0])}, {number(lead)} ahead of {runner_up}."
+        ]
+        net = self._by_area.xs("net", axis=1, level="measure")
+        difference = (net.loc[leader] - net.loc[runner_up]).sort_values(ascending=False)
+        gains = [(area, d) for area, d in difference.items() if d > 5e-4]
+        losses = [(area, d) for area, d in difference[::-1].items() if d < -5e-4]
+        if gains:
+            sentence = f"Against {runner_up} it gains most on " + _join(
+                [f"{area} ({signed(d)})" for area, d in gains[:2]]
+            )
+            if losses:
+                sentence += " and gives up most on " + _join(
+                    [f"{area} ({signed(d)})" for area, d in losses[:2]]
+                )
+            sentences.append(sentence + ".")
+        last = names[-1]
+        sentences.append(f"{last} ranks last (score {number(ranking['score'].iloc[-1])}).")
+        return " ".join(sentences)
+
+    # -- renderers ----------------------------------------------------------------------
+
+    def _tables(self) -> list[Table]:
+        ranking = self._ranking
+        extra = [c for c in ranking.columns if c not in ("rank", "score")]
+        extra_header = [str(c).replace("_", " ") for c in extra]
+        ranking_table = Table(
+            "Ranking",
+            ["Rank", "Option", "Score", *extra_header],
+            [
+                [
+                    str(rank),
+                    str(option),
+                    number(score),
+                    *(number(v) for v in ranking.loc[option, extra]),
+                ]
+                for option, rank, score in zip(
+                    ranking.index, ranking["rank"], ranking["score"], strict=True
+                )
+            ],
+            ">" + "<" + ">" * (1 + len(extra)),
+        )
+        net = self._by_area.xs("net", axis=1, level="measure")
+        area_table = Table(
+            "Net value by area (weighted benefit minus weighted risk)",
+            ["Option", *map(str, net.columns)],
+            [[str(option), *(signed(v) for v in row)] for option, row in net.iterrows()],
+        )
+        by_area = self.weights.by_area(self.assessment)
+        weight_table = Table(
+            "Weights by area",
+            ["Area", "Weight", "Criteria"],
+            [
+                [area, number(weight), str(len(self.assessment.criteria_in(area)))]
+                for area, weight in zip(self.assessment.areas, by_area, strict=True)
+            ],
+        )
+        return [ranking_table, area_table, weight_table]
+
+    def _heading(self) -> str:
+        a = self.assessment
+        name = a.name or "Assessment"
+        return (
+            f"{name}: {a.n_options} options, {a.n_criteria} criteria in {len(a.areas)} "
+            f"areas, ranked by {type(self.method).__name__}"
+        )
+
+    def _provenance(self) -> str:
+        return (
+            f"Method {describe(self.method)}; weighting {describe(self.weighting)}; "
+            f"powerbalance {__version__}."
+        )
+
+    def __str__(self) -> str:
+        parts = [self._heading(), ""]
+        for table in self._tables():
+            parts += [table.to_text(), ""]
+        parts += [self.summary(), "", self._provenance()]
+        return "\n".join(parts)
+
+    def to_text(self) -> str:
+        """The report as aligned plain text (what ``print(report)`` shows).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> text = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_text()
+        >>> "Net value by area" in text
+        True
+        """
+        return str(self)
+
+    def to_markdown(self) -> str:
+        """The report as Markdown: heading, tables, summary, provenance.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> md = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_markdown()
+        >>> md.splitlines()[0].startswith("## ")
+        True
+        """
+        parts = [f"## {self._heading()}", ""]
+        for table in self._tables():
+            parts += [table.to_markdown(), ""]
+        parts += [self.summary(), "", f"*{self._provenance()}*"]
+        return "\n".join(parts)
+
+    def to_html(self) -> str:
+        """The report as an HTML fragment (tables, summary, provenance), no scripts.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> page = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_html()
+        >>> page.count("<table")
+        3
+        """
+        tables = "".join(table.to_html() for table in self._tables())
+        return (
+            f'<div class="powerbalance-report"><h3>{html.escape(self._heading())}</h3>'
+            f"{tables}<p>{html.escape(self.summary())}</p>"
+            f"<p><small>{html.escape(self._provenance())}</small></p></div>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain Python data (JSON-ready), tagged :data:`REPORT_SCHEMA`.
+
+        Numbers are Python floats, so ``json.dumps`` round-trips them exactly.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> d = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_dict()
+        >>> d["schema"], d["ranking"][0]["rank"]
+        ('powerbalance.report/1', 1)
+        """
+        ranking = self._ranking
+        contributions = self._contributions
+        by_area = self._by_area
+        return {
+            "schema": REPORT_SCHEMA,
+            "assessment": {
+                "name": self.assessment.name,
+                "options": list(self.assessment.option_names),
+                "criteria": [
+                    {"name": c.name, "area": c.area, "kind": c.kind}
+                    for c in self.assessment.criteria
+                ],
+            },
+            "method": {"name": type(self.method).__name__, "parameters": _parameters(self.method)},
+            "weighting": {
+                "name": describe(self.weighting),
+                "parameters": _parameters(self.weighting),
+            },
+            "weights": {name: float(w) for name, w in self.weights.items()},
+            "ranking": ranking.reset_index().to_dict(orient="records"),
+            "contributions": {
+                option: {c: float(v) for c, v in row.items()}
+                for option, row in contributions.iterrows()
+            },
+            "by_area": {
+                option: {
+                    area: {m: float(by_area.loc[option, (area, m)]) for m in _MEASURES}
+                    for area in self.assessment.areas
+                }
+                for option in by_area.index
+            },
+            "summary": self.summary(),
+            "version": __version__,
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text.
+
+        Examples
+        --------
+        >>> import json, powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> json.loads(report.to_json())["schema"]
+        'powerbalance.report/1'
+        """
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def build_report(
+    assessment: Assessment,
+    weights: Weights,
+    method: Method,
+    weighting: object,
+) -> Report:
+    """Score ``assessment`` with ``method`` under ``weights`` and wrap the result."""
+    prepared = method.prepare(assessment)
+    vector = weights.aligned(assessment)
+    scores = np.array(prepared.score(vector[None, :])[0], dtype=np.float64)
+    scores.flags.writeable = False
+    return Report(assessment, weights, method, weighting, scores, prepared)

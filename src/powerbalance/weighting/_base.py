@@ -1,0 +1,122 @@
+"""The weighting-scheme contract and the function that applies any accepted form of one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Protocol, TypeAlias, runtime_checkable
+
+from powerbalance.errors import InvalidParameterError, WeightError
+from powerbalance.model import Assessment
+from powerbalance.registry import Registry
+from powerbalance.weights import Weights
+
+__all__ = ["WeightingLike", "WeightingScheme", "apply_weighting", "registry"]
+
+
+@runtime_checkable
+class WeightingScheme(Protocol):
+    """Anything that turns an assessment into weights.
+
+    A scheme is configured when it is built (with the analyst's judgements) and
+    applied to data later, so one scheme can weigh many assessments.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> class FirstOnly:
+    ...     def weigh(self, assessment):
+    ...         names = assessment.criterion_names
+    ...         return pb.Weights.from_mapping({n: float(n == names[0]) for n in names})
+    >>> isinstance(FirstOnly(), WeightingScheme)
+    True
+    """
+
+    def weigh(self, assessment: Assessment, /) -> Weights:
+        """Return one weight for every criterion of ``assessment``."""
+        ...
+
+
+#: What is accepted wherever a weighting scheme is: a scheme, a registered name, a
+#: plain callable returning a mapping, or fixed weights.
+WeightingLike: TypeAlias = (
+    WeightingScheme | str | Weights | Callable[[Assessment], Mapping[str, float]]
+)
+
+#: The default registry of named weighting schemes (entry-point group
+#: ``powerbalance.weightings``).
+registry: Registry[WeightingScheme] = Registry("weighting scheme", "powerbalance.weightings")
+
+
+def resolve_weighting(
+    weighting: WeightingLike,
+) -> WeightingScheme | Weights | Callable[[Assessment], Mapping[str, float]]:
+    """Turn a registered name into its scheme; pass anything else through, checked.
+
+    Examples
+    --------
+    >>> type(resolve_weighting("equal")).__name__
+    'Equal'
+    """
+    if isinstance(weighting, str):
+        return registry.create(weighting)
+    if isinstance(weighting, Weights | WeightingScheme) or callable(weighting):
+        return weighting
+    raise InvalidParameterError(
+        f"weighting must be a weighting scheme (an object with a weigh(assessment) method), "
+        f"a registered name such as 'equal', a Weights object, or a function of the "
+        f"assessment returning a mapping of criterion to weight; got {weighting!r}."
+    )
+
+
+def apply_weighting(weighting: WeightingLike, assessment: Assessment) -> Weights:
+    """Weigh ``assessment`` with any accepted form of weighting scheme.
+
+    Parameters
+    ----------
+    weighting : WeightingScheme, str, Weights or callable
+        A scheme, the registered name of a parameterless scheme (``"equal"``), fixed
+        weights, or a function ``assessment -> Mapping[str, float]`` whose values are
+        rescaled to sum to 1.
+    assessment : Assessment
+        The assessment to weigh.
+
+    Returns
+    -------
+    Weights
+        One weight for every criterion of ``assessment``.
+
+    Raises
+    ------
+    WeightError
+        The scheme returned weights that do not match the assessment's criteria.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> dict(apply_weighting(lambda a: {"Trade gains": 1, "Conflict risk": 1}, _example()))
+    {'Trade gains': 0.5, 'Conflict risk': 0.5}
+    """
+    scheme = resolve_weighting(weighting)
+    if isinstance(scheme, Weights):
+        weights = scheme
+    elif isinstance(scheme, WeightingScheme):
+        weights = scheme.weigh(assessment)
+    else:
+        result = scheme(assessment)
+        if isinstance(result, Weights):
+            weights = result
+        elif isinstance(result, Mapping):
+            weights = Weights.from_mapping(result)
+        else:
+            raise WeightError(
+                f"The weighting function {getattr(scheme, '__name__', scheme)!r} must "
+                f"return a mapping of criterion name to weight; it returned {result!r}."
+            )
+    if not isinstance(weights, Weights):
+        raise WeightError(
+            f"The weighting scheme {scheme!r} must return a Weights object from "
+            f"weigh(assessment); it returned {weights!r}."
+        )
+    # Fails with a message naming the criteria if the scheme weighed different ones.
+    weights.aligned(assessment)
+    return weights

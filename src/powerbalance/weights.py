@@ -1,0 +1,243 @@
+"""Weights: an immutable mapping from criterion name to a non-negative weight, summing to 1."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance.errors import (
+    DuplicateNameError,
+    InvalidNameError,
+    UnknownNameError,
+    WeightError,
+    did_you_mean,
+    quoted_list,
+)
+from powerbalance.model import Assessment
+
+__all__ = ["Weights"]
+
+#: How far from 1 the total of given weights may be before it is an error rather than rounding.
+SUM_TOLERANCE = 1e-6
+
+
+def _to_names(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names)
+
+
+def _readonly_copy(values: object) -> npt.NDArray[np.float64]:
+    array = np.array(values, dtype=np.float64, copy=True)
+    array.flags.writeable = False
+    return array
+
+
+def _array_eq(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> bool:
+    return a.shape == b.shape and bool(np.array_equal(a, b))
+
+
+@attrs.frozen(repr=False)
+class Weights(Mapping[str, float]):
+    """Criterion weights: non-negative, summing to 1, keyed by criterion name.
+
+    Build them with :meth:`from_mapping` (which rescales any non-negative points to
+    sum to 1) or get them from a weighting scheme. The constructor itself accepts
+    weights that already sum to 1 (to within 1e-6) and rescales away the rounding.
+
+    Parameters
+    ----------
+    names : sequence of str
+        Criterion names, unique.
+    values : array-like of float
+        One weight per name; stored read-only as :attr:`array`. (``values()`` is the
+        mapping method, as on a dict.)
+
+    Raises
+    ------
+    WeightError
+        A weight is negative, NaN or infinite, all are zero, or they do not sum to 1.
+    DuplicateNameError
+        A name is repeated.
+
+    Examples
+    --------
+    >>> w = Weights.from_mapping({"Security": 3, "Economic": 1})
+    >>> w["Security"]
+    0.75
+    >>> dict(w)
+    {'Security': 0.75, 'Economic': 0.25}
+    """
+
+    names: tuple[str, ...] = attrs.field(converter=_to_names)
+    array: npt.NDArray[np.float64] = attrs.field(
+        converter=_readonly_copy, eq=attrs.cmp_using(eq=_array_eq), alias="values"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        names, values = self.names, self.array
+        if values.ndim != 1 or len(values) != len(names):
+            raise WeightError(
+                f"Weights need one value per criterion name: {len(names)} names, values of "
+                f"shape {values.shape}."
+            )
+        if not names:
+            raise WeightError("Weights need at least one criterion; got none.")
+        seen: set[str] = set()
+        for name in names:
+            if not isinstance(name, str) or not name.strip():
+                raise InvalidNameError(f"A weight's criterion name must be text; got {name!r}.")
+            if name in seen:
+                raise DuplicateNameError(f"Criterion {name!r} is given two weights; give one.")
+            seen.add(name)
+        _check_values(names, values)
+        total = float(values.sum())
+        if abs(total - 1.0) > SUM_TOLERANCE:
+            raise WeightError(
+                f"Weights must sum to 1; these sum to {total:.6g}. Use "
+                f"Weights.from_mapping(...) to rescale points or percentages."
+            )
+        # Remove the rounding so the stored weights sum to 1 as exactly as floats allow.
+        object.__setattr__(self, "array", _readonly_copy(values / total))
+
+    @classmethod
+    def from_mapping(cls, points: Mapping[str, float]) -> Weights:
+        """Weights proportional to non-negative points, e.g. percentages or 0-100 ratings.
+
+        Raises
+        ------
+        WeightError
+            A point is negative or not finite, or every point is zero.
+
+        Examples
+        --------
+        >>> Weights.from_mapping({"a": 2, "b": 2}).to_series().tolist()
+        [0.5, 0.5]
+        """
+        names = tuple(points)
+        raw = np.array([_as_float(name, points[name]) for name in names], dtype=np.float64)
+        _check_values(names, raw)
+        total = raw.sum()
+        if total <= 0:
+            raise WeightError(
+                "Every weight is zero, so there is nothing to rescale. Give at least one "
+                "criterion a positive weight."
+            )
+        return cls(names, raw / total)
+
+    # -- Mapping protocol ---------------------------------------------------------------
+
+    def __getitem__(self, name: str) -> float:
+        try:
+            return float(self.array[self.names.index(name)])
+        except ValueError:
+            raise UnknownNameError(
+                f"There is no weight for criterion {name!r}; the weighted criteria are "
+                f"{quoted_list(self.names)}." + did_you_mean(str(name), self.names)
+            ) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n!r}: {v:.4g}" for n, v in zip(self.names, self.array, strict=True))
+        return f"Weights({{{inner}}})"
+
+    # -- views --------------------------------------------------------------------------
+
+    def to_series(self) -> pd.Series:
+        """The weights as a new Series indexed by criterion name.
+
+        Examples
+        --------
+        >>> Weights.from_mapping({"a": 1, "b": 3}).to_series()
+        criterion
+        a    0.25
+        b    0.75
+        Name: weight, dtype: float64
+        """
+        return pd.Series(
+            self.array.copy(), index=pd.Index(self.names, name="criterion"), name="weight"
+        )
+
+    def by_area(self, assessment: Assessment) -> pd.Series:
+        """The total weight of each area, in the assessment's area order.
+
+        Examples
+        --------
+        >>> from powerbalance.model import _example
+        >>> a = _example()
+        >>> Weights.from_mapping({"Trade gains": 1, "Conflict risk": 3}).by_area(a)
+        area
+        Economic    0.25
+        Security    0.75
+        Name: weight, dtype: float64
+        """
+        aligned = self.aligned(assessment)
+        areas = [c.area for c in assessment.criteria]
+        totals = pd.Series(aligned, index=areas).groupby(level=0, sort=False).sum()
+        totals.index.name = "area"
+        totals.name = "weight"
+        return totals.reindex(list(assessment.areas))
+
+    def aligned(self, assessment: Assessment) -> npt.NDArray[np.float64]:
+        """The weights as an array in the assessment's criterion order.
+
+        Raises
+        ------
+        WeightError
+            The weights and the assessment name different criteria.
+
+        Examples
+        --------
+        >>> from powerbalance.model import _example
+        >>> Weights.from_mapping({"Conflict risk": 1, "Trade gains": 1}).aligned(_example())
+        array([0.5, 0.5])
+        """
+        criteria = assessment.criterion_names
+        if self.names == criteria:
+            return self.array
+        known = set(criteria)
+        unknown = [n for n in self.names if n not in known]
+        if unknown:
+            raise WeightError(
+                f"A weight is given for {unknown[0]!r}, which is not a criterion of the "
+                f"assessment." + did_you_mean(unknown[0], criteria)
+            )
+        given = set(self.names)
+        missing = [n for n in criteria if n not in given]
+        if missing:
+            raise WeightError(
+                f"No weight is given for criterion {quoted_list(missing)}; every criterion "
+                "of the assessment needs one (0 is allowed)."
+            )
+        position = {name: i for i, name in enumerate(self.names)}
+        return self.array[[position[n] for n in criteria]]
+
+
+def _as_float(name: str, value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise WeightError(f"The weight of {name!r} must be a number; got {value!r}.") from None
+
+
+def _check_values(names: tuple[str, ...], values: npt.NDArray[np.float64]) -> None:
+    bad = ~np.isfinite(values) | (values < 0)
+    if bad.any():
+        position = int(np.argmax(bad))
+        value = float(values[position])
+        problem = "negative" if math.isfinite(value) else "not a finite number"
+        raise WeightError(
+            f"The weight of {names[position]!r} is {value:g}, which is {problem}. Weights "
+            "must be finite and non-negative; give 0 to ignore a criterion."
+        )
+    if not (values > 0).any():
+        raise WeightError("Every weight is zero. Give at least one criterion a positive weight.")
