@@ -194,10 +194,14 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     --------
     >>> did_you_mean("topsys", ["topsis", "weighted-sum"])
     " Did you mean 'topsis'?"
+    >>> did_you_mean("security", ["Security"])
+    " Did you mean 'Security'?"
     >>> did_you_mean("zzz", ["topsis"])
     ''
     """
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    candidates = list(known)
+    by_case = [k for k in candidates if k.casefold() == name.casefold()]
+    matches = by_case or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return f" Did you mean {matches[0]!r}?" if matches else ""
 
 

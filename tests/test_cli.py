@@ -1,0 +1,86 @@
+"""The command line, run as a user would: in a subprocess."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import powerbalance as pb
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "powerbalance", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_report_prints_the_ranked_table_and_area_breakdown():
+    result = run("report")
+    assert result.returncode == 0, result.stderr
+    a = pb.scenarios.load("great-power-cooperation")
+    for option in a.option_names:
+        assert option in result.stdout
+    for area in a.areas:
+        assert area in result.stdout
+    assert "Ranking" in result.stdout
+    assert "Net value by area" in result.stdout
+    assert result.stderr == ""
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).with_name("powerbalance")
+    if not script.exists():
+        pytest.skip("console script not installed next to this interpreter")
+    result = subprocess.run(
+        [str(script), "report", "--method", "topsis"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "TOPSIS" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_formats_and_output_file(tmp_path, fmt):
+    target = tmp_path / f"report.{fmt}"
+    result = run("report", "--method", "topsis", "--format", fmt, "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    content = target.read_text(encoding="utf-8")
+    assert "Targeted cooperation" in content
+    if fmt == "json":
+        assert json.loads(content)["method"]["name"] == "TOPSIS"
+
+
+@pytest.mark.parametrize(
+    ("args", "culprit"),
+    [
+        (["report", "--method", "topsys"], "Did you mean 'topsis'?"),
+        (["report", "--weighting", "eqaul"], "Did you mean 'equal'?"),
+        (["report", "no-such-scenario"], "no-such-scenario"),
+        (["report", "--format", "xml"], "xml"),
+        (["report", "--bogus"], "--bogus"),
+        (["frobnicate"], "frobnicate"),
+    ],
+)
+def test_bad_arguments_print_one_line_and_exit_2(args, culprit):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert culprit in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    result = run("report", "--output", str(tmp_path / "missing-dir" / "r.txt"))
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr

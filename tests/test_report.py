@@ -1,0 +1,107 @@
+"""The report of the built-in scenario: frames, renderers and summary."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import powerbalance as pb
+
+SCENARIO = "great-power-cooperation"
+
+
+@pytest.fixture(scope="module")
+def assessment():
+    return pb.scenarios.load(SCENARIO)
+
+
+@pytest.mark.parametrize("method", ["weighted-sum", "weighted-product", "topsis"])
+def test_frames_are_labelled_by_names(assessment, method):
+    report = pb.evaluate(assessment, method=method)
+    ranking, contributions, by_area = report.ranking, report.contributions, report.by_area
+    for frame in (ranking, contributions, by_area):
+        assert isinstance(frame, pd.DataFrame)
+        assert frame.index.name == "option"
+        assert set(frame.index) == set(assessment.option_names)
+    assert list(contributions.columns) == list(assessment.criterion_names)
+    assert contributions.columns.name == "criterion"
+    assert list(by_area.columns.get_level_values("area").unique()) == list(assessment.areas)
+    assert list(by_area.columns.get_level_values("measure").unique()) == ["benefit", "risk", "net"]
+    assert ranking["rank"].is_monotonic_increasing
+    assert ranking["score"].is_monotonic_decreasing
+    for frame in (ranking, contributions, by_area):
+        assert np.isfinite(frame.to_numpy(dtype=float)).all()
+
+
+def test_frames_are_copies(assessment):
+    report = pb.evaluate(assessment)
+    frame = report.ranking
+    frame["score"] = 0.0
+    assert report.ranking["score"].max() > 0
+
+
+def test_contributions_add_up_to_the_score_for_the_weighted_sum(assessment):
+    report = pb.evaluate(assessment, method="weighted-sum")
+    np.testing.assert_allclose(
+        report.contributions.sum(axis=1), report.ranking["score"], rtol=1e-12
+    )
+
+
+def test_net_by_area_differences_are_score_differences_for_the_weighted_sum(assessment):
+    report = pb.evaluate(assessment)
+    net = report.net_by_area.sum(axis=1)
+    risk_weight = sum(report.weights[name] for name in assessment.risks)
+    np.testing.assert_allclose(net + risk_weight, report.ranking["score"], rtol=1e-12)
+
+
+def test_summary_states_the_leader_and_its_margin(assessment):
+    report = pb.evaluate(assessment)
+    ranking = report.ranking
+    leader, runner_up = ranking.index[0], ranking.index[1]
+    margin = ranking["score"].iloc[0] - ranking["score"].iloc[1]
+    summary = report.summary()
+    assert summary.startswith(f"{leader} ranks first")
+    assert f"{margin:.3f} ahead of {runner_up}" in summary
+    assert f"{ranking.index[-1]} ranks last" in summary
+
+
+def test_renderers_show_the_same_ranking(assessment):
+    report = pb.evaluate(assessment, method="topsis")
+    text, markdown, page = str(report), report.to_markdown(), report.to_html()
+    assert report._repr_html_() == page
+    for option, score in report.ranking["score"].items():
+        for rendering in (text, markdown):
+            assert option in rendering
+            assert f"{score:.3f}" in rendering
+        assert f"{score:.3f}" in page
+    assert all(len(line) <= 100 for line in text.splitlines()[:20])
+    assert "<script" not in page
+
+
+def test_to_dict_round_trips_through_json_exactly(assessment):
+    report = pb.evaluate(assessment, method="topsis")
+    data = json.loads(report.to_json())
+    assert data == report.to_dict()
+    assert data["schema"] == pb.report.REPORT_SCHEMA
+    scores = {row["option"]: row["score"] for row in data["ranking"]}
+    assert scores == report.ranking["score"].to_dict()
+    assert data["method"] == {"name": "TOPSIS", "parameters": {"normalization": "vector"}}
+    assert data["weights"] == dict(report.weights)
+
+
+def test_ties_are_explained(assessment):
+    tied = pb.Assessment(
+        ["A", "B"], [pb.Criterion("Gain", area="X", kind="benefit")], [[1.0], [1.0]]
+    )
+    with pytest.warns(pb.errors.DegenerateCriterionWarning):
+        report = pb.evaluate(tied)
+    assert report.summary().startswith("A and B tie for first place")
+    assert report.ranking["rank"].tolist() == [1, 1]
+
+
+def test_evaluate_does_not_modify_the_assessment(assessment):
+    before = assessment.to_frame()
+    report = pb.evaluate(assessment, method="topsis")
+    assert len(report.ranking) == assessment.n_options
+    pd.testing.assert_frame_equal(assessment.to_frame(), before)
