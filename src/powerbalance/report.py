@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import textwrap
 from typing import Any, TypeAlias
 
 import attrs
@@ -32,6 +33,9 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 REPORT_SCHEMA = "powerbalance.report/1"
 
 _MEASURES = ("benefit", "risk", "net")
+
+#: The width the text rendering keeps to.
+TEXT_WIDTH = 100
 
 
 def describe(component: object) -> str:
@@ -316,7 +320,8 @@ class Report:
         parts = [self._heading(), ""]
         for table in self._tables():
             parts += [table.to_text(), ""]
-        parts += [self.summary(), "", self._provenance()]
+        parts += [textwrap.fill(self.summary(), TEXT_WIDTH), ""]
+        parts.append(textwrap.fill(self._provenance(), TEXT_WIDTH))
         return "\n".join(parts)
 
     def to_text(self) -> str:
