@@ -47,8 +47,9 @@ array([[0. , 1. ],
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, TypeAlias, get_args
+from typing import Any, Literal, TypeAlias, get_args
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
@@ -78,6 +79,25 @@ def check_normalization(name: object) -> Normalization:
             f"{name!r}." + did_you_mean(str(name), NORMALIZATIONS)
         )
     return name  # type: ignore[return-value]
+
+
+def normalization_field(default: Normalization) -> Any:
+    """An attrs field for a method's ``normalization`` parameter, checked at construction.
+
+    Examples
+    --------
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Method:
+    ...     normalization: Normalization = normalization_field("vector")
+    >>> Method().normalization
+    'vector'
+    """
+    return attrs.field(
+        default=default,
+        kw_only=True,
+        validator=lambda _instance, _attribute, value: check_normalization(value),
+    )
 
 
 def normalize(assessment: Assessment, method: Normalization = "minmax") -> FloatArray:

@@ -12,7 +12,7 @@ import numpy.typing as npt
 from powerbalance.errors import NormalizationError
 from powerbalance.methods._base import check_weight_batch, registry
 from powerbalance.model import Assessment
-from powerbalance.normalize import Normalization, check_normalization, normalize
+from powerbalance.normalize import Normalization, normalization_field, normalize
 
 __all__ = ["WeightedProduct", "WeightedSum"]
 
@@ -76,9 +76,7 @@ class WeightedSum:
     array([[1., 0.]])
     """
 
-    normalization: Normalization = attrs.field(
-        default="minmax", kw_only=True, validator=lambda _, __, v: check_normalization(v)
-    )
+    normalization: Normalization = normalization_field("minmax")
 
     def prepare(self, assessment: Assessment) -> PreparedWeightedSum:
         """Normalize the scores once; scoring is then a matrix product."""
@@ -144,9 +142,7 @@ class WeightedProduct:
     array([[1.    , 0.5345]])
     """
 
-    normalization: Normalization = attrs.field(
-        default="linear", kw_only=True, validator=lambda _, __, v: check_normalization(v)
-    )
+    normalization: Normalization = normalization_field("linear")
 
     def prepare(self, assessment: Assessment) -> PreparedWeightedProduct:
         """Normalize the scores and take logarithms once."""

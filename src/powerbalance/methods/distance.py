@@ -11,7 +11,7 @@ import numpy.typing as npt
 
 from powerbalance.methods._base import check_weight_batch, registry
 from powerbalance.model import Assessment
-from powerbalance.normalize import Normalization, check_normalization, normalize
+from powerbalance.normalize import Normalization, normalization_field, normalize
 
 __all__ = ["TOPSIS"]
 
@@ -100,9 +100,7 @@ class TOPSIS:
     array([[1., 0.]])
     """
 
-    normalization: Normalization = attrs.field(
-        default="vector", kw_only=True, validator=lambda _, __, v: check_normalization(v)
-    )
+    normalization: Normalization = normalization_field("vector")
 
     def prepare(self, assessment: Assessment) -> PreparedTOPSIS:
         """Normalize and measure each option's squared gaps to the ideal points once."""
