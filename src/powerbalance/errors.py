@@ -23,12 +23,14 @@ import difflib
 from collections.abc import Iterable
 
 __all__ = [
+    "ConsistencyWarning",
     "DegenerateCriterionWarning",
     "DuplicateNameError",
     "InvalidKindError",
     "InvalidNameError",
     "InvalidParameterError",
     "InvalidScoreError",
+    "JudgementError",
     "MissingScoreError",
     "NormalizationError",
     "PowerbalanceError",
@@ -135,6 +137,19 @@ class WeightError(PowerbalanceError, ValueError):
     """
 
 
+class JudgementError(WeightError):
+    """Pairwise or reference judgements are invalid.
+
+    For instance non-positive, contradictory, naming an unknown criterion, or too few
+    to connect every criterion.
+
+    Examples
+    --------
+    >>> issubclass(JudgementError, WeightError)
+    True
+    """
+
+
 class NormalizationError(PowerbalanceError, ValueError):
     """A normalization cannot be applied to a criterion's scores.
 
@@ -173,6 +188,16 @@ class PowerbalanceWarning(UserWarning):
     Examples
     --------
     >>> issubclass(DegenerateCriterionWarning, PowerbalanceWarning)
+    True
+    """
+
+
+class ConsistencyWarning(PowerbalanceWarning):
+    """Pairwise judgements are more inconsistent than the accepted threshold.
+
+    Examples
+    --------
+    >>> issubclass(ConsistencyWarning, UserWarning)
     True
     """
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeAlias, runtime_checkable
 
-from powerbalance.errors import InvalidParameterError, WeightError
+from powerbalance.errors import InvalidParameterError, WeightError, did_you_mean, quoted_list
 from powerbalance.model import Assessment
 from powerbalance.registry import Registry
 from powerbalance.weights import Weights
 
-__all__ = ["WeightingLike", "WeightingScheme", "apply_weighting", "registry"]
+__all__ = [
+    "WeightingLike",
+    "WeightingScheme",
+    "apply_weighting",
+    "check_criterion_names",
+    "registry",
+    "resolve_weighting",
+]
 
 
 @runtime_checkable
@@ -120,3 +127,37 @@ def apply_weighting(weighting: WeightingLike, assessment: Assessment) -> Weights
     # Fails with a message naming the criteria if the scheme weighed different ones.
     weights.aligned(assessment)
     return weights
+
+
+def check_criterion_names(given: Iterable[str], criteria: Sequence[str], scheme: str) -> None:
+    """Check that a scheme's inputs name exactly the assessment's criteria.
+
+    Raises
+    ------
+    WeightError
+        A name is not a criterion (with a did-you-mean hint), or a criterion is missing.
+
+    Examples
+    --------
+    >>> check_criterion_names(["a", "b"], ["b", "a"], "Direct")
+    >>> check_criterion_names(["a"], ["a", "b"], "Direct")
+    Traceback (most recent call last):
+    ...
+    powerbalance.errors.WeightError: Direct: criterion 'b' is not given; ...
+    """
+    given_names = list(given)
+    known = set(criteria)
+    for name in given_names:
+        if name not in known:
+            raise WeightError(
+                f"{scheme}: {name!r} is not a criterion of the assessment."
+                + did_you_mean(str(name), criteria)
+            )
+    present = set(given_names)
+    missing = [name for name in criteria if name not in present]
+    if missing:
+        raise WeightError(
+            f"{scheme}: criterion {quoted_list(missing)} is not given; every criterion of "
+            f"the assessment must appear (give it 0, or leave it out of the assessment "
+            f"with subset())."
+        )

@@ -8,15 +8,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import (
-    DuplicateNameError,
-    InvalidParameterError,
-    WeightError,
-    did_you_mean,
-    quoted_list,
-)
+from powerbalance.errors import DuplicateNameError, InvalidParameterError
 from powerbalance.model import Assessment
-from powerbalance.weighting._base import registry
+from powerbalance.weighting._base import check_criterion_names, registry
 from powerbalance.weights import Weights
 
 __all__ = ["Direct", "Equal", "RankOrderCentroid"]
@@ -80,29 +74,9 @@ class Direct:
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Rescale the points to weights over the criteria of ``assessment``."""
-        _check_names(self.points, assessment.criterion_names, "Direct")
+        check_criterion_names(self.points, assessment.criterion_names, "Direct")
         return Weights.from_mapping(
             {name: self.points[name] for name in assessment.criterion_names}
-        )
-
-
-def _check_names(
-    given: Sequence[str] | Mapping[str, object], criteria: Sequence[str], scheme: str
-) -> None:
-    given_names = list(given)
-    known = set(criteria)
-    for name in given_names:
-        if name not in known:
-            raise WeightError(
-                f"{scheme}: {name!r} is not a criterion of the assessment."
-                + did_you_mean(str(name), criteria)
-            )
-    missing = [name for name in criteria if name not in set(given_names)]
-    if missing:
-        raise WeightError(
-            f"{scheme}: criterion {quoted_list(missing)} is not given; every criterion of "
-            f"the assessment must appear (use 0 points, or leave it out of the "
-            f"assessment with subset())."
         )
 
 
@@ -183,7 +157,7 @@ class RankOrderCentroid:
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights for the criteria of ``assessment`` from the ranking."""
         ordered = [name for group in self.ranking for name in group]
-        _check_names(ordered, assessment.criterion_names, "RankOrderCentroid")
+        check_criterion_names(ordered, assessment.criterion_names, "RankOrderCentroid")
         values = rank_order_centroid([len(group) for group in self.ranking])
         by_name = dict(zip(ordered, values, strict=True))
         return Weights.from_mapping({n: by_name[n] for n in assessment.criterion_names})
