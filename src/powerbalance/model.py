@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -17,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from powerbalance._frozen import FrozenMap
 from powerbalance.errors import (
     DuplicateNameError,
     InvalidKindError,
@@ -235,7 +235,7 @@ def _is_number(value: object) -> bool:
 
 
 def _to_notes(value: Mapping[tuple[str, str], str] | None) -> Mapping[tuple[str, str], str]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenMap(value)
 
 
 def _array_eq(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:

@@ -10,7 +10,8 @@ declaring an entry point in the group ``powerbalance.weightings`` or
     [project.entry-points."powerbalance.weightings"]
     my-scheme = "my_package.weights:MyScheme"
 
-Entry points are read on the first lookup of an unknown name, not at import.
+Entry points are read when names are listed or an unregistered name is looked up, never
+at import, so a plug-in installed while a session runs is found without a restart.
 """
 
 from __future__ import annotations
@@ -53,7 +54,9 @@ class Registry(Generic[T]):
         self.kind = kind
         self.group = group
         self._factories: dict[str, Callable[[], T]] = {}
-        self._entry_points_loaded = False
+        # Found through entry points; rebuilt on every scan so that uninstalled
+        # plug-ins disappear too.
+        self._plugins: dict[str, Callable[[], T]] = {}
 
     def register(self, name: str) -> Callable[[F], F]:
         """A decorator that registers a factory (usually a class) under ``name``.
@@ -108,7 +111,7 @@ class Registry(Generic[T]):
         ()
         """
         self._load_entry_points()
-        return tuple(sorted(self._factories))
+        return tuple(sorted(self._factories.keys() | self._plugins.keys()))
 
     def get(self, name: str) -> Callable[[], T]:
         """The factory registered under ``name``.
@@ -125,12 +128,13 @@ class Registry(Generic[T]):
         >>> registry.get("empty") is list
         True
         """
-        if name not in self._factories:
-            self._load_entry_points()
-        try:
+        if name in self._factories:
             return self._factories[name]
+        self._load_entry_points()
+        try:
+            return self._plugins[name]
         except KeyError:
-            known = sorted(self._factories)
+            known = sorted(self._factories.keys() | self._plugins.keys())
             raise UnknownNameError(
                 f"There is no {self.kind} named {name!r}; the known names are "
                 f"{', '.join(map(repr, known))}." + did_you_mean(str(name), known)
@@ -149,12 +153,13 @@ class Registry(Generic[T]):
         return self.get(name)()
 
     def _load_entry_points(self) -> None:
-        if self._entry_points_loaded or self.group is None:
+        if self.group is None:
             return
-        self._entry_points_loaded = True
-        for entry_point in entry_points(group=self.group):
-            if entry_point.name not in self._factories:
-                self._factories[entry_point.name] = _LazyEntryPoint(entry_point)  # type: ignore[assignment]
+        self._plugins = {
+            entry_point.name: _LazyEntryPoint(entry_point)  # type: ignore[misc]
+            for entry_point in entry_points(group=self.group)
+            if entry_point.name not in self._factories
+        }
 
 
 class _LazyEntryPoint:

@@ -88,3 +88,65 @@ def test_weights_by_area_and_mapping_protocol():
     assert "B1" in w
     with pytest.raises(pb.errors.UnknownNameError, match="Did you mean 'B1'"):
         w["b1"]
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 6])
+def test_rank_sum_and_rank_reciprocal_stillwell_seaver_edwards_1981_closed_forms(n):
+    # Stillwell, W. G., Seaver, D. A. and Edwards, W. (1981). A comparison of weight
+    # approximation techniques in multiattribute utility decision making. Organizational
+    # Behavior and Human Performance 28(1), 62-77: rank sum w_i = 2(n + 1 - i) / (n(n + 1)),
+    # rank reciprocal w_i = (1/i) / sum_k (1/k).
+    a = assessment(n)
+    names = [f"C{j}" for j in range(n)]
+    rank_sum = [2 * (n + 1 - i) / (n * (n + 1)) for i in range(1, n + 1)]
+    reciprocal = [(1 / i) / sum(1 / k for k in range(1, n + 1)) for i in range(1, n + 1)]
+    got_sum = pb.weighting.RankSum(names).weigh(a).to_series().to_numpy()
+    got_reciprocal = pb.weighting.RankReciprocal(names).weigh(a).to_series().to_numpy()
+    np.testing.assert_allclose(got_sum, rank_sum, rtol=1e-14)
+    np.testing.assert_allclose(got_reciprocal, reciprocal, rtol=1e-14)
+
+
+def test_rank_sum_and_reciprocal_ties_share_their_positions_weight():
+    a = assessment(4)
+    ranking = ["C0", ["C1", "C2"], "C3"]
+    for scheme, untied in [
+        (pb.weighting.RankSum, [0.4, 0.3, 0.2, 0.1]),
+        (pb.weighting.RankReciprocal, np.array([1, 1 / 2, 1 / 3, 1 / 4]) / (25 / 12)),
+    ]:
+        w = scheme(ranking).weigh(a)
+        assert w["C1"] == pytest.approx((untied[1] + untied[2]) / 2)
+        assert w["C1"] == w["C2"]
+        assert w["C0"] == pytest.approx(untied[0])
+        assert w["C3"] == pytest.approx(untied[3])
+
+
+def test_swing_weights_are_normalized_points():
+    a = assessment(3)
+    w = pb.weighting.Swing({"C0": 100, "C1": 50, "C2": 0}).weigh(a)
+    assert w.to_series().tolist() == pytest.approx([2 / 3, 1 / 3, 0.0])
+
+
+@pytest.mark.parametrize(
+    ("points", "message"),
+    [
+        ({"C0": 80, "C1": 50}, "give 100 points"),
+        ({"C0": 100, "C1": 150}, "'C1' must be a number from 0 to 100"),
+        ({"C0": 100, "C1": -5}, "'C1' must be a number from 0 to 100"),
+    ],
+)
+def test_swing_rejects_points_off_the_scale(points, message):
+    with pytest.raises(pb.errors.WeightError, match=message):
+        pb.weighting.Swing(points)
+
+
+@pytest.mark.parametrize(
+    "scheme",
+    [
+        pb.weighting.RankSum(["C0", "C1", "Cx"]),
+        pb.weighting.RankReciprocal(["C0", "C1", "Cx"]),
+        pb.weighting.Swing({"C0": 100, "C1": 50, "Cx": 20}),
+    ],
+)
+def test_unknown_criteria_are_named(scheme):
+    with pytest.raises(pb.errors.WeightError, match="'Cx' is not a criterion"):
+        scheme.weigh(assessment(3))

@@ -18,24 +18,39 @@ from powerbalance.weighting._base import (
     WeightingLike,
     WeightingScheme,
     apply_weighting,
+    check_criterion_names,
     registry,
     resolve_weighting,
 )
+from powerbalance.weighting.composite import Blend, ByArea
 from powerbalance.weighting.subjective import (
     Direct,
     Equal,
     RankOrderCentroid,
+    RankReciprocal,
+    RankSum,
+    Swing,
     rank_order_centroid,
+    rank_reciprocal,
+    rank_sum,
 )
 
 __all__ = [
+    "Blend",
+    "ByArea",
     "Direct",
     "Equal",
     "RankOrderCentroid",
+    "RankReciprocal",
+    "RankSum",
+    "Swing",
     "WeightingLike",
     "WeightingScheme",
     "apply_weighting",
+    "check_criterion_names",
     "rank_order_centroid",
+    "rank_reciprocal",
+    "rank_sum",
     "registry",
     "resolve_weighting",
 ]

@@ -1,19 +1,30 @@
-"""Weights from the analyst's judgements: equal, direct points, and rank-based."""
+"""Weights from the analyst's judgements: equal, direct points, swings and rankings."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import DuplicateNameError, InvalidParameterError
+from powerbalance.errors import DuplicateNameError, InvalidParameterError, WeightError
 from powerbalance.model import Assessment
 from powerbalance.weighting._base import check_criterion_names, registry
 from powerbalance.weights import Weights
 
-__all__ = ["Direct", "Equal", "RankOrderCentroid"]
+__all__ = [
+    "Direct",
+    "Equal",
+    "RankOrderCentroid",
+    "RankReciprocal",
+    "RankSum",
+    "Swing",
+    "rank_order_centroid",
+    "rank_reciprocal",
+    "rank_sum",
+]
 
 
 @registry.register("equal")
@@ -80,25 +91,106 @@ class Direct:
         )
 
 
-def _to_ranking(value: Sequence[str | Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+Ranking: TypeAlias = tuple[tuple[str, ...], ...]
+
+
+def _to_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
     if isinstance(value, str) or not isinstance(value, Sequence):
         raise InvalidParameterError(
-            f"RankOrderCentroid takes a list of criterion names, most important first, "
-            f"with tied criteria grouped in a list; got {value!r}."
+            f"A ranking is a list of criterion names, most important first, with tied "
+            f"criteria grouped in a list, such as ['Security', ['Economic', 'Trade']]; "
+            f"got {value!r}."
         )
     groups = tuple((item,) if isinstance(item, str) else tuple(item) for item in value)
     seen: set[str] = set()
     for group in groups:
         if not group:
-            raise InvalidParameterError("RankOrderCentroid: a tie group is empty.")
+            raise InvalidParameterError("A tie group in the ranking is empty; remove it.")
         for name in group:
             if name in seen:
                 raise DuplicateNameError(
-                    f"RankOrderCentroid: criterion {name!r} appears twice in the ranking; "
-                    "give each criterion one place."
+                    f"Criterion {name!r} appears twice in the ranking; give each criterion "
+                    "one place."
                 )
             seen.add(name)
     return groups
+
+
+def _weigh_ranking(
+    ranking: Ranking,
+    assessment: Assessment,
+    scheme: str,
+    weights_for: Callable[[Sequence[int]], npt.NDArray[np.float64]],
+) -> Weights:
+    ordered = [name for group in ranking for name in group]
+    check_criterion_names(ordered, assessment.criterion_names, scheme)
+    values = weights_for([len(group) for group in ranking])
+    by_name = dict(zip(ordered, values, strict=True))
+    return Weights.from_mapping({n: by_name[n] for n in assessment.criterion_names})
+
+
+def _shared_within_ties(
+    group_sizes: Sequence[int], untied: Callable[[int], npt.NDArray[np.float64]]
+) -> npt.NDArray[np.float64]:
+    """Untied weights by position, with each tie group sharing its positions' total."""
+    sizes = np.asarray(group_sizes, dtype=np.int64)
+    weights = untied(int(sizes.sum()))
+    group_of = np.repeat(np.arange(len(sizes)), sizes)
+    totals = np.bincount(group_of, weights=weights)
+    return np.asarray(totals[group_of] / sizes[group_of], dtype=np.float64)
+
+
+def rank_sum(group_sizes: Sequence[int]) -> npt.NDArray[np.float64]:
+    r"""Rank-sum weights for a ranking with tie groups of the given sizes.
+
+    Position *i* of *n* gets :math:`w_i = \frac{2(n + 1 - i)}{n(n + 1)}`; criteria in a
+    tie group share equally the weight of the positions they occupy (which, the formula
+    being linear, is the same as giving each the mean position).
+
+    References
+    ----------
+    Stillwell, W. G., Seaver, D. A. and Edwards, W. (1981). A comparison of weight
+    approximation techniques in multiattribute utility decision making. Organizational
+    Behavior and Human Performance 28(1), 62-77.
+
+    Examples
+    --------
+    >>> rank_sum([1, 1, 1]).round(4)
+    array([0.5   , 0.3333, 0.1667])
+    >>> rank_sum([1, 2]).round(4)
+    array([0.5 , 0.25, 0.25])
+    """
+
+    def untied(n: int) -> npt.NDArray[np.float64]:
+        positions = np.arange(1, n + 1, dtype=np.float64)
+        return 2.0 * (n + 1 - positions) / (n * (n + 1))
+
+    return _shared_within_ties(group_sizes, untied)
+
+
+def rank_reciprocal(group_sizes: Sequence[int]) -> npt.NDArray[np.float64]:
+    r"""Rank-reciprocal weights for a ranking with tie groups of the given sizes.
+
+    Position *i* of *n* gets :math:`w_i = \frac{1/i}{\sum_{k=1}^{n} 1/k}`; criteria in a
+    tie group share equally the weight of the positions they occupy.
+
+    References
+    ----------
+    Stillwell, W. G., Seaver, D. A. and Edwards, W. (1981). A comparison of weight
+    approximation techniques in multiattribute utility decision making. Organizational
+    Behavior and Human Performance 28(1), 62-77.
+
+    Examples
+    --------
+    >>> rank_reciprocal([1, 1, 1]).round(4)
+    array([0.5455, 0.2727, 0.1818])
+    """
+
+    def untied(n: int) -> npt.NDArray[np.float64]:
+        reciprocal = 1.0 / np.arange(1, n + 1, dtype=np.float64)
+        return np.asarray(reciprocal / reciprocal.sum(), dtype=np.float64)
+
+    return _shared_within_ties(group_sizes, untied)
 
 
 def rank_order_centroid(group_sizes: Sequence[int]) -> npt.NDArray[np.float64]:
@@ -152,12 +244,139 @@ class RankOrderCentroid:
     {'Trade gains': 0.25, 'Conflict risk': 0.75}
     """
 
-    ranking: tuple[tuple[str, ...], ...] = attrs.field(factory=tuple, converter=_to_ranking)
+    ranking: Ranking = attrs.field(converter=_to_ranking)
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights for the criteria of ``assessment`` from the ranking."""
-        ordered = [name for group in self.ranking for name in group]
-        check_criterion_names(ordered, assessment.criterion_names, "RankOrderCentroid")
-        values = rank_order_centroid([len(group) for group in self.ranking])
-        by_name = dict(zip(ordered, values, strict=True))
-        return Weights.from_mapping({n: by_name[n] for n in assessment.criterion_names})
+        return _weigh_ranking(self.ranking, assessment, "RankOrderCentroid", rank_order_centroid)
+
+
+@attrs.frozen
+class RankSum:
+    """Weights from a ranking of criteria, falling linearly with the rank.
+
+    Parameters
+    ----------
+    ranking : sequence of str or sequence of str
+        Criterion names, most important first; tied criteria grouped in a list.
+
+    References
+    ----------
+    Stillwell, W. G., Seaver, D. A. and Edwards, W. (1981). A comparison of weight
+    approximation techniques in multiattribute utility decision making. Organizational
+    Behavior and Human Performance 28(1), 62-77.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> dict(RankSum(["Conflict risk", "Trade gains"]).weigh(_example()))
+    {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
+    """
+
+    ranking: Ranking = attrs.field(converter=_to_ranking)
+
+    def weigh(self, assessment: Assessment) -> Weights:
+        """Weights for the criteria of ``assessment`` from the ranking (see :func:`rank_sum`)."""
+        return _weigh_ranking(self.ranking, assessment, "RankSum", rank_sum)
+
+
+@attrs.frozen
+class RankReciprocal:
+    """Weights from a ranking of criteria, proportional to 1 / rank.
+
+    Puts more weight on the top criterion than :class:`RankSum`, less than
+    :class:`RankOrderCentroid` for short lists.
+
+    Parameters
+    ----------
+    ranking : sequence of str or sequence of str
+        Criterion names, most important first; tied criteria grouped in a list.
+
+    References
+    ----------
+    Stillwell, W. G., Seaver, D. A. and Edwards, W. (1981). A comparison of weight
+    approximation techniques in multiattribute utility decision making. Organizational
+    Behavior and Human Performance 28(1), 62-77.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> dict(RankReciprocal(["Conflict risk", "Trade gains"]).weigh(_example()))
+    {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
+    """
+
+    ranking: Ranking = attrs.field(converter=_to_ranking)
+
+    def weigh(self, assessment: Assessment) -> Weights:
+        """Weights from the ranking (see :func:`rank_reciprocal`)."""
+        return _weigh_ranking(self.ranking, assessment, "RankReciprocal", rank_reciprocal)
+
+
+def _to_swing_points(value: Mapping[str, float]) -> Mapping[str, float]:
+    points = _to_points(value)
+    for name, point in points.items():
+        if isinstance(point, bool) or not isinstance(point, int | float) or not (0 <= point <= 100):
+            raise WeightError(
+                f"Swing: the points for {name!r} must be a number from 0 to 100; got {point!r}."
+            )
+    if points and max(points.values()) != 100:
+        raise WeightError(
+            "Swing: give 100 points to the criterion whose swing from worst to best "
+            "matters most, and rate the other swings from 0 to 100 against it; the "
+            f"highest points given are {max(points.values()):g}."
+        )
+    return points
+
+
+@attrs.frozen
+class Swing:
+    """Swing weights: the value of moving each criterion from its worst to its best level.
+
+    The question to put to a panel, one criterion at a time: *"Imagine an option that
+    is at the worst level on every criterion. If you could move just one criterion
+    from its worst level to its best, which would you choose?"* That swing gets 100
+    points. Then, for every other criterion: *"How much is moving this one from worst
+    to best worth, compared with the swing you chose first?"*, answered from 0 to 100.
+    The weights are the points rescaled to sum to 1.
+
+    Swing weights depend on the ranges. The question is about moving from the worst
+    to the best level, so a criterion on which the options differ little deserves
+    little weight however "important" it sounds, and the weights must be elicited
+    again when the range changes (an option is added or removed on a local scale, or a
+    scale's anchors move). Direct importance ratings ignore the ranges and are
+    therefore biased: they over-weight criteria with narrow ranges (von Winterfeldt
+    and Edwards 1986; Fischer 1995).
+
+    Parameters
+    ----------
+    points : mapping of str to float
+        Points from 0 to 100 for every criterion, with 100 for the most valued swing.
+
+    Raises
+    ------
+    WeightError
+        A point is outside 0-100, no criterion has 100, or (at :meth:`weigh`) a
+        criterion is missing or unknown.
+
+    References
+    ----------
+    von Winterfeldt, D. and Edwards, W. (1986). Decision Analysis and Behavioral
+    Research. Cambridge University Press, section 8.4.
+    Department for Communities and Local Government (2009). Multi-criteria analysis:
+    a manual. London, section 6.2.10.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> dict(Swing({"Conflict risk": 100, "Trade gains": 60}).weigh(_example()))
+    {'Trade gains': 0.375, 'Conflict risk': 0.625}
+    """
+
+    points: Mapping[str, float] = attrs.field(converter=_to_swing_points)
+
+    def weigh(self, assessment: Assessment) -> Weights:
+        """Rescale the swing points to weights over the criteria of ``assessment``."""
+        check_criterion_names(self.points, assessment.criterion_names, "Swing")
+        return Weights.from_mapping(
+            {name: self.points[name] for name in assessment.criterion_names}
+        )
