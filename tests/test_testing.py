@@ -36,7 +36,7 @@ class Unnormalized:
 class Random:
     def weigh(self, assessment):
         values = np.random.default_rng().random(assessment.n_criteria)
-        return pb.Weights.from_mapping(dict(zip(assessment.criterion_names, values)))
+        return pb.Weights.from_mapping(dict(zip(assessment.criterion_names, values, strict=True)))
 
 
 class Hardcoded:
