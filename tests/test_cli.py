@@ -84,3 +84,24 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     result = run("report", "--output", str(tmp_path / "missing-dir" / "r.txt"))
     assert result.returncode == 2
     assert "cannot write" in result.stderr
+
+
+def test_compare_prints_ranks_correlations_and_consensus():
+    result = run("compare", "--methods", "topsis,weighted-sum", "--weightings", "equal")
+    assert result.returncode == 0, result.stderr
+    assert "Kendall tau-b" in result.stdout
+    assert "Borda" in result.stdout
+    assert "Copeland" in result.stdout
+
+
+def test_compare_json():
+    result = run("compare", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema"] == "powerbalance.comparison/1"
+
+
+def test_compare_bad_method_is_one_line():
+    result = run("compare", "--methods", "topsys")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Did you mean 'topsis'" in result.stderr

@@ -13,8 +13,9 @@ Examples
 'Targeted cooperation'
 """
 
-from powerbalance import errors, methods, normalize, scenarios, weighting
+from powerbalance import agreement, errors, methods, normalize, scenarios, weighting
 from powerbalance._version import __version__
+from powerbalance.comparison import Comparison, compare
 from powerbalance.evaluate import evaluate
 from powerbalance.model import Assessment, Criterion, Option
 from powerbalance.ranking import rank_scores
@@ -24,12 +25,15 @@ from powerbalance.weights import Weights
 
 __all__ = [
     "Assessment",
+    "Comparison",
     "Criterion",
     "Option",
     "Registry",
     "Report",
     "Weights",
     "__version__",
+    "agreement",
+    "compare",
     "errors",
     "evaluate",
     "methods",

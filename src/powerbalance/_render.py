@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["Table", "number", "signed"]
+__all__ = ["Table", "join_words", "number", "signed"]
 
 
 def number(value: float, digits: int = 3) -> str:
@@ -40,6 +40,19 @@ def _to_cells(cells: Iterable[str]) -> tuple[str, ...]:
 
 def _to_rows(rows: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(row) for row in rows)
+
+
+def join_words(items: Sequence[str]) -> str:
+    """Join phrases as in prose: "a", "a and b", "a, b and c".
+
+    Examples
+    --------
+    >>> join_words(["Economic", "Security", "Diplomacy"])
+    'Economic, Security and Diplomacy'
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @attrs.frozen

@@ -1,6 +1,7 @@
 """The ``powerbalance`` command: reports from the terminal.
 
-Run ``powerbalance report`` for the ranked trade-off report of the built-in scenario.
+Run ``powerbalance report`` for the ranked trade-off report of the built-in scenario, and
+``powerbalance compare`` to see whether the choice of method or weighting changes it.
 Errors in the arguments print one line and exit with status 2.
 """
 
@@ -15,8 +16,10 @@ from typing import NoReturn
 
 from powerbalance import methods, scenarios, weighting
 from powerbalance._version import __version__
+from powerbalance.comparison import Comparison, compare
 from powerbalance.errors import PowerbalanceError, PowerbalanceWarning
 from powerbalance.evaluate import evaluate
+from powerbalance.report import Report
 
 __all__ = ["build_parser", "main"]
 
@@ -70,11 +73,50 @@ def build_parser() -> argparse.ArgumentParser:
         help="parameterless weighting scheme by name (default: equal); "
         f"available: {', '.join(weighting.registry.names())}",
     )
-    report.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    report.add_argument(
+    _add_output_arguments(report)
+    compare = commands.add_parser(
+        "compare",
+        help="rank a scenario's options under several methods and weightings",
+        description="Rank a scenario's options under several methods and weightings, and "
+        "show how far the rankings agree.",
+    )
+    compare.add_argument(
+        "scenario",
+        nargs="?",
+        default="great-power-cooperation",
+        metavar="SCENARIO",
+        help="a built-in scenario name",
+    )
+    compare.add_argument(
+        "--methods",
+        type=_names,
+        default=None,
+        help="comma-separated method names (default: every built-in method); "
+        f"available: {', '.join(methods.registry.names())}",
+    )
+    compare.add_argument(
+        "--weightings",
+        type=_names,
+        default=["equal"],
+        help="comma-separated parameterless weighting names (default: equal); "
+        f"available: {', '.join(weighting.registry.names())}",
+    )
+    _add_output_arguments(compare)
+    return parser
+
+
+def _names(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one name, separated by commas")
+    return names
+
+
+def _add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
         "--output", type=Path, metavar="FILE", help="write to FILE instead of the terminal"
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PowerbalanceWarning)
-            output = _report(arguments)
+            output = _COMMANDS[arguments.command](arguments)
     except PowerbalanceError as error:
         print(f"powerbalance: error: {error}", file=sys.stderr)
         return 2
@@ -113,13 +155,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report(arguments: argparse.Namespace) -> str:
     assessment = scenarios.load(arguments.scenario)
     report = evaluate(assessment, weighting=arguments.weighting, method=arguments.method)
+    return _render(report, arguments.format)
+
+
+def _compare(arguments: argparse.Namespace) -> str:
+    assessment = scenarios.load(arguments.scenario)
+    comparison = compare(assessment, weightings=arguments.weightings, methods=arguments.methods)
+    return _render(comparison, arguments.format)
+
+
+def _render(result: Report | Comparison, fmt: str) -> str:
     renderers = {
-        "text": report.to_text,
-        "markdown": report.to_markdown,
-        "html": report.to_html,
-        "json": report.to_json,
+        "text": result.to_text,
+        "markdown": result.to_markdown,
+        "html": result.to_html,
+        "json": result.to_json,
     }
-    return renderers[arguments.format]()
+    return renderers[fmt]()
+
+
+_COMMANDS = {"report": _report, "compare": _compare}
 
 
 def run() -> NoReturn:

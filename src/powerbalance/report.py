@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._render import Table, number, signed
+from powerbalance._render import Table, join_words, number, signed
 from powerbalance._version import __version__
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
@@ -237,7 +237,7 @@ class Report:
         tied = [n for n in names if ranking.loc[n, "rank"] == 1]
         if len(tied) > 1:
             return (
-                f"{_join(tied)} tie for first place under {method} "
+                f"{join_words(tied)} tie for first place under {method} "
                 f"(score {number(ranking['score'].iloc[0])})."
             )
         runner_up = names[1]
@@ -251,11 +251,11 @@ class Report:
         gains = [(area, d) for area, d in difference.items() if d > 5e-4]
         losses = [(area, d) for area, d in difference[::-1].items() if d < -5e-4]
         if gains:
-            sentence = f"Against {runner_up} it gains most on " + _join(
+            sentence = f"Against {runner_up} it gains most on " + join_words(
                 [f"{area} ({signed(d)})" for area, d in gains[:2]]
             )
             if losses:
-                sentence += " and gives up most on " + _join(
+                sentence += " and gives up most on " + join_words(
                     [f"{area} ({signed(d)})" for area, d in losses[:2]]
                 )
             sentences.append(sentence + ".")
@@ -430,12 +430,6 @@ class Report:
         'powerbalance.report/1'
         """
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def build_report(

@@ -1,0 +1,456 @@
+"""compare(): rank the same options under several weightings and methods, side by side.
+
+Does the choice of method or weighting change the answer? :func:`compare` scores every
+(weighting, method) pair, then :class:`Comparison` shows the ranks side by side, how
+strongly the rankings agree, and a consensus ranking.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import json
+import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance._render import Table, join_words, number
+from powerbalance._version import __version__
+from powerbalance.agreement import (
+    CORRELATIONS,
+    RULES,
+    Correlation,
+    Rule,
+    consensus_scores,
+    correlation,
+)
+from powerbalance.errors import InvalidParameterError
+from powerbalance.evaluate import warn_degenerate
+from powerbalance.methods import Method, MethodLike, resolve_method
+from powerbalance.methods import registry as method_registry
+from powerbalance.model import Assessment
+from powerbalance.ranking import rank_scores
+from powerbalance.report import TEXT_WIDTH, describe
+from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
+from powerbalance.weights import Weights
+
+__all__ = ["COMPARISON_SCHEMA", "Comparison", "compare"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+#: The schema tag of :meth:`Comparison.to_dict`.
+COMPARISON_SCHEMA = "powerbalance.comparison/1"
+
+#: The methods compared when none are named: the built-ins that are registered.
+DEFAULT_METHODS = ("weighted-sum", "weighted-product", "topsis", "vikor", "promethee")
+
+
+def _labelled(
+    given: Mapping[str, Any] | Sequence[str] | None, default: Sequence[str], what: str
+) -> dict[str, Any]:
+    if given is None:
+        return {name: name for name in default}
+    if isinstance(given, str):
+        return {given: given}
+    if isinstance(given, Mapping):
+        result = dict(given)
+    else:
+        result = {}
+        for item in given:
+            if not isinstance(item, str):
+                raise InvalidParameterError(
+                    f"{what} must be a mapping of label to {what[:-1]}, or a list of "
+                    f"registered names; got the item {item!r}. Give it a label: "
+                    f"{{'my label': {item!r}}}."
+                )
+            result[item] = item
+    if not result:
+        raise InvalidParameterError(f"compare() needs at least one entry in {what}.")
+    for label in result:
+        if not isinstance(label, str) or not label:
+            raise InvalidParameterError(f"{what} labels must be non-empty text; got {label!r}.")
+    return result
+
+
+def compare(
+    assessment: Assessment,
+    weightings: Mapping[str, WeightingLike] | Sequence[str] | None = None,
+    methods: Mapping[str, MethodLike] | Sequence[str] | None = None,
+) -> Comparison:
+    """Rank the options under every pair of weighting and method.
+
+    Each method prepares the assessment once and scores all the weightings in one
+    batch.
+
+    Parameters
+    ----------
+    assessment : Assessment
+        What to rank; not modified.
+    weightings : mapping of label to scheme, or list of registered names, optional
+        Default ``{"equal": "equal"}``.
+    methods : mapping of label to method, or list of registered names, optional
+        Default: the built-in methods (weighted sum, weighted product, TOPSIS, and
+        VIKOR and PROMETHEE II where available).
+
+    Returns
+    -------
+    Comparison
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> c = pb.compare(a, methods=["weighted-sum", "topsis"])
+    >>> c.ranks.columns.tolist()
+    [('equal', 'weighted-sum'), ('equal', 'topsis')]
+    """
+    if not isinstance(assessment, Assessment):
+        raise InvalidParameterError(
+            f"compare() takes an Assessment as its first argument; got {type(assessment).__name__}."
+        )
+    available = [m for m in DEFAULT_METHODS if m in method_registry.names()]
+    weighting_map = {
+        label: resolve_weighting(scheme)
+        for label, scheme in _labelled(weightings, ["equal"], "weightings").items()
+    }
+    method_map = {
+        label: resolve_method(method)
+        for label, method in _labelled(methods, available, "methods").items()
+    }
+    warn_degenerate(assessment)
+    weights = {label: apply_weighting(s, assessment) for label, s in weighting_map.items()}
+    batch = np.vstack([w.aligned(assessment) for w in weights.values()])
+    columns = []
+    for method in method_map.values():
+        prepared = method.prepare(assessment)
+        columns.append(prepared.score(batch))
+    # (methods, weightings, options) -> options x (weighting, method) pairs.
+    stacked = np.stack(columns).transpose(2, 1, 0).reshape(assessment.n_options, -1)
+    scores = np.array(stacked, dtype=np.float64)
+    scores.flags.writeable = False
+    return Comparison(
+        assessment=assessment,
+        weightings=weighting_map,
+        methods=method_map,
+        weights=weights,
+        score_table=scores,
+    )
+
+
+@attrs.frozen
+class Comparison:
+    """Rankings of the same options under several weightings and methods.
+
+    Made by :func:`compare`. Columns are (weighting label, method label) pairs, the
+    weighting varying slowest.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"),
+    ...                methods=["weighted-sum", "topsis"])
+    >>> c.consensus("borda").index[0]
+    'Targeted cooperation'
+    """
+
+    assessment: Assessment = attrs.field(repr=False)
+    weightings: Mapping[str, object]
+    methods: Mapping[str, Method]
+    weights: Mapping[str, Weights] = attrs.field(repr=False)
+    score_table: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
+
+    @functools.cached_property
+    def _columns(self) -> pd.MultiIndex:
+        pairs = list(itertools.product(self.weightings, self.methods))
+        return pd.MultiIndex.from_tuples(pairs, names=["weighting", "method"])
+
+    @functools.cached_property
+    def _ranks(self) -> npt.NDArray[np.int64]:
+        return np.column_stack([rank_scores(column) for column in self.score_table.T])
+
+    def _frame(self, values: npt.NDArray[Any]) -> pd.DataFrame:
+        return pd.DataFrame(
+            values.copy(),
+            index=pd.Index(self.assessment.option_names, name="option"),
+            columns=self._columns.copy(),
+        )
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        """Options x (weighting, method): each method's score, higher is better.
+
+        Scores of different methods are on different scales; compare ranks across
+        methods, scores only within one.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+        >>> c.scores.shape
+        (7, 1)
+        """
+        return self._frame(self.score_table)
+
+    @property
+    def ranks(self) -> pd.DataFrame:
+        """Options x (weighting, method): ranks, 1 is best, ties share the better rank.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+        >>> int(c.ranks.loc["Targeted cooperation"].iloc[0])
+        1
+        """
+        return self._frame(self._ranks)
+
+    def correlation(self, kind: Correlation = "kendall") -> pd.DataFrame:
+        """Pairwise rank correlation between the columns of :attr:`ranks`.
+
+        Parameters
+        ----------
+        kind : {"kendall", "spearman", "weighted-spearman", "ws"}
+            Kendall's tau-b, Spearman's rho, the weighted Spearman coefficient r_w
+            (disagreements near the top count more) or the WS similarity coefficient
+            (asymmetric: the row is the reference). See :mod:`powerbalance.agreement`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Square, indexed and labelled by the (weighting, method) pairs.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"),
+        ...                methods=["weighted-sum", "topsis"])
+        >>> float(c.correlation("spearman").iloc[0, 0])
+        1.0
+        """
+        values = correlation(self._ranks, kind)
+        return pd.DataFrame(values, index=self._columns.copy(), columns=self._columns.copy())
+
+    def consensus(self, rule: Rule = "borda") -> pd.DataFrame:
+        """One ranking agreed from all the columns.
+
+        Parameters
+        ----------
+        rule : {"borda", "copeland"}
+            Borda: points for positions, summed. Copeland: pairwise majorities, wins
+            minus losses. See :func:`powerbalance.agreement.consensus_scores`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``option`` in consensus order; columns ``rank`` and ``points``.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"))
+        >>> list(c.consensus("copeland").columns)
+        ['rank', 'points']
+        """
+        points = consensus_scores(self._ranks, rule)
+        ranks = rank_scores(points)
+        frame = pd.DataFrame(
+            {"rank": ranks, "points": points},
+            index=pd.Index(self.assessment.option_names, name="option"),
+        )
+        order = np.lexsort((np.arange(len(ranks)), ranks))
+        return frame.iloc[order]
+
+    # -- words and renderers ------------------------------------------------------------
+
+    def _label(self, pair: tuple[str, str]) -> str:
+        weighting, method = pair
+        if len(self.weightings) == 1:
+            return method
+        if len(self.methods) == 1:
+            return weighting
+        return f"{weighting} / {method}"
+
+    def summary(self) -> str:
+        """Whether the rankings agree on the leader, and how closely overall.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+        >>> c.summary().startswith("Targeted cooperation ranks first in all 1")
+        True
+        """
+        names = np.array(self.assessment.option_names)
+        k = self._ranks.shape[1]
+        firsts = (self._ranks == 1).sum(axis=1)
+        order = np.argsort(-firsts, kind="stable")
+        leaders = [(names[i], int(firsts[i])) for i in order if firsts[i] > 0]
+        if leaders[0][1] == k:
+            sentence = f"{leaders[0][0]} ranks first in all {k} rankings."
+        else:
+            counts = join_words([f"{name} in {count}" for name, count in leaders])
+            sentence = (
+                f"The rankings disagree on the leader: of the {k} rankings, first place "
+                f"goes to {counts}."
+            )
+        if k > 1:
+            tau = correlation(self._ranks, "kendall")
+            mean = tau[~np.eye(k, dtype=bool)].mean()
+            sentence += f" The mean Kendall tau-b between rankings is {number(mean, 2)}."
+        borda = self.consensus("borda")
+        sentence += f" By Borda count the consensus leader is {borda.index[0]}."
+        return sentence
+
+    def _tables(self, numbered: bool = False) -> list[Table]:
+        borda = self.consensus("borda")
+        copeland = self.consensus("copeland")["rank"]
+        ranks = self.ranks.loc[borda.index]
+        labels = [
+            f"[{i}]" if numbered else self._label(pair)
+            for i, pair in enumerate(self._columns, start=1)
+        ]
+        rank_table = Table(
+            "Ranks (1 = best)",
+            ["Option", *labels, "Borda", "Copeland"],
+            [
+                [
+                    str(option),
+                    *(str(v) for v in row),
+                    str(borda.loc[option, "rank"]),
+                    str(copeland[option]),
+                ]
+                for option, row in zip(ranks.index, ranks.to_numpy(), strict=True)
+            ],
+        )
+        tables = [rank_table]
+        if len(labels) > 1:
+            tau = correlation(self._ranks, "kendall")
+            tables.append(
+                Table(
+                    "Kendall tau-b between rankings",
+                    ["", *labels],
+                    [
+                        [label, *(number(v, 2) for v in row)]
+                        for label, row in zip(labels, tau, strict=True)
+                    ],
+                )
+            )
+        return tables
+
+    def _heading(self) -> str:
+        a = self.assessment
+        return (
+            f"{a.name or 'Assessment'}: {a.n_options} options under "
+            f"{len(self.weightings)} weighting(s) and {len(self.methods)} method(s)"
+        )
+
+    def _provenance(self) -> str:
+        parts = [f"{label} = {describe(m)}" for label, m in self.methods.items()]
+        parts += [f"{label} = {describe(w)}" for label, w in self.weightings.items()]
+        return "; ".join(parts) + f"; powerbalance {__version__}."
+
+    def _key(self) -> str:
+        return "\n".join(
+            f"[{i}] {self._label(pair)}" for i, pair in enumerate(self._columns, start=1)
+        )
+
+    def __str__(self) -> str:
+        parts = [self._heading(), ""]
+        texts = [table.to_text() for table in self._tables()]
+        if any(len(line) > TEXT_WIDTH for text in texts for line in text.splitlines()):
+            # Long labels: number the columns and give the key below the tables.
+            texts = [table.to_text() for table in self._tables(numbered=True)]
+            texts.append("Columns\n" + self._key())
+        for text in texts:
+            parts += [text, ""]
+        parts += [textwrap.fill(self.summary(), TEXT_WIDTH), ""]
+        parts.append(textwrap.fill(self._provenance(), TEXT_WIDTH))
+        return "\n".join(parts)
+
+    def to_text(self) -> str:
+        """The comparison as aligned plain text (what ``print(comparison)`` shows).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> "Borda" in pb.compare(pb.scenarios.load("great-power-cooperation")).to_text()
+        True
+        """
+        return str(self)
+
+    def to_markdown(self) -> str:
+        """The comparison as Markdown.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.compare(pb.scenarios.load("great-power-cooperation")).to_markdown()[:3]
+        '## '
+        """
+        parts = [f"## {self._heading()}", ""]
+        for table in self._tables():
+            parts += [table.to_markdown(), ""]
+        parts += [self.summary(), "", f"*{self._provenance()}*"]
+        return "\n".join(parts)
+
+    def to_html(self) -> str:
+        """The comparison as an HTML fragment, no scripts.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> "<table" in pb.compare(pb.scenarios.load("great-power-cooperation")).to_html()
+        True
+        """
+        tables = "".join(table.to_html() for table in self._tables())
+        return (
+            f'<div class="powerbalance-comparison"><h3>{html.escape(self._heading())}</h3>'
+            f"{tables}<p>{html.escape(self.summary())}</p>"
+            f"<p><small>{html.escape(self._provenance())}</small></p></div>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as plain Python data, tagged :data:`COMPARISON_SCHEMA`.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> d = pb.compare(pb.scenarios.load("great-power-cooperation")).to_dict()
+        >>> d["schema"]
+        'powerbalance.comparison/1'
+        """
+        columns = [{"weighting": w, "method": m} for w, m in self._columns]
+        return {
+            "schema": COMPARISON_SCHEMA,
+            "options": list(self.assessment.option_names),
+            "columns": columns,
+            "scores": self.score_table.tolist(),
+            "ranks": self._ranks.tolist(),
+            "weights": {label: dict(w) for label, w in self.weights.items()},
+            "methods": {label: describe(m) for label, m in self.methods.items()},
+            "correlation": {kind: correlation(self._ranks, kind).tolist() for kind in CORRELATIONS},
+            "consensus": {rule: self.consensus(rule)["rank"].to_dict() for rule in RULES},
+            "summary": self.summary(),
+            "version": __version__,
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text.
+
+        Examples
+        --------
+        >>> import json, powerbalance as pb
+        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"))
+        >>> json.loads(c.to_json())["schema"]
+        'powerbalance.comparison/1'
+        """
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)

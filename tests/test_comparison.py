@@ -1,0 +1,92 @@
+"""compare() on the built-in scenario: ranks, correlations, consensus, renderers."""
+
+import json
+
+import numpy as np
+import pytest
+
+import powerbalance as pb
+
+
+@pytest.fixture(scope="module")
+def assessment():
+    return pb.scenarios.load("great-power-cooperation")
+
+
+@pytest.fixture(scope="module")
+def comparison(assessment):
+    security_first = pb.weighting.ByArea(
+        areas=pb.weighting.RankOrderCentroid(
+            ["Security", ["Economic", "Diplomacy"], ["Technology", "Environment"]]
+        )
+    )
+    return pb.compare(
+        assessment,
+        weightings={"equal": "equal", "security first": security_first},
+        methods={"sum": pb.methods.WeightedSum(), "topsis": "topsis"},
+    )
+
+
+def test_ranks_equal_separate_evaluations(assessment, comparison):
+    for weighting_label, scheme in comparison.weightings.items():
+        for method_label, method in comparison.methods.items():
+            report = pb.evaluate(assessment, weighting=scheme, method=method)
+            column = comparison.ranks[(weighting_label, method_label)]
+            assert column.to_dict() == report.ranking["rank"].to_dict()
+            np.testing.assert_allclose(
+                comparison.scores[(weighting_label, method_label)].loc[report.ranking.index],
+                report.ranking["score"],
+                rtol=1e-12,
+            )
+
+
+@pytest.mark.parametrize("kind", ["kendall", "spearman", "weighted-spearman", "ws"])
+def test_correlations_are_labelled_and_one_on_the_diagonal(comparison, kind):
+    table = comparison.correlation(kind)
+    assert list(table.index) == list(comparison.ranks.columns)
+    assert list(table.columns) == list(comparison.ranks.columns)
+    np.testing.assert_allclose(np.diag(table.to_numpy()), 1.0)
+    assert np.isfinite(table.to_numpy()).all()
+    assert (table.to_numpy() <= 1 + 1e-12).all()
+
+
+@pytest.mark.parametrize("rule", ["borda", "copeland"])
+def test_consensus(comparison, rule):
+    consensus = comparison.consensus(rule)
+    assert list(consensus.columns) == ["rank", "points"]
+    assert set(consensus.index) == set(comparison.assessment.option_names)
+    assert consensus["rank"].is_monotonic_increasing
+
+
+def test_renderers(comparison):
+    text, markdown, page = comparison.to_text(), comparison.to_markdown(), comparison.to_html()
+    assert comparison._repr_html_() == page
+    for option in comparison.assessment.option_names:
+        assert option in text
+        assert option in markdown
+        assert option in page
+    assert all(len(line) <= 100 for line in text.splitlines())
+    assert "Borda" in text
+    assert "Kendall" in markdown
+    data = json.loads(comparison.to_json())
+    assert data == comparison.to_dict()
+    assert set(data["correlation"]) == {"kendall", "spearman", "weighted-spearman", "ws"}
+    assert set(data["consensus"]) == {"borda", "copeland"}
+
+
+def test_defaults_compare_the_built_in_methods_under_equal_weights(assessment):
+    comparison = pb.compare(assessment)
+    methods = comparison.ranks.columns.get_level_values("method")
+    assert {"weighted-sum", "weighted-product", "topsis"} <= set(methods)
+    assert set(comparison.ranks.columns.get_level_values("weighting")) == {"equal"}
+
+
+def test_bad_arguments(assessment):
+    with pytest.raises(pb.errors.UnknownNameError, match="Did you mean 'topsis'"):
+        pb.compare(assessment, methods=["topsys"])
+    with pytest.raises(pb.errors.InvalidParameterError, match="at least one"):
+        pb.compare(assessment, methods=[])
+    with pytest.raises(pb.errors.InvalidParameterError, match="Give it a label"):
+        pb.compare(assessment, methods=[pb.methods.TOPSIS()])
+    with pytest.raises(pb.errors.InvalidParameterError, match="Assessment"):
+        pb.compare(assessment.to_frame())
