@@ -23,6 +23,7 @@ from powerbalance.weighting._base import (
     resolve_weighting,
 )
 from powerbalance.weighting.composite import Blend, ByArea
+from powerbalance.weighting.objective import CRITIC, MEREC, Entropy, StdDev
 from powerbalance.weighting.subjective import (
     Direct,
     Equal,
@@ -36,13 +37,17 @@ from powerbalance.weighting.subjective import (
 )
 
 __all__ = [
+    "CRITIC",
+    "MEREC",
     "Blend",
     "ByArea",
     "Direct",
+    "Entropy",
     "Equal",
     "RankOrderCentroid",
     "RankReciprocal",
     "RankSum",
+    "StdDev",
     "Swing",
     "WeightingLike",
     "WeightingScheme",
