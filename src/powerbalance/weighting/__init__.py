@@ -24,6 +24,7 @@ from powerbalance.weighting._base import (
 )
 from powerbalance.weighting.composite import Blend, ByArea
 from powerbalance.weighting.objective import CRITIC, MEREC, Entropy, StdDev
+from powerbalance.weighting.pairwise import AHP, RANDOM_INDICES, Group, random_index
 from powerbalance.weighting.subjective import (
     Direct,
     Equal,
@@ -37,13 +38,16 @@ from powerbalance.weighting.subjective import (
 )
 
 __all__ = [
+    "AHP",
     "CRITIC",
     "MEREC",
+    "RANDOM_INDICES",
     "Blend",
     "ByArea",
     "Direct",
     "Entropy",
     "Equal",
+    "Group",
     "RankOrderCentroid",
     "RankReciprocal",
     "RankSum",
@@ -53,6 +57,7 @@ __all__ = [
     "WeightingScheme",
     "apply_weighting",
     "check_criterion_names",
+    "random_index",
     "rank_order_centroid",
     "rank_reciprocal",
     "rank_sum",
