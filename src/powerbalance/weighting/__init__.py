@@ -22,6 +22,12 @@ from powerbalance.weighting._base import (
     registry,
     resolve_weighting,
 )
+from powerbalance.weighting.bestworst import (
+    BestWorst,
+    BestWorstResult,
+    best_worst_consistency_index,
+    best_worst_input_consistency_threshold,
+)
 from powerbalance.weighting.composite import Blend, ByArea
 from powerbalance.weighting.objective import CRITIC, MEREC, Entropy, StdDev
 from powerbalance.weighting.pairwise import AHP, RANDOM_INDICES, Group, random_index
@@ -42,6 +48,8 @@ __all__ = [
     "CRITIC",
     "MEREC",
     "RANDOM_INDICES",
+    "BestWorst",
+    "BestWorstResult",
     "Blend",
     "ByArea",
     "Direct",
@@ -56,6 +64,8 @@ __all__ = [
     "WeightingLike",
     "WeightingScheme",
     "apply_weighting",
+    "best_worst_consistency_index",
+    "best_worst_input_consistency_threshold",
     "check_criterion_names",
     "random_index",
     "rank_order_centroid",
