@@ -215,17 +215,25 @@ def _readonly(array: FloatArray) -> FloatArray:
 
 def _to_scores(value: object) -> Any:
     # Always a copy, so later edits of the caller's array cannot reach the assessment.
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
+        return _readonly(np.array(value, dtype=np.float64, copy=True))
+    # Anything else goes through objects: numpy would otherwise turn a list holding one
+    # piece of text into all text, or True into 1.0, and blame the wrong cell.
     try:
-        array = np.array(value, copy=True)
+        cells = np.array(value, dtype=object, copy=True)
     except ValueError:
-        # Ragged rows: kept as objects so the validator can report the shape.
-        return np.array(value, dtype=object, copy=True) if isinstance(value, list) else value
-    if array.dtype.kind in "fiu":
-        return _readonly(array.astype(np.float64, copy=False))
-    if array.dtype.kind == "O" and all(_is_number(v) for v in array.flat):
-        return _readonly(array.astype(np.float64))
-    # Text, booleans or mixed content: the validator names the first offending cell.
-    return array.astype(object)
+        return value
+    if cells.ndim == 2 and _all_numbers(cells):
+        return _readonly(cells.astype(np.float64))
+    # Text, booleans or ragged rows: the validator names the first offending cell.
+    return cells
+
+
+_is_number_cell = np.frompyfunc(lambda v: _is_number(v), 1, 1)
+
+
+def _all_numbers(cells: np.ndarray[Any, Any]) -> bool:
+    return cells.size == 0 or bool(_is_number_cell(cells).astype(bool).all())
 
 
 def _is_number(value: object) -> bool:
@@ -465,7 +473,12 @@ class Assessment:
                 f"{quoted_list(columns)})." + did_you_mean(missing[0], columns)
             )
         ordered = frame.set_axis(columns, axis=1)[criterion_names]
-        values = ordered.to_numpy(dtype=object)
+        numeric = all(
+            pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+            for dtype in ordered.dtypes
+        )
+        # All-numeric columns need no cell-by-cell check; anything else is checked per cell.
+        values = ordered.to_numpy(dtype=np.float64 if numeric else object)
         empty = pd.isna(ordered).to_numpy()
         if empty.any():
             row, column = np.argwhere(empty)[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol, TypeAlias, runtime_checkable
 
 import numpy as np
@@ -90,11 +90,18 @@ def resolve_method(method: MethodLike) -> Method:
     )
 
 
-def check_weight_batch(weights: npt.ArrayLike, n_criteria: int) -> FloatArray:
+def check_weight_batch(weights: npt.ArrayLike, criteria: int | Sequence[str]) -> FloatArray:
     """Check a batch of weight vectors and return it as a float array of shape (k, m).
 
     Rows need not sum to 1 (every method here is scale-invariant in the weights or
     documents otherwise), but must be finite and non-negative.
+
+    Parameters
+    ----------
+    weights : array-like of shape (k, m)
+        The batch.
+    criteria : int or sequence of str
+        The criterion names in column order (used in messages), or their number.
 
     Raises
     ------
@@ -105,9 +112,11 @@ def check_weight_batch(weights: npt.ArrayLike, n_criteria: int) -> FloatArray:
 
     Examples
     --------
-    >>> check_weight_batch([[0.5, 0.5]], 2).shape
+    >>> check_weight_batch([[0.5, 0.5]], ["Trade", "Security"]).shape
     (1, 2)
     """
+    names = None if isinstance(criteria, int) else list(criteria)
+    n_criteria = criteria if isinstance(criteria, int) else len(criteria)
     batch = np.asarray(weights, dtype=np.float64)
     if batch.ndim != 2 or batch.shape[1] != n_criteria:
         raise ShapeError(
@@ -116,8 +125,9 @@ def check_weight_batch(weights: npt.ArrayLike, n_criteria: int) -> FloatArray:
         )
     if not np.isfinite(batch).all() or (batch < 0).any():
         row, column = np.argwhere(~np.isfinite(batch) | (batch < 0))[0]
+        criterion = repr(names[column]) if names is not None else f"number {column}"
         raise WeightError(
-            f"Weight vector {row} has weight {batch[row, column]:g} for criterion {column}; "
-            "weights must be finite and non-negative."
+            f"Weight vector {row} gives criterion {criterion} the weight "
+            f"{batch[row, column]:g}; weights must be finite and non-negative."
         )
     return batch

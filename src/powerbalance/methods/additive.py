@@ -29,7 +29,7 @@ class PreparedWeightedSum:
 
     def score(self, weights: FloatArray) -> FloatArray:
         """Scores for a batch of weights: one matrix product."""
-        batch = check_weight_batch(weights, self.assessment.n_criteria)
+        batch = check_weight_batch(weights, self.assessment.criterion_names)
         return np.asarray(batch @ self.normalized.T, dtype=np.float64)
 
     def details(self, weights: FloatArray) -> Mapping[str, FloatArray]:
@@ -94,7 +94,7 @@ class PreparedWeightedProduct:
 
     def score(self, weights: FloatArray) -> FloatArray:
         """Scores for a batch of weights: one matrix product in log space."""
-        batch = check_weight_batch(weights, self.assessment.n_criteria)
+        batch = check_weight_batch(weights, self.assessment.criterion_names)
         return np.asarray(np.exp(batch @ self.log_normalized.T), dtype=np.float64)
 
     def details(self, weights: FloatArray) -> Mapping[str, FloatArray]:

@@ -31,7 +31,7 @@ class PreparedTOPSIS:
 
     def distances(self, weights: FloatArray) -> tuple[FloatArray, FloatArray]:
         """Distances to the ideal and anti-ideal for a batch of weights, each (k, n)."""
-        batch = check_weight_batch(weights, self.assessment.n_criteria)
+        batch = check_weight_batch(weights, self.assessment.criterion_names)
         squared = batch * batch
         to_ideal = np.sqrt(squared @ self.gap_to_ideal.T)
         to_anti_ideal = np.sqrt(squared @ self.gap_to_anti_ideal.T)
