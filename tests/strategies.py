@@ -15,6 +15,7 @@ normalization the suite samples:
 
 from __future__ import annotations
 
+import functools
 import string
 
 import numpy as np
@@ -67,6 +68,7 @@ def scores(min_value: float = LOW_SCORE, max_value: float = HIGH_SCORE) -> st.Se
     return st.floats(min_value=min_value, max_value=max_value, allow_nan=False)
 
 
+@functools.cache
 def _column(n_options: int) -> st.SearchStrategy[list[float]]:
     """Scores of every option on one criterion, not all equal."""
     return st.lists(scores(), min_size=n_options, max_size=n_options).filter(
@@ -74,18 +76,22 @@ def _column(n_options: int) -> st.SearchStrategy[list[float]]:
     )
 
 
+@functools.cache
+def _unique_names(size: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(names(), min_size=size, max_size=size, unique=True)
+
+
+_AREA = st.sampled_from(AREAS)
+_KIND = st.sampled_from(("benefit", "risk"))
+_SCALE = st.sampled_from(SCALES)
+
+
 @st.composite
 def criteria(draw: st.DrawFn, n_criteria: int) -> list[pb.Criterion]:
     """``n_criteria`` criteria with unique names, mixed kinds, areas and scales."""
-    criterion_names = draw(st.lists(names(), min_size=n_criteria, max_size=n_criteria, unique=True))
     return [
-        pb.Criterion(
-            name,
-            area=draw(st.sampled_from(AREAS)),
-            kind=draw(st.sampled_from(("benefit", "risk"))),
-            scale=draw(st.sampled_from(SCALES)),
-        )
-        for name in criterion_names
+        pb.Criterion(name, area=draw(_AREA), kind=draw(_KIND), scale=draw(_SCALE))
+        for name in draw(_unique_names(n_criteria))
     ]
 
 
@@ -100,13 +106,14 @@ def assessments(
     """Valid assessments (see the module documentation for what "valid" guarantees)."""
     n_options = draw(st.integers(min_options, max_options))
     n_criteria = draw(st.integers(min_criteria, max_criteria))
-    option_names = draw(st.lists(names(), min_size=n_options, max_size=n_options, unique=True))
+    option_names = draw(_unique_names(n_options))
     criterion_list = draw(criteria(n_criteria))
     columns = [draw(_column(n_options)) for _ in range(n_criteria)]
     matrix = np.array(columns, dtype=np.float64).T.reshape(n_options, n_criteria)
     return pb.Assessment(options=option_names, criteria=criterion_list, scores=matrix)
 
 
+@functools.cache
 def weight_vectors(m: int) -> st.SearchStrategy[np.ndarray]:
     """Non-negative weight vectors of length ``m`` with at least one positive weight.
 
@@ -120,6 +127,7 @@ def weight_vectors(m: int) -> st.SearchStrategy[np.ndarray]:
     )
 
 
+@functools.cache
 def weight_batches(m: int, min_rows: int = 1, max_rows: int = 6) -> st.SearchStrategy[np.ndarray]:
     """Batches ``W`` of shape (k, m) of :func:`weight_vectors` rows."""
     return st.lists(weight_vectors(m), min_size=min_rows, max_size=max_rows).map(np.vstack)
@@ -134,6 +142,7 @@ def method_factories() -> list[tuple[str, type, tuple[str, ...]]]:
     ]
 
 
+@functools.cache
 def methods(
     kinds: tuple[str, ...] = ("weighted-sum", "weighted-product", "topsis"),
 ) -> st.SearchStrategy[object]:

@@ -1,0 +1,479 @@
+"""Every bad input a user can give raises the right error, naming the culprit.
+
+Each test asserts three things: the exact ``PowerbalanceError`` subclass, the builtin
+it also derives from (so ``except ValueError`` keeps working), and a message that
+names the option, criterion, file or field at fault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import re
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import powerbalance as pb
+from powerbalance.errors import (
+    DegenerateCriterionWarning,
+    DuplicateNameError,
+    InvalidKindError,
+    InvalidNameError,
+    InvalidParameterError,
+    InvalidScoreError,
+    MissingScoreError,
+    NormalizationError,
+    PowerbalanceError,
+    ScenarioFileError,
+    ShapeError,
+    UnknownNameError,
+    WeightError,
+)
+from powerbalance.scenarios._document import FORMAT, assessment_from_document
+
+
+@contextlib.contextmanager
+def raises(
+    error: type[PowerbalanceError], builtin: type[Exception], match: str
+) -> Iterator[pytest.ExceptionInfo[Exception]]:
+    """Expect exactly ``error``, which must also be a ``builtin``, with ``match`` in its text."""
+    assert issubclass(error, PowerbalanceError)
+    assert issubclass(error, builtin)
+    with pytest.raises(builtin, match=match) as info:
+        yield info
+    assert type(info.value) is error, (
+        f"expected {error.__name__}, got {type(info.value).__name__}: {info.value}"
+    )
+
+
+GAIN = pb.Criterion("Gain", area="Economic", kind="benefit")
+HARM = pb.Criterion("Harm", area="Security", kind="risk")
+CRITERIA = [GAIN, HARM]
+OPTIONS = ["A", "B", "C"]
+SCORES = [[7.0, 4.0], [3.0, 6.0], [5.0, 2.0]]
+
+
+def assessment() -> pb.Assessment:
+    return pb.Assessment(OPTIONS, CRITERIA, SCORES)
+
+
+def with_cell(value: object, row: int = 1, column: int = 1) -> list[list[object]]:
+    scores: list[list[object]] = copy.deepcopy(SCORES)
+    scores[row][column] = value
+    return scores
+
+
+def frame() -> pd.DataFrame:
+    return pd.DataFrame(SCORES, index=OPTIONS, columns=["Gain", "Harm"])
+
+
+ALL_METHODS = [
+    pytest.param(pb.methods.WeightedSum, id="weighted-sum"),
+    pytest.param(pb.methods.WeightedProduct, id="weighted-product"),
+    pytest.param(pb.methods.TOPSIS, id="topsis"),
+]
+
+# -- scores ---------------------------------------------------------------------------------
+
+
+def test_nan_score():
+    with raises(InvalidScoreError, ValueError, r"option 'B' on criterion 'Harm'.*NaN"):
+        pb.Assessment(OPTIONS, CRITERIA, with_cell(float("nan")))
+
+
+def test_infinite_score():
+    with raises(InvalidScoreError, ValueError, r"option 'B' on criterion 'Harm'.*infinite"):
+        pb.Assessment(OPTIONS, CRITERIA, with_cell(float("inf")))
+
+
+@pytest.mark.parametrize("container", ["list", "object-array"])
+def test_text_score(container):
+    scores = with_cell("high")
+    if container == "object-array":
+        scores = np.array(scores, dtype=object)
+    with raises(InvalidScoreError, ValueError, r"option 'B' on criterion 'Harm'.*'high'"):
+        pb.Assessment(OPTIONS, CRITERIA, scores)
+
+
+@pytest.mark.parametrize("container", ["list", "object-array"])
+def test_boolean_score(container):
+    scores = with_cell(True)
+    if container == "object-array":
+        scores = np.array(scores, dtype=object)
+    with raises(InvalidScoreError, ValueError, r"option 'B' on criterion 'Harm'.*True"):
+        pb.Assessment(OPTIONS, CRITERIA, scores)
+
+
+def test_too_few_rows():
+    with raises(ShapeError, ValueError, r"shape \(3, 2\); got shape \(2, 2\)"):
+        pb.Assessment(OPTIONS, CRITERIA, SCORES[:2])
+
+
+def test_too_few_columns():
+    with raises(ShapeError, ValueError, r"shape \(3, 2\); got shape \(3, 1\)"):
+        pb.Assessment(OPTIONS, CRITERIA, [row[:1] for row in SCORES])
+
+
+def test_duplicate_option_names():
+    with raises(DuplicateNameError, ValueError, r"options are named 'A'"):
+        pb.Assessment(["A", "B", "A"], CRITERIA, SCORES)
+
+
+def test_duplicate_criterion_names():
+    twin = pb.Criterion("Gain", area="Security", kind="risk")
+    with raises(DuplicateNameError, ValueError, r"criteria are named 'Gain'"):
+        pb.Assessment(OPTIONS, [GAIN, twin], SCORES)
+
+
+def test_empty_option_name():
+    with raises(InvalidNameError, TypeError, r"option's name must not be empty.*got ''"):
+        pb.Assessment(["A", "", "C"], CRITERIA, SCORES)
+
+
+def test_blank_criterion_name():
+    with raises(InvalidNameError, TypeError, r"criterion's name must not be empty.*got '   '"):
+        pb.Criterion("   ", area="Economic", kind="benefit")
+
+
+@pytest.mark.parametrize(
+    ("make", "what"),
+    [
+        pytest.param(lambda: pb.Option(42), "option", id="option"),
+        pytest.param(
+            lambda: pb.Assessment(["A", 42, "C"], CRITERIA, SCORES), "option", id="in-assessment"
+        ),
+        pytest.param(
+            lambda: pb.Criterion(42, area="Economic", kind="benefit"), "criterion", id="criterion"
+        ),
+    ],
+)
+def test_non_string_name(make, what):
+    with raises(
+        InvalidNameError, TypeError, rf"{what}'s name must be a string; got 42 of type int"
+    ):
+        make()
+
+
+@pytest.mark.parametrize("kind", ["cost", "max", "Benefit"])
+def test_unknown_kind(kind):
+    with raises(InvalidKindError, ValueError, rf"Criterion 'Trade'.*got '{kind}'"):
+        pb.Criterion("Trade", area="Economic", kind=kind)
+
+
+def test_score_outside_declared_scale():
+    gain = pb.Criterion("Gain", area="Economic", kind="benefit", scale=(0, 10))
+    scores = with_cell(11.0, row=1, column=0)
+    with raises(InvalidScoreError, ValueError, r"option 'B' on criterion 'Gain' is 11, outside"):
+        pb.Assessment(OPTIONS, [gain, HARM], scores)
+
+
+@pytest.mark.parametrize("scale", [(5, 5), (10, 0)])
+def test_scale_low_not_below_high(scale):
+    with raises(InvalidParameterError, ValueError, r"Criterion 'Gain': scale must be .*low < high"):
+        pb.Criterion("Gain", area="Economic", kind="benefit", scale=scale)
+
+
+def test_zero_options():
+    with raises(ShapeError, ValueError, r"at least one option"):
+        pb.Assessment([], CRITERIA, np.empty((0, 2)))
+
+
+def test_zero_criteria():
+    with raises(ShapeError, ValueError, r"at least one criterion"):
+        pb.Assessment(OPTIONS, [], np.empty((3, 0)))
+
+
+# -- from_frame -----------------------------------------------------------------------------
+
+
+def test_from_frame_missing_cell():
+    data = frame()
+    data.loc["B", "Harm"] = np.nan
+    with raises(MissingScoreError, ValueError, r"Option 'B' has no score on criterion 'Harm'"):
+        pb.Assessment.from_frame(data, criteria=CRITERIA)
+
+
+def test_from_frame_extra_column():
+    data = frame().assign(Extra=1.0)
+    with raises(UnknownNameError, KeyError, r"column 'Extra'"):
+        pb.Assessment.from_frame(data, criteria=CRITERIA)
+
+
+def test_from_frame_missing_column():
+    data = frame().drop(columns="Harm")
+    with raises(UnknownNameError, KeyError, r"Criterion 'Harm' has no column"):
+        pb.Assessment.from_frame(data, criteria=CRITERIA)
+
+
+def test_from_frame_duplicate_index():
+    data = frame().set_axis(["A", "B", "A"], axis=0)
+    with raises(DuplicateNameError, ValueError, r"options are named 'A'"):
+        pb.Assessment.from_frame(data, criteria=CRITERIA)
+
+
+# -- weights --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: pb.Weights(["a", "b"], [-0.5, 1.5]), id="constructor"),
+        pytest.param(lambda: pb.Weights.from_mapping({"a": -1, "b": 2}), id="from_mapping"),
+    ],
+)
+def test_negative_weight(make):
+    with raises(WeightError, ValueError, r"weight of 'a' is -.*negative"):
+        make()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: pb.Weights(["a", "b"], [0.0, 0.0]), id="constructor"),
+        pytest.param(lambda: pb.Weights.from_mapping({"a": 0, "b": 0}), id="from_mapping"),
+    ],
+)
+def test_all_zero_weights(make):
+    with raises(WeightError, ValueError, r"Every weight is zero"):
+        make()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: pb.Weights(["a", "b"], [0.5, float("nan")]), id="constructor"),
+        pytest.param(
+            lambda: pb.Weights.from_mapping({"a": 1, "b": float("nan")}), id="from_mapping"
+        ),
+    ],
+)
+def test_nan_weight(make):
+    with raises(WeightError, ValueError, r"weight of 'b' is nan, which is not a finite number"):
+        make()
+
+
+def test_weights_not_summing_to_one():
+    with raises(WeightError, ValueError, r"must sum to 1; these sum to 1\.1"):
+        pb.Weights(["a", "b"], [0.5, 0.6])
+
+
+def test_direct_unknown_criterion():
+    scheme = pb.weighting.Direct({"Gain": 1, "Harms": 1})
+    with raises(WeightError, ValueError, r"'Harms' is not a criterion.*Did you mean 'Harm'"):
+        pb.evaluate(assessment(), weighting=scheme)
+
+
+def test_direct_missing_criterion():
+    scheme = pb.weighting.Direct({"Gain": 1})
+    with raises(WeightError, ValueError, r"Direct: criterion 'Harm' is not given"):
+        pb.evaluate(assessment(), weighting=scheme)
+
+
+def test_rank_order_centroid_duplicate_criterion():
+    with raises(DuplicateNameError, ValueError, r"Criterion 'Gain' appears twice"):
+        pb.weighting.RankOrderCentroid(["Gain", ["Harm", "Gain"]])
+
+
+def test_rank_order_centroid_unknown_criterion():
+    scheme = pb.weighting.RankOrderCentroid(["Gain", "Harm", "Nope"])
+    with raises(WeightError, ValueError, r"RankOrderCentroid: 'Nope' is not a criterion"):
+        pb.evaluate(assessment(), weighting=scheme)
+
+
+# -- evaluate -------------------------------------------------------------------------------
+
+
+def test_evaluate_unknown_method_name():
+    with raises(UnknownNameError, KeyError, r"no method named 'topsys'.*Did you mean 'topsis'\?"):
+        pb.evaluate(assessment(), method="topsys")
+
+
+def test_evaluate_unknown_weighting_name():
+    with raises(
+        UnknownNameError, KeyError, r"no weighting scheme named 'equl'.*Did you mean 'equal'\?"
+    ):
+        pb.evaluate(assessment(), weighting="equl")
+
+
+def test_evaluate_non_assessment():
+    with raises(InvalidParameterError, ValueError, r"takes an Assessment.*got DataFrame"):
+        pb.evaluate(frame())
+
+
+def test_evaluate_weighting_callable_returning_a_non_mapping():
+    def half_and_half(a):
+        return [0.5, 0.5]
+
+    with raises(WeightError, ValueError, r"'half_and_half' must return a mapping.*\[0\.5, 0\.5\]"):
+        pb.evaluate(assessment(), weighting=half_and_half)
+
+
+@pytest.mark.parametrize(
+    ("column", "criterion"),
+    [pytest.param(0, "Gain", id="benefit"), pytest.param(1, "Harm", id="risk")],
+)
+def test_weighted_product_zero_score(column, criterion):
+    a = pb.Assessment(OPTIONS, CRITERIA, with_cell(0.0, row=1, column=column))
+    with raises(
+        NormalizationError,
+        ValueError,
+        rf"criterion '{criterion}'.*option 'B'|option 'B'.*criterion '{criterion}'",
+    ):
+        pb.evaluate(a, method=pb.methods.WeightedProduct())
+
+
+@pytest.mark.parametrize("method", ALL_METHODS)
+def test_unknown_normalization(method):
+    with raises(InvalidParameterError, ValueError, r"got 'minmaxx'\. Did you mean 'minmax'\?"):
+        method(normalization="minmaxx")
+
+
+def test_unknown_scenario():
+    with raises(UnknownNameError, KeyError, r"no built-in scenario named 'nope'"):
+        pb.scenarios.load("nope")
+
+
+@pytest.mark.parametrize("method", ALL_METHODS)
+def test_score_with_wrong_shaped_weights(method):
+    prepared = method().prepare(assessment())
+    with raises(ShapeError, ValueError, r"shape \(k, 2\).*got shape \(1, 3\)"):
+        prepared.score(np.full((1, 3), 1 / 3))
+
+
+@pytest.mark.parametrize("method", ALL_METHODS)
+def test_score_with_a_negative_weight(method):
+    prepared = method().prepare(assessment())
+    with raises(WeightError, ValueError, r"-0\.1.*'Harm'|'Harm'.*-0\.1"):
+        prepared.score(np.array([[0.5, 0.5], [0.6, -0.1]]))
+
+
+def test_subset_unknown_option():
+    with raises(UnknownNameError, KeyError, r"no option named 'Z'"):
+        assessment().subset(options=["A", "Z"])
+
+
+def test_note_keyed_by_unknown_option():
+    with raises(UnknownNameError, KeyError, r"note refers to option 'Z'"):
+        pb.Assessment(OPTIONS, CRITERIA, SCORES, notes={("Z", "Gain"): "Why."})
+
+
+# -- degenerate criteria --------------------------------------------------------------------
+
+DEFINED_METHODS = [
+    pytest.param(cls(normalization=n), id=f"{label}-{n}")
+    for label, cls, normalizations in [
+        ("weighted-sum", pb.methods.WeightedSum, ("minmax", "max", "vector", "sum", "linear")),
+        ("weighted-product", pb.methods.WeightedProduct, ("linear", "sum", "vector")),
+        ("topsis", pb.methods.TOPSIS, ("minmax", "max", "vector", "sum", "linear")),
+    ]
+    for n in normalizations
+]
+
+
+def assert_report_is_finite(report: pb.Report) -> None:
+    assert np.isfinite(report.scores).all()
+    ranking = report.ranking
+    assert not ranking.isna().any().any()
+    assert np.isfinite(ranking.to_numpy(dtype=float)).all()
+    assert np.isfinite(report.contributions.to_numpy(dtype=float)).all()
+    assert np.isfinite(report.by_area.to_numpy(dtype=float)).all()
+    assert "nan" not in report.to_json().lower()
+
+
+@pytest.mark.parametrize("kind", ["benefit", "risk"])
+@pytest.mark.parametrize("method", DEFINED_METHODS)
+def test_constant_criterion_warns_and_scores_stay_finite(method, kind):
+    flat = pb.Criterion("Flat", area="Diplomacy", kind=kind)
+    scores = [[7.0, 4.0, 5.0], [3.0, 6.0, 5.0], [5.0, 2.0, 5.0]]
+    a = pb.Assessment(OPTIONS, [GAIN, HARM, flat], scores)
+    with pytest.warns(DegenerateCriterionWarning, match=r"criterion 'Flat'"):
+        report = pb.evaluate(a, method=method)
+    assert_report_is_finite(report)
+
+
+@pytest.mark.parametrize("method", DEFINED_METHODS)
+def test_every_criterion_constant_warns_for_each_and_scores_stay_finite(method):
+    a = pb.Assessment(OPTIONS, CRITERIA, [[5.0, 2.0]] * 3)
+    with pytest.warns(DegenerateCriterionWarning) as caught:
+        report = pb.evaluate(a, method=method)
+    messages = [str(w.message) for w in caught if w.category is DegenerateCriterionWarning]
+    assert any("'Gain'" in m for m in messages)
+    assert any("'Harm'" in m for m in messages)
+    assert_report_is_finite(report)
+    # Nothing separates the options, so they share first place.
+    assert report.ranking["rank"].tolist() == [1, 1, 1]
+
+
+# -- scenario documents ---------------------------------------------------------------------
+
+
+def document() -> dict:
+    return {
+        "format": FORMAT,
+        "name": "tiny",
+        "criteria": [
+            {"name": "Gain", "area": "Economic", "kind": "benefit"},
+            {"name": "Harm", "area": "Security", "kind": "risk"},
+        ],
+        "options": [
+            {"name": "A", "scores": {"Gain": {"score": 3}, "Harm": {"score": 4}}},
+            {"name": "B", "scores": {"Gain": 5, "Harm": 1}},
+        ],
+    }
+
+
+def test_document_is_valid_as_given():
+    a = assessment_from_document(document(), "tiny.toml")
+    assert a.option_names == ("A", "B")
+
+
+def test_document_unknown_top_level_key():
+    doc = document()
+    doc["critera"] = doc.pop("criteria")
+    with raises(
+        ScenarioFileError,
+        ValueError,
+        r"^tiny\.toml: critera: unknown key 'critera'\. Did you mean 'criteria'\?",
+    ):
+        assessment_from_document(doc, "tiny.toml")
+
+
+def test_document_criterion_with_bad_kind():
+    doc = document()
+    doc["criteria"][1]["kind"] = "cost"
+    with raises(ScenarioFileError, ValueError, r"^tiny\.toml: criteria\[1\].*'Harm'.*'cost'"):
+        assessment_from_document(doc, "tiny.toml")
+
+
+def test_document_missing_score():
+    doc = document()
+    del doc["options"][0]["scores"]["Harm"]
+    with raises(
+        ScenarioFileError,
+        ValueError,
+        r"^tiny\.toml: options\[0\]\.scores: option 'A' has no score for criterion 'Harm'",
+    ):
+        assessment_from_document(doc, "tiny.toml")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        pytest.param({"score": "high"}, id="table"),
+        pytest.param("high", id="bare"),
+        pytest.param({"score": True}, id="boolean"),
+    ],
+)
+def test_document_non_numeric_score(cell):
+    doc = document()
+    doc["options"][1]["scores"]["Gain"] = cell
+    value = re.escape(repr(cell["score"] if isinstance(cell, dict) else cell))
+    with raises(
+        ScenarioFileError,
+        ValueError,
+        rf"^tiny\.toml: options\[1\]\.scores\.Gain: expected a number; found {value}",
+    ):
+        assessment_from_document(doc, "tiny.toml")
