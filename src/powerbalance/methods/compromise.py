@@ -1,0 +1,517 @@
+r"""Compromise ranking: VIKOR, and the compromise solution it proposes.
+
+VIKOR ranks options by their closeness to the ideal option in two senses at once: the
+weighted total shortfall from the best score on every criterion (group utility
+:math:`S`) and the largest single weighted shortfall (individual regret :math:`R`).
+Besides a ranking, it proposes a *compromise solution*: the leading option when its
+lead is large enough and stable, otherwise the set of options too close to call.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> a = pb.scenarios.load("great-power-cooperation")
+>>> report = pb.evaluate(a, method=VIKOR())
+>>> list(report.ranking.columns)
+['rank', 'score', 'S', 'R', 'Q']
+>>> VIKOR().compromise(a, "equal").options
+('Technology investment',)
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping
+from typing import TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from powerbalance._render import join_words, number
+from powerbalance.errors import InvalidParameterError, ShapeError
+from powerbalance.methods._base import check_weight_batch, registry
+from powerbalance.model import Assessment
+from powerbalance.ranking import TIE_TOLERANCE
+from powerbalance.weighting._base import WeightingLike, apply_weighting
+
+__all__ = ["VIKOR", "CompromiseSolution", "PreparedVIKOR"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+#: How many (weight vector, option) pairs the batched individual regret R works on at
+#: once; its two temporary blocks then take 2**16 floats (512 KiB) each.
+CHUNK_ELEMENTS = 1 << 16
+
+
+def _to_float(value: object) -> object:
+    # Real numbers become floats; anything else is left for the validator to reject.
+    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
+        return float(value)
+    return value
+
+
+def _check_v(instance: VIKOR, attribute: attrs.Attribute[float], value: object) -> None:
+    if not (isinstance(value, float) and 0.0 <= value <= 1.0):
+        raise InvalidParameterError(
+            f"The 'v' parameter of VIKOR (the weight of group utility S against individual "
+            f"regret R) must be a number from 0 to 1, such as 0.5; got {value!r}."
+        )
+
+
+@attrs.frozen
+class CompromiseSolution:
+    """The compromise solution VIKOR proposes for one weighting.
+
+    Made by :meth:`VIKOR.compromise` or :meth:`PreparedVIKOR.compromise`.
+
+    Attributes
+    ----------
+    options : tuple of str
+        The options that form the compromise, best by Q first. One option when the
+        leader is clearly ahead and stable; two or more otherwise.
+    advantage : bool
+        Whether condition C1 (acceptable advantage) holds: the runner-up by Q trails
+        the leader by at least :math:`DQ = 1/(n - 1)`.
+    stability : bool
+        Whether condition C2 (acceptable stability) holds: the leader by Q is also
+        best by group utility S or by individual regret R.
+    explanation : str
+        One or two sentences naming the options and the numbers behind the verdict.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> solution = VIKOR().compromise(_example(), "equal")
+    >>> solution.options, solution.advantage, solution.stability
+    (('Engage',), True, True)
+    """
+
+    options: tuple[str, ...]
+    advantage: bool
+    stability: bool
+    explanation: str
+
+
+@attrs.frozen
+class PreparedVIKOR:
+    """VIKOR prepared for one assessment; see :class:`VIKOR`.
+
+    Attributes
+    ----------
+    assessment : Assessment
+        The assessment it was prepared for.
+    normalized : numpy.ndarray of shape (n_options, n_criteria)
+        :math:`1 - d_{ij}`: 1 for the best observed score on a criterion, 0 for the worst.
+    regret : numpy.ndarray of shape (n_options, n_criteria)
+        The normalized regret :math:`d_{ij} = (f_j^* - f_{ij}) / (f_j^* - f_j^-)`, in
+        [0, 1]; 0 on a criterion where every option scores the same.
+    v : float
+        The weight of group utility in Q.
+    additive : bool
+        False: the contributions do not add up to the score.
+    """
+
+    assessment: Assessment
+    normalized: FloatArray = attrs.field(eq=False, repr=False)
+    regret: FloatArray = attrs.field(eq=False, repr=False)
+    v: float = 0.5
+    additive: bool = False
+
+    def indices(self, weights: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+        r"""S, R and Q for a batch of weight vectors, each of shape (k, n_options).
+
+        Each weight vector is first divided by its sum (a vector of zeros stays zero),
+        so S and R are on the scale of weights that sum to 1 whatever the batch holds.
+        S is one matrix product; R, a maximum over criteria, is computed in chunks of
+        the batch so that no temporary array exceeds :data:`CHUNK_ELEMENTS` elements.
+
+        Parameters
+        ----------
+        weights : array-like of shape (k, n_criteria)
+            Non-negative, finite weights, one row per weighting.
+
+        Returns
+        -------
+        tuple of three numpy.ndarray of shape (k, n_options)
+            Group utility S, individual regret R and the compromise index Q; lower is
+            better for all three.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from powerbalance.model import _example
+        >>> S, R, Q = VIKOR().prepare(_example()).indices(np.array([[1.0, 3.0]]))
+        >>> S, R, Q
+        (array([[0., 1.]]), array([[0.  , 0.75]]), array([[0., 1.]]))
+        """
+        batch = check_weight_batch(weights, self.assessment.n_criteria)
+        totals = batch.sum(axis=1, keepdims=True)
+        # 1/total per row; 0 for an all-zero row, whose S and R are then 0.
+        scale = np.divide(1.0, totals, out=np.zeros_like(totals), where=totals > 0)
+        group = (batch @ self.regret.T) * scale
+        individual = _largest_weighted_regret(batch, self.regret) * scale
+        return group, individual, _compromise_index(group, individual, self.v)
+
+    def score(self, weights: FloatArray) -> FloatArray:
+        r"""Merits :math:`1 - Q_i` for a batch of weights: higher is better, 1 is best.
+
+        Q runs from 0 (the best option) to 1, so ranking by this score is ranking by Q
+        from the lowest, as VIKOR does.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from powerbalance.model import _example
+        >>> VIKOR().prepare(_example()).score(np.array([[0.5, 0.5], [0.0, 1.0]]))
+        array([[1., 0.],
+               [1., 0.]])
+        """
+        _, _, q = self.indices(weights)
+        return np.asarray(1.0 - q, dtype=np.float64)
+
+    def details(self, weights: FloatArray) -> Mapping[str, FloatArray]:
+        """Group utility ``S``, individual regret ``R`` and the index ``Q`` (lower is better).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from powerbalance.model import _example
+        >>> details = VIKOR().prepare(_example()).details(np.array([0.5, 0.5]))
+        >>> sorted(details), details["Q"]
+        (['Q', 'R', 'S'], array([0., 1.]))
+        """
+        group, individual, q = self.indices(self._vector(weights)[None, :])
+        return {"S": group[0], "R": individual[0], "Q": q[0]}
+
+    def contributions(self, weights: FloatArray) -> FloatArray:
+        r"""The weighted normalized scores :math:`\bar w_j (1 - d_{ij})`, weights summed to 1.
+
+        Each row sums to :math:`1 - S_i`, the option's group utility turned into a
+        merit; the contributions do not add up to the score :math:`1 - Q_i`.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from powerbalance.model import _example
+        >>> VIKOR().prepare(_example()).contributions(np.array([1.0, 3.0]))
+        array([[0.25, 0.75],
+               [0.  , 0.  ]])
+        """
+        vector = self._vector(weights)
+        total = vector.sum()
+        share = vector / total if total > 0 else vector
+        return np.asarray(self.normalized * share, dtype=np.float64)
+
+    def compromise(self, weights: FloatArray) -> CompromiseSolution:
+        r"""The compromise solution for one weight vector (in criterion order).
+
+        With the options sorted by Q from the lowest, :math:`A^{(1)}, A^{(2)}, \ldots`,
+        and :math:`DQ = 1/(n - 1)`:
+
+        - C1, acceptable advantage: :math:`Q(A^{(2)}) - Q(A^{(1)}) \ge DQ`;
+        - C2, acceptable stability: :math:`A^{(1)}` is also best by S or by R.
+
+        If both hold, :math:`A^{(1)}` alone is the compromise. If only C2 fails, it is
+        :math:`A^{(1)}` and :math:`A^{(2)}`. If C1 fails, it is
+        :math:`A^{(1)}, \ldots, A^{(M)}` for the largest M with
+        :math:`Q(A^{(M)}) - Q(A^{(1)}) < DQ`.
+
+        Values within :data:`powerbalance.ranking.TIE_TOLERANCE` of each other count as
+        equal, so rounding cannot decide a condition. Options tied on Q keep the
+        assessment's order; a tie for first place means C1 fails, so every tied
+        leader is in the set; options tied with the runner-up all join it when only
+        C2 fails. With a single option, it is the compromise and both conditions hold
+        trivially. With two options :math:`DQ = 1`, so C1 holds only when one option
+        is best by both S and R (or ``v`` is 0 or 1 and it is best by the one that
+        counts); otherwise both options form the compromise.
+
+        Parameters
+        ----------
+        weights : array-like of shape (n_criteria,)
+            Non-negative weights in the assessment's criterion order.
+
+        Returns
+        -------
+        CompromiseSolution
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from powerbalance.model import _example
+        >>> VIKOR().prepare(_example()).compromise(np.array([0.5, 0.5])).options
+        ('Engage',)
+        """
+        group, individual, q = self.indices(self._vector(weights)[None, :])
+        return _compromise(self.assessment.option_names, group[0], individual[0], q[0])
+
+    def _vector(self, weights: FloatArray) -> FloatArray:
+        vector = np.asarray(weights, dtype=np.float64)
+        if vector.ndim != 1:
+            raise ShapeError(
+                f"VIKOR takes one weight vector of shape ({self.assessment.n_criteria},) "
+                f"here, one weight per criterion; got shape {vector.shape}. Use score() "
+                f"for a batch."
+            )
+        checked = check_weight_batch(vector[None, :], self.assessment.n_criteria)
+        return np.asarray(checked[0], dtype=np.float64)
+
+
+@registry.register("vikor")
+@attrs.frozen
+class VIKOR:
+    r"""VIKOR: the compromise between group utility and individual regret.
+
+    With :math:`f_j^*` the best and :math:`f_j^-` the worst score observed on
+    criterion *j* (the highest and lowest for a benefit, the other way round for a
+    risk) and :math:`w_j` the weights, divided by their sum:
+
+    .. math::
+
+        d_{ij} = \frac{f_j^* - f_{ij}}{f_j^* - f_j^-}, \qquad
+        S_i = \sum_j w_j d_{ij}, \qquad
+        R_i = \max_j w_j d_{ij},
+
+    .. math::
+
+        Q_i = v \, \frac{S_i - S^*}{S^- - S^*} + (1 - v) \, \frac{R_i - R^*}{R^- - R^*}
+
+    where :math:`S^* = \min_i S_i`, :math:`S^- = \max_i S_i`, and likewise for R.
+    S is the weighted total shortfall from the best scores (the "group utility" of
+    the majority of criteria, lower is better), R the largest single weighted
+    shortfall (the "individual regret" of the most aggrieved criterion), and Q
+    trades them off with weight ``v``. Options rank by Q from the lowest; the
+    method's score is the merit
+
+    .. math:: \text{score}_i = 1 - Q_i \in [0, 1],
+
+    so that higher is better, 1 marks the best option, and ranks by score are ranks
+    by Q. :meth:`compromise` adds VIKOR's compromise solution (conditions C1 and C2).
+
+    Choices made where the method leaves room:
+
+    - The best and worst values are the observed ones, as in the classical method,
+      not the ends of a criterion's declared ``scale``. Regret is measured against
+      the best option actually on the table; the published examples, which the tests
+      reproduce, use the observed values; and Q is rescaled by the observed spread
+      of S and R anyway, so fixed anchors would not make the ranking independent of
+      the set of options. Declared scales still validate the scores.
+    - A criterion on which every option scores the same has no spread; it gives no
+      regret (:math:`d_{ij} = 0`) instead of dividing by zero, so it cannot change
+      the ranking.
+    - If every option has the same S (:math:`S^- = S^*`, to within
+      :data:`powerbalance.ranking.TIE_TOLERANCE`), the S term of Q is 0 for all
+      options; likewise for R. When both are, every Q is 0 and every score is 1.
+    - Weight vectors need not sum to 1: each is divided by its sum first. Q does not
+      depend on the scale of the weights; S and R, reported by ``details``, are then
+      those of weights summing to 1. An all-zero vector scores every option 1.
+
+    The prepared object's ``normalized`` matrix is :math:`1 - d_{ij}` and its
+    ``contributions`` are :math:`w_j (1 - d_{ij})`, which sum to :math:`1 - S_i`,
+    not to the score.
+
+    Parameters
+    ----------
+    v : float, default 0.5
+        The weight of group utility S against individual regret R, from 0 to 1:
+        above 0.5 favours the majority of criteria, 0.5 seeks consensus, below 0.5
+        lets a single badly served criterion veto an option.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``v`` is not a number from 0 to 1.
+
+    References
+    ----------
+    Opricovic, S. and Tzeng, G.-H. (2004). Compromise solution by MCDM methods: A
+    comparative analysis of VIKOR and TOPSIS. European Journal of Operational
+    Research 156(2), 445-455.
+    Opricovic, S. and Tzeng, G.-H. (2007). Extended VIKOR method in comparison with
+    outranking methods. European Journal of Operational Research 178(2), 514-529.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from powerbalance.model import _example
+    >>> prepared = VIKOR().prepare(_example())
+    >>> prepared.score(np.array([[0.5, 0.5]]))
+    array([[1., 0.]])
+    >>> prepared.details(np.array([0.5, 0.5]))["S"]
+    array([0., 1.])
+    >>> VIKOR(v=1.5)
+    Traceback (most recent call last):
+    ...
+    powerbalance.errors.InvalidParameterError: The 'v' parameter of VIKOR ...
+    """
+
+    v: float = attrs.field(default=0.5, kw_only=True, converter=_to_float, validator=_check_v)
+
+    def prepare(self, assessment: Assessment) -> PreparedVIKOR:
+        """Measure every option's normalized regret on every criterion once."""
+        regret = _normalized_regret(assessment)
+        return PreparedVIKOR(assessment, 1.0 - regret, regret, self.v)
+
+    def compromise(
+        self, assessment: Assessment, weighting: WeightingLike = "equal"
+    ) -> CompromiseSolution:
+        """The compromise solution for ``assessment`` under a weighting.
+
+        See :meth:`PreparedVIKOR.compromise` for the rule, ties and small cases.
+
+        Parameters
+        ----------
+        assessment : Assessment
+            The options, criteria and scores.
+        weighting : WeightingScheme, str, Weights or callable, default "equal"
+            As for :func:`powerbalance.evaluate`: a scheme, a registered name, fixed
+            :class:`~powerbalance.Weights`, or a function of the assessment.
+
+        Returns
+        -------
+        CompromiseSolution
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.Assessment(
+        ...     options=["A1", "A2", "A3"],
+        ...     criteria=[pb.Criterion("Risk", area="Safety", kind="risk"),
+        ...               pb.Criterion("Altitude", area="Success", kind="benefit")],
+        ...     scores=[[1, 3000], [2, 3750], [5, 4500]],
+        ... )
+        >>> solution = VIKOR().compromise(a, "equal")
+        >>> solution.options
+        ('A2',)
+        >>> print(solution.explanation)  # doctest: +NORMALIZE_WHITESPACE
+        A2 is the compromise solution: it ranks first by Q (0.000), ahead of A1
+        (Q = 1.000) by 1.000, at least the acceptable advantage DQ = 1/(3 - 1) = 0.500,
+        and it is stable, being also best by group utility S (0.375) and by individual
+        regret R (0.250).
+        """
+        weights = apply_weighting(weighting, assessment)
+        return self.prepare(assessment).compromise(weights.aligned(assessment))
+
+
+# -- kernels ------------------------------------------------------------------------------
+
+
+def _normalized_regret(assessment: Assessment) -> FloatArray:
+    """:math:`d_{ij}` in [0, 1], direction-aware; 0 on a criterion without spread."""
+    scores = assessment.scores
+    high = scores.max(axis=0)
+    low = scores.min(axis=0)
+    spread = high - low
+    # A benefit's best is its highest score, a risk's its lowest.
+    shortfall = np.where(assessment.is_risk, scores - low, high - scores)
+    regret: FloatArray = np.divide(shortfall, spread, out=np.zeros_like(scores), where=spread > 0)
+    return regret
+
+
+def _largest_weighted_regret(batch: FloatArray, regret: FloatArray) -> FloatArray:
+    r""":math:`\max_j w_{kj} d_{ij}` for every (k, i), in chunks of the batch.
+
+    The (k, n, m) array of weighted regrets is never built: each chunk of weight
+    vectors keeps a running maximum over the criteria in a (chunk, n) block.
+    """
+    k = batch.shape[0]
+    n, m = regret.shape
+    result = np.empty((k, n), dtype=np.float64)
+    rows = max(1, CHUNK_ELEMENTS // n)
+    scratch = np.empty((min(rows, k), n), dtype=np.float64)
+    for start in range(0, k, rows):
+        block = batch[start : start + rows]
+        largest = result[start : start + rows]
+        weighted = scratch[: len(block)]
+        np.multiply(block[:, :1], regret[:, 0], out=largest)
+        for j in range(1, m):
+            np.multiply(block[:, j : j + 1], regret[:, j], out=weighted)
+            np.maximum(largest, weighted, out=largest)
+    return result
+
+
+def _rescaled(values: FloatArray) -> FloatArray:
+    """Row-wise (x - min) / (max - min); 0 where a row has no spread."""
+    lowest = values.min(axis=1, keepdims=True)
+    spread = values.max(axis=1, keepdims=True) - lowest
+    rescaled: FloatArray = np.divide(
+        values - lowest, spread, out=np.zeros_like(values), where=spread > TIE_TOLERANCE
+    )
+    return rescaled
+
+
+def _compromise_index(group: FloatArray, individual: FloatArray, v: float) -> FloatArray:
+    """Q from S and R, each (k, n)."""
+    return np.asarray(v * _rescaled(group) + (1.0 - v) * _rescaled(individual), np.float64)
+
+
+def _compromise(
+    names: tuple[str, ...], group: FloatArray, individual: FloatArray, q: FloatArray
+) -> CompromiseSolution:
+    """Apply conditions C1 and C2 to one weighting's S, R and Q (each of shape (n,))."""
+    n = len(names)
+    if n == 1:
+        return CompromiseSolution(
+            options=names,
+            advantage=True,
+            stability=True,
+            explanation=f"{names[0]} is the only option assessed, so it is the compromise "
+            "solution.",
+        )
+    order = np.argsort(q, kind="stable")
+    ordered = q[order]
+    threshold = 1.0 / (n - 1)
+    # Sorted by Q, the options whose lead over the leader falls short of DQ are a prefix.
+    within = (ordered - ordered[0]) < threshold - TIE_TOLERANCE
+    first, second = int(order[0]), int(order[1])
+    advantage = not bool(within[1])
+    best_by_s = bool(group[first] <= group.min() + TIE_TOLERANCE)
+    best_by_r = bool(individual[first] <= individual.min() + TIE_TOLERANCE)
+    stability = best_by_s or best_by_r
+    leader, runner_up = names[first], names[second]
+    dq = f"DQ = 1/({n} - 1) = {number(threshold)}"
+    if not advantage:
+        members = [names[i] for i in order[within]]
+        last = int(order[len(members) - 1])
+        subject = join_words(members)
+        if len(members) == n:
+            subject = f"All {n} options, {subject},"
+        explanation = (
+            f"{subject} form the compromise set: no "
+            f"option has an acceptable advantage, since the Q of {names[last]} "
+            f"({number(q[last])}) is within {dq} of the best, {leader} "
+            f"({number(q[first])})"
+        )
+        if len(members) < n:
+            following = int(order[len(members)])
+            explanation += f", while {names[following]} (Q = {number(q[following])}) is not"
+        explanation += "."
+        return CompromiseSolution(tuple(members), advantage, stability, explanation)
+    lead = (
+        f"ranks first by Q ({number(q[first])}), ahead of {runner_up} "
+        f"(Q = {number(q[second])}) by {number(q[second] - q[first])}, at least the "
+        f"acceptable advantage {dq}"
+    )
+    if stability:
+        measures = []
+        if best_by_s:
+            measures.append(f"group utility S ({number(group[first])})")
+        if best_by_r:
+            measures.append(f"individual regret R ({number(individual[first])})")
+        explanation = (
+            f"{leader} is the compromise solution: it {lead}, and it is stable, being also "
+            f"best by {' and by '.join(measures)}."
+        )
+        return CompromiseSolution((leader,), advantage, stability, explanation)
+    # Only C2 fails: the runner-up joins, with every option tied with it on Q.
+    tied = np.abs(ordered - ordered[1]) <= TIE_TOLERANCE
+    tied[0] = False
+    runners_up = [names[i] for i in order[tied]]
+    best_s, best_r = int(np.argmin(group)), int(np.argmin(individual))
+    explanation = (
+        f"{join_words([leader, *runners_up])} form the compromise set: {leader} {lead}, "
+        f"but the lead is not stable, since {leader} is best neither by group utility S "
+        f"({number(group[first])}, against {number(group[best_s])} for {names[best_s]}) "
+        f"nor by individual regret R ({number(individual[first])}, against "
+        f"{number(individual[best_r])} for {names[best_r]})."
+    )
+    return CompromiseSolution((leader, *runners_up), advantage, stability, explanation)
