@@ -33,7 +33,6 @@ from powerbalance.agreement import (
 from powerbalance.errors import InvalidParameterError
 from powerbalance.evaluate import warn_degenerate
 from powerbalance.methods import Method, MethodLike, resolve_method
-from powerbalance.methods import registry as method_registry
 from powerbalance.model import Assessment
 from powerbalance.ranking import rank_scores
 from powerbalance.report import TEXT_WIDTH, describe
@@ -95,8 +94,8 @@ def compare(
     weightings : mapping of label to scheme, or list of registered names, optional
         Default ``{"equal": "equal"}``.
     methods : mapping of label to method, or list of registered names, optional
-        Default: the built-in methods (weighted sum, weighted product, TOPSIS, and
-        VIKOR and PROMETHEE II where available).
+        Default: the five built-in methods (weighted sum, weighted product, TOPSIS,
+        VIKOR and PROMETHEE II, the last with the usual preference function).
 
     Returns
     -------
@@ -114,14 +113,13 @@ def compare(
         raise InvalidParameterError(
             f"compare() takes an Assessment as its first argument; got {type(assessment).__name__}."
         )
-    available = [m for m in DEFAULT_METHODS if m in method_registry.names()]
     weighting_map = {
         label: resolve_weighting(scheme)
         for label, scheme in _labelled(weightings, ["equal"], "weightings").items()
     }
     method_map = {
         label: resolve_method(method)
-        for label, method in _labelled(methods, available, "methods").items()
+        for label, method in _labelled(methods, list(DEFAULT_METHODS), "methods").items()
     }
     warn_degenerate(assessment)
     weights = {label: apply_weighting(s, assessment) for label, s in weighting_map.items()}
@@ -283,7 +281,7 @@ class Comparison:
         --------
         >>> import powerbalance as pb
         >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
-        >>> c.summary().startswith("Targeted cooperation ranks first in all 1")
+        >>> c.summary().startswith("Targeted cooperation ranks first in the only ranking")
         True
         """
         names = np.array(self.assessment.option_names)
@@ -292,12 +290,16 @@ class Comparison:
         order = np.argsort(-firsts, kind="stable")
         leaders = [(names[i], int(firsts[i])) for i in order if firsts[i] > 0]
         if leaders[0][1] == k:
-            sentence = f"{leaders[0][0]} ranks first in all {k} rankings."
+            where = "the only ranking" if k == 1 else f"all {k} rankings"
+            sentence = f"{leaders[0][0]} ranks first in {where}."
         else:
             counts = join_words([f"{name} in {count}" for name, count in leaders])
+            # Counts add up to more than k when options share first place.
+            shared = int(((self._ranks == 1).sum(axis=0) > 1).sum())
+            tied = f" (shared in {shared})" if shared else ""
             sentence = (
                 f"The rankings disagree on the leader: of the {k} rankings, first place "
-                f"goes to {counts}."
+                f"goes to {counts}{tied}."
             )
         if k > 1:
             tau = correlation(self._ranks, "kendall")

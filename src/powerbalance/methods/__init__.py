@@ -26,13 +26,34 @@ from powerbalance.methods._base import (
     resolve_method,
 )
 from powerbalance.methods.additive import WeightedProduct, WeightedSum
+from powerbalance.methods.compromise import VIKOR, CompromiseSolution
 from powerbalance.methods.distance import TOPSIS
+from powerbalance.methods.outranking import (
+    PROMETHEE,
+    Gaussian,
+    Level,
+    Linear,
+    PreferenceFunction,
+    UShape,
+    Usual,
+    VShape,
+)
 
 __all__ = [
+    "PROMETHEE",
     "TOPSIS",
+    "VIKOR",
+    "CompromiseSolution",
+    "Gaussian",
+    "Level",
+    "Linear",
     "Method",
     "MethodLike",
+    "PreferenceFunction",
     "PreparedMethod",
+    "UShape",
+    "Usual",
+    "VShape",
     "WeightedProduct",
     "WeightedSum",
     "check_weight_batch",
