@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from powerbalance._labels import labels
 from powerbalance._render import Table, join_words, number
 from powerbalance._version import __version__
 from powerbalance.agreement import (
@@ -175,7 +176,7 @@ class Comparison:
     def _frame(self, values: npt.NDArray[Any]) -> pd.DataFrame:
         return pd.DataFrame(
             values.copy(),
-            index=pd.Index(self.assessment.option_names, name="option"),
+            index=labels(self.assessment.option_names, "option"),
             columns=self._columns.copy(),
         )
 
@@ -259,7 +260,7 @@ class Comparison:
         ranks = rank_scores(points)
         frame = pd.DataFrame(
             {"rank": ranks, "points": points},
-            index=pd.Index(self.assessment.option_names, name="option"),
+            index=labels(self.assessment.option_names, "option"),
         )
         order = np.lexsort((np.arange(len(ranks)), ranks))
         return frame.iloc[order]

@@ -17,6 +17,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._frozen import FrozenMap
+from powerbalance._labels import labels
 from powerbalance.errors import (
     DuplicateNameError,
     InvalidKindError,
@@ -309,8 +310,17 @@ class Assessment:
     )
     name: str = attrs.field(default="", kw_only=True)
     description: str = attrs.field(default="", kw_only=True, repr=False)
+    # Derived once: every method and report asks for them, often per evaluation.
+    _option_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    _criterion_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    _is_risk: npt.NDArray[np.bool_] = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        is_risk = np.array([c.kind == "risk" for c in self.criteria], dtype=bool)
+        is_risk.flags.writeable = False
+        object.__setattr__(self, "_option_names", tuple(o.name for o in self.options))
+        object.__setattr__(self, "_criterion_names", tuple(c.name for c in self.criteria))
+        object.__setattr__(self, "_is_risk", is_risk)
         # One validation pass that can name options and criteria in its messages;
         # field validators cannot see the other fields' converted values in order.
         if not self.options:
@@ -519,7 +529,7 @@ class Assessment:
         >>> _example().option_names
         ('Engage', 'Contain')
         """
-        return tuple(o.name for o in self.options)
+        return self._option_names
 
     @property
     def criterion_names(self) -> tuple[str, ...]:
@@ -530,7 +540,7 @@ class Assessment:
         >>> _example().criterion_names
         ('Trade gains', 'Conflict risk')
         """
-        return tuple(c.name for c in self.criteria)
+        return self._criterion_names
 
     @property
     def n_options(self) -> int:
@@ -589,14 +599,14 @@ class Assessment:
 
     @property
     def is_risk(self) -> npt.NDArray[np.bool_]:
-        """A boolean array over the criteria: True where the criterion is a risk.
+        """A read-only boolean array over the criteria: True where the criterion is a risk.
 
         Examples
         --------
         >>> _example().is_risk
         array([False,  True])
         """
-        return np.array([c.kind == "risk" for c in self.criteria], dtype=bool)
+        return self._is_risk
 
     def criteria_in(self, area: str) -> tuple[str, ...]:
         """Names of the criteria in an area.
@@ -681,8 +691,8 @@ class Assessment:
         """
         return pd.DataFrame(
             self.scores.copy(),
-            index=pd.Index(self.option_names, name="option"),
-            columns=pd.Index(self.criterion_names, name="criterion"),
+            index=labels(self.option_names, "option"),
+            columns=labels(self.criterion_names, "criterion"),
         )
 
     def notes_frame(self) -> pd.DataFrame:
@@ -695,8 +705,8 @@ class Assessment:
         """
         frame = pd.DataFrame(
             "",
-            index=pd.Index(self.option_names, name="option"),
-            columns=pd.Index(self.criterion_names, name="criterion"),
+            index=labels(self.option_names, "option"),
+            columns=labels(self.criterion_names, "criterion"),
             dtype=object,
         )
         for (option, criterion), text in self.notes.items():

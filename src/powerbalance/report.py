@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from powerbalance._labels import labels
 from powerbalance._render import Table, join_words, number, signed
 from powerbalance._version import __version__
 from powerbalance.methods import Method, PreparedMethod
@@ -115,13 +116,12 @@ class Report:
 
     @functools.cached_property
     def _ranking(self) -> pd.DataFrame:
-        frame = pd.DataFrame(
-            {"rank": self._ranks, "score": self.scores},
-            index=pd.Index(self.assessment.option_names, name="option"),
-        )
+        order = self._order
+        columns = {"rank": self._ranks[order], "score": self.scores[order]}
         for name, values in self.prepared.details(self._weight_vector).items():
-            frame[name] = values
-        return frame.iloc[self._order]
+            columns[name] = np.asarray(values)[order]
+        index = labels(self.assessment.option_names, "option", order)
+        return pd.DataFrame(columns, index=index, copy=False)
 
     @property
     def ranking(self) -> pd.DataFrame:
@@ -140,12 +140,13 @@ class Report:
     @functools.cached_property
     def _contributions(self) -> pd.DataFrame:
         values = self.prepared.contributions(self._weight_vector)
-        frame = pd.DataFrame(
-            values,
-            index=pd.Index(self.assessment.option_names, name="option"),
-            columns=pd.Index(self.assessment.criterion_names, name="criterion"),
+        order = self._order
+        return pd.DataFrame(
+            np.asarray(values)[order],
+            index=labels(self.assessment.option_names, "option", order),
+            columns=labels(self.assessment.criterion_names, "criterion"),
+            copy=False,
         )
-        return frame.iloc[self._order]
 
     @property
     def contributions(self) -> pd.DataFrame:
@@ -179,9 +180,13 @@ class Report:
             columns[(area, "benefit")] = benefit
             columns[(area, "risk")] = risk
             columns[(area, "net")] = benefit - risk
-        frame = pd.DataFrame(columns, index=pd.Index(a.option_names, name="option"))
-        frame.columns = pd.MultiIndex.from_tuples(list(columns), names=["area", "measure"])
-        return frame.iloc[self._order]
+        order = self._order
+        return pd.DataFrame(
+            np.column_stack(list(columns.values()))[order],
+            index=labels(a.option_names, "option", order),
+            columns=pd.MultiIndex.from_tuples(list(columns), names=["area", "measure"]),
+            copy=False,
+        )
 
     @property
     def by_area(self) -> pd.DataFrame:
