@@ -87,8 +87,10 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
 
 
 def test_compare_prints_ranks_correlations_and_consensus():
-    result = run("compare", "--methods", "topsis,weighted-sum", "--weightings", "equal")
+    result = run("compare", "--methods", "topsis,vikor,promethee", "--weightings", "equal,entropy")
     assert result.returncode == 0, result.stderr
+    for label in ("equal / vikor", "entropy / promethee"):
+        assert label in result.stdout
     assert "Kendall tau-b" in result.stdout
     assert "Borda" in result.stdout
     assert "Copeland" in result.stdout

@@ -77,7 +77,7 @@ def test_renderers(comparison):
 def test_defaults_compare_the_built_in_methods_under_equal_weights(assessment):
     comparison = pb.compare(assessment)
     methods = comparison.ranks.columns.get_level_values("method")
-    assert {"weighted-sum", "weighted-product", "topsis"} <= set(methods)
+    assert list(methods) == ["weighted-sum", "weighted-product", "topsis", "vikor", "promethee"]
     assert set(comparison.ranks.columns.get_level_values("weighting")) == {"equal"}
 
 
@@ -90,3 +90,31 @@ def test_bad_arguments(assessment):
         pb.compare(assessment, methods=[pb.methods.TOPSIS()])
     with pytest.raises(pb.errors.InvalidParameterError, match="Assessment"):
         pb.compare(assessment.to_frame())
+
+
+def test_vikor_and_promethee_columns_match_their_reports(assessment):
+    comparison = pb.compare(
+        assessment, weightings=["equal", "entropy"], methods=["vikor", "promethee"]
+    )
+    for (weighting, method), column in comparison.ranks.items():
+        report = pb.evaluate(assessment, weighting=weighting, method=method)
+        assert column.to_dict() == report.ranking["rank"].to_dict()
+
+
+def test_summary_counts_shared_first_places():
+    criteria = [pb.Criterion(name, area="All", kind="benefit") for name in ("C1", "C2")]
+    # A and B tie under equal weights; A leads when C1 counts more, B when C2 does.
+    a = pb.Assessment(["A", "B", "C"], criteria, [[3, 1], [1, 3], [0, 0]])
+    c1_first = pb.weighting.Direct({"C1": 2, "C2": 1})
+    c2_first = pb.weighting.Direct({"C1": 1, "C2": 2})
+
+    def summary(weightings):
+        return pb.compare(a, weightings=weightings, methods=["weighted-sum"]).summary()
+
+    assert summary({"equal": "equal", "C1 first": c1_first}).startswith(
+        "A ranks first in all 2 rankings, sharing first place with B in 1."
+    )
+    assert summary({"equal": "equal", "C1 first": c1_first, "C2 first": c2_first}).startswith(
+        "The rankings disagree on the leader: of the 3 rankings, first place goes to A in 2 "
+        "and B in 2 (shared in 1)."
+    )

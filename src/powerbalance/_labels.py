@@ -12,14 +12,14 @@ __all__ = ["labels"]
 
 
 @functools.lru_cache(maxsize=64)
-def _cached(names: tuple[str, ...], name: str) -> pd.Index:
+def _cached(names: tuple[str, ...], name: str | None) -> pd.Index:
     # Inferring the dtype of many names costs more than the arithmetic of a small
     # evaluation; the same assessment's names are labelled again and again.
     return pd.Index(names, name=name)
 
 
 def labels(
-    names: tuple[str, ...], name: str, order: npt.NDArray[np.intp] | None = None
+    names: tuple[str, ...], name: str | None, order: npt.NDArray[np.intp] | None = None
 ) -> pd.Index:
     """A new index of ``names`` called ``name``, optionally in ``order``.
 

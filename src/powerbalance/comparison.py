@@ -292,7 +292,11 @@ class Comparison:
         leaders = [(names[i], int(firsts[i])) for i in order if firsts[i] > 0]
         if leaders[0][1] == k:
             where = "the only ranking" if k == 1 else f"all {k} rankings"
-            sentence = f"{leaders[0][0]} ranks first in {where}."
+            sentence = f"{leaders[0][0]} ranks first in {where}"
+            if len(leaders) > 1:
+                others = join_words([f"{name} in {count}" for name, count in leaders[1:]])
+                sentence += f", sharing first place with {others}"
+            sentence += "."
         else:
             counts = join_words([f"{name} in {count}" for name, count in leaders])
             # Counts add up to more than k when options share first place.
