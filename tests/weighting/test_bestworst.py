@@ -56,6 +56,27 @@ def simple(**changes):
 # -- published examples -----------------------------------------------------------------
 
 
+def test_rezaei_2015_three_criteria_example():
+    # Rezaei, J. (2015). Best-worst multi-criteria decision-making method. Omega 53,
+    # 49-57: the introductory three-criterion example, C3 best and C1 worst, with
+    # a_B = (8, 2, 1) and a_W = (1, 5, 8), solved with the (non-linear) minmax model:
+    # weights 0.071, 0.338, 0.589 and xi* = 0.26 (as quoted, to two and three
+    # decimals, by the test suites of JMcDM and RMCDA, which cite the paper).
+    # a_BW = 8, so the consistency ratio is xi* / CI(8) = xi* / 4.47.
+    result = BestWorst(
+        best="C3",
+        worst="C1",
+        best_to_others={"C1": 8, "C2": 2, "C3": 1},
+        others_to_worst={"C1": 1, "C2": 5, "C3": 8},
+        model="nonlinear",
+    ).solve()
+    np.testing.assert_allclose(result.weights.array, [0.071, 0.338, 0.589], atol=1.5e-3)
+    assert result.xi == pytest.approx(0.26, abs=5e-3)
+    assert result.consistency_ratio == pytest.approx(result.xi / 4.47, rel=1e-12)
+    # At the optimum w3/w1 = 8 + xi and w2/w1 = 5 - xi, so (w2 + w3)/w1 = 13: w1 = 1/14.
+    assert result.weights["C1"] == pytest.approx(1 / 14, rel=1e-12)
+
+
 @pytest.mark.parametrize("model", ["linear", "nonlinear"])
 def test_rezaei_2016_table_2_fully_consistent(model):
     # Rezaei (2016), Table 2: a_B = (2, 1, 4, 2, 8), a_W = (4, 8, 2, 4, 1), fully
