@@ -96,7 +96,8 @@ def warn_degenerate(assessment: Assessment) -> None:
     """
     if assessment.n_options < 2:
         return
-    flat = np.ptp(assessment.scores, axis=0) == 0
+    low, high = assessment.observed_range
+    flat = low == high
     for j in np.flatnonzero(flat):
         criterion = assessment.criteria[j]
         warnings.warn(

@@ -314,6 +314,9 @@ class Assessment:
     _option_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _criterion_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _is_risk: npt.NDArray[np.bool_] = attrs.field(init=False, default=None, eq=False, repr=False)
+    _observed_range: tuple[FloatArray, FloatArray] = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         is_risk = np.array([c.kind == "risk" for c in self.criteria], dtype=bool)
@@ -348,9 +351,13 @@ class Assessment:
                         f"{self.criteria[column].name!r} must be a number; got {value!r} "
                         f"of type {type(value).__name__}."
                     )
-        bad = ~np.isfinite(scores)
-        if bad.any():
-            row, column = np.argwhere(bad)[0]
+        # Column extremes are needed by most normalizations and methods; they also
+        # settle validity: a NaN or infinity anywhere makes its column's extremes
+        # non-finite, so the full scan below only runs to name the culprit.
+        lowest = scores.min(axis=0)
+        highest = scores.max(axis=0)
+        if not (np.isfinite(lowest).all() and np.isfinite(highest).all()):
+            row, column = np.argwhere(~np.isfinite(scores))[0]
             value = scores[row, column]
             what = "missing (NaN)" if np.isnan(value) else "infinite"
             raise InvalidScoreError(
@@ -359,24 +366,25 @@ class Assessment:
                 f"number. Fill in the judgement, or drop the option or criterion with "
                 f"subset()."
             )
+        lowest.flags.writeable = False
+        highest.flags.writeable = False
+        object.__setattr__(self, "_observed_range", (lowest, highest))
         self._validate_scales()
 
     def _validate_scales(self) -> None:
-        scaled = [j for j, c in enumerate(self.criteria) if c.scale is not None]
-        if not scaled:
-            return
-        low = np.array([self.criteria[j].scale[0] for j in scaled])  # type: ignore[index]
-        high = np.array([self.criteria[j].scale[1] for j in scaled])  # type: ignore[index]
-        block = self.scores[:, scaled]
-        outside = (block < low) | (block > high)
-        if outside.any():
-            row, position = np.argwhere(outside)[0]
-            criterion = self.criteria[scaled[position]]
-            raise InvalidScoreError(
-                f"The score of option {self.options[row].name!r} on criterion "
-                f"{criterion.name!r} is {block[row, position]:g}, outside the criterion's "
-                f"scale {_format_scale(criterion.scale)}. Correct the score or widen the scale."
-            )
+        lowest, highest = self.observed_range
+        for j, criterion in enumerate(self.criteria):
+            if criterion.scale is None:
+                continue
+            low, high = criterion.scale
+            if lowest[j] < low or highest[j] > high:
+                values = self.scores[:, j]
+                row = int(np.argmax((values < low) | (values > high)))
+                raise InvalidScoreError(
+                    f"The score of option {self.options[row].name!r} on criterion "
+                    f"{criterion.name!r} is {values[row]:g}, outside the criterion's scale "
+                    f"{_format_scale(criterion.scale)}. Correct the score or widen the scale."
+                )
 
     def _validate_notes(self) -> None:
         options, criteria = set(self.option_names), set(self.criterion_names)
@@ -596,6 +604,20 @@ class Assessment:
         ('Conflict risk',)
         """
         return tuple(c.name for c in self.criteria if c.kind == "risk")
+
+    @property
+    def observed_range(self) -> tuple[FloatArray, FloatArray]:
+        """The lowest and the highest score on each criterion (read-only arrays).
+
+        Computed once, when the assessment is built, as part of checking its scores.
+
+        Examples
+        --------
+        >>> low, high = _example().observed_range
+        >>> low, high
+        (array([3., 4.]), array([7., 6.]))
+        """
+        return self._observed_range
 
     @property
     def is_risk(self) -> npt.NDArray[np.bool_]:

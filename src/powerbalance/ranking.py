@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["TIE_TOLERANCE", "rank_scores"]
+__all__ = ["TIE_TOLERANCE", "rank_and_order", "rank_scores"]
 
 #: Scores closer than this (relative to the largest magnitude, and at least this in
 #: absolute terms) count as equal, so that rounding in floating-point arithmetic
@@ -33,10 +33,27 @@ def rank_scores(scores: npt.ArrayLike) -> npt.NDArray[np.int64]:
     >>> rank_scores([0.5, 0.9, 0.7, 0.7])
     array([4, 1, 2, 2])
     """
+    return rank_and_order(scores)[0]
+
+
+def rank_and_order(
+    scores: npt.ArrayLike,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
+    """Ranks as :func:`rank_scores`, and the positions from best to worst.
+
+    Tied options keep their original order among themselves, so that a ranking
+    table lists ties as the assessment does.
+
+    Examples
+    --------
+    >>> ranks, order = rank_and_order([0.5, 0.7, 0.9, 0.7])
+    >>> ranks.tolist(), order.tolist()
+    ([4, 2, 1, 2], [2, 1, 3, 0])
+    """
     values = np.asarray(scores, dtype=np.float64)
     n = values.shape[0]
     if n == 0:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.intp)
     order = np.argsort(-values, kind="stable")
     ordered = values[order]
     tolerance = TIE_TOLERANCE * max(1.0, float(np.abs(ordered).max()))
@@ -47,4 +64,7 @@ def rank_scores(scores: npt.ArrayLike) -> npt.NDArray[np.int64]:
     first_of_group = np.maximum.accumulate(np.where(starts_group, np.arange(n), 0))
     ranks = np.empty(n, dtype=np.int64)
     ranks[order] = first_of_group + 1
-    return ranks
+    if not starts_group.all():
+        # Within a tie group the sort went by value; put the group in option order.
+        order = order[np.lexsort((order, first_of_group))]
+    return ranks, order

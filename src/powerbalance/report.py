@@ -23,7 +23,7 @@ from powerbalance._render import Table, join_words, number, signed
 from powerbalance._version import __version__
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
-from powerbalance.ranking import rank_scores
+from powerbalance.ranking import rank_and_order
 from powerbalance.weights import Weights
 
 __all__ = ["REPORT_SCHEMA", "Report"]
@@ -106,13 +106,17 @@ class Report:
         return self.weights.aligned(self.assessment)
 
     @functools.cached_property
-    def _ranks(self) -> npt.NDArray[np.int64]:
-        return rank_scores(self.scores)
+    def _ranks_and_order(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
+        return rank_and_order(self.scores)
 
-    @functools.cached_property
+    @property
+    def _ranks(self) -> npt.NDArray[np.int64]:
+        return self._ranks_and_order[0]
+
+    @property
     def _order(self) -> npt.NDArray[np.intp]:
         """Option positions from first to last; ties keep the assessment's order."""
-        return np.lexsort((np.arange(len(self.scores)), self._ranks))
+        return self._ranks_and_order[1]
 
     @functools.cached_property
     def _ranking(self) -> pd.DataFrame:

@@ -337,11 +337,16 @@ def test_the_report_carries_s_r_and_q():
     assert report.ranking["Q"].is_monotonic_increasing
 
 
-def test_chunking_does_not_change_the_numbers(monkeypatch):
+@pytest.mark.parametrize("k", [1, 3, 500], ids=["one weighting", "a few", "many"])
+def test_chunking_does_not_change_the_numbers(monkeypatch, k):
     a = pb.scenarios.load("great-power-cooperation")
-    batch = np.random.default_rng(7).dirichlet(np.ones(a.n_criteria), size=500)
-    expected = VIKOR().prepare(a).indices(batch)
-    monkeypatch.setattr(compromise, "CHUNK_ELEMENTS", a.n_options * 3)
+    batch = np.random.default_rng(7).dirichlet(np.ones(a.n_criteria), size=k)
+    prepared = VIKOR().prepare(a)
+    # R straight from its definition, the whole (k, n, m) array at once.
+    direct = (batch[:, None, :] * prepared.regret[None, :, :]).max(axis=2)
+    expected = prepared.indices(batch)
+    np.testing.assert_allclose(expected[1], direct / batch.sum(axis=1, keepdims=True), rtol=1e-14)
+    monkeypatch.setattr(compromise, "CHUNK_ELEMENTS", a.n_criteria * 2)
     chunked = VIKOR().prepare(a).indices(batch)
     for left, right in zip(expected, chunked, strict=True):
         np.testing.assert_array_equal(left, right)

@@ -38,9 +38,11 @@ __all__ = ["VIKOR", "CompromiseSolution", "PreparedVIKOR"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
-#: How many (weight vector, option) pairs the batched individual regret R works on at
-#: once; its two temporary blocks then take 2**16 floats (512 KiB) each.
-CHUNK_ELEMENTS = 1 << 16
+#: How many weighted regrets the individual regret R forms at once: 2**18 floats
+#: (2 MiB), so that its temporary blocks stay in cache.
+CHUNK_ELEMENTS = 1 << 18
+#: Up to this many weight vectors, R is computed in blocks of options.
+_FEW_WEIGHTINGS = 16
 
 
 def _to_float(value: object) -> object:
@@ -112,10 +114,19 @@ class PreparedVIKOR:
     """
 
     assessment: Assessment
-    normalized: FloatArray = attrs.field(eq=False, repr=False)
     regret: FloatArray = attrs.field(eq=False, repr=False)
     v: float = 0.5
     additive: bool = False
+    # The last single weighting's S, R and Q: a report asks for the scores and then
+    # for the details of the same weights.
+    _last: list[tuple[bytes, tuple[FloatArray, FloatArray, FloatArray]]] = attrs.field(
+        factory=list, init=False, eq=False, repr=False
+    )
+
+    @property
+    def normalized(self) -> FloatArray:
+        """:math:`1 - d_{ij}`: 1 for the best observed score on a criterion, 0 for the worst."""
+        return np.asarray(1.0 - self.regret, dtype=np.float64)
 
     def indices(self, weights: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
         r"""S, R and Q for a batch of weight vectors, each of shape (k, n_options).
@@ -134,7 +145,8 @@ class PreparedVIKOR:
         -------
         tuple of three numpy.ndarray of shape (k, n_options)
             Group utility S, individual regret R and the compromise index Q; lower is
-            better for all three.
+            better for all three. For a single weight vector they are read-only, and
+            asking again for the same weights returns them without recomputing.
 
         Examples
         --------
@@ -145,12 +157,20 @@ class PreparedVIKOR:
         (array([[0., 1.]]), array([[0.  , 0.75]]), array([[0., 1.]]))
         """
         batch = check_weight_batch(weights, self.assessment.n_criteria)
+        key = batch.tobytes() if batch.shape[0] == 1 else b""
+        if key and self._last and self._last[0][0] == key:
+            return self._last[0][1]
         totals = batch.sum(axis=1, keepdims=True)
         # 1/total per row; 0 for an all-zero row, whose S and R are then 0.
         scale = np.divide(1.0, totals, out=np.zeros_like(totals), where=totals > 0)
         group = (batch @ self.regret.T) * scale
         individual = _largest_weighted_regret(batch, self.regret) * scale
-        return group, individual, _compromise_index(group, individual, self.v)
+        result = (group, individual, _compromise_index(group, individual, self.v))
+        if key:
+            for array in result:
+                array.flags.writeable = False
+            self._last[:] = [(key, result)]
+        return result
 
     def score(self, weights: FloatArray) -> FloatArray:
         r"""Merits :math:`1 - Q_i` for a batch of weights: higher is better, 1 is best.
@@ -349,7 +369,8 @@ class VIKOR:
     def prepare(self, assessment: Assessment) -> PreparedVIKOR:
         """Measure every option's normalized regret on every criterion once."""
         regret = _normalized_regret(assessment)
-        return PreparedVIKOR(assessment, 1.0 - regret, regret, self.v)
+        regret.flags.writeable = False
+        return PreparedVIKOR(assessment, regret, self.v)
 
     def compromise(
         self, assessment: Assessment, weighting: WeightingLike = "equal"
@@ -398,33 +419,47 @@ class VIKOR:
 def _normalized_regret(assessment: Assessment) -> FloatArray:
     """:math:`d_{ij}` in [0, 1], direction-aware; 0 on a criterion without spread."""
     scores = assessment.scores
-    high = scores.max(axis=0)
-    low = scores.min(axis=0)
+    low, high = assessment.observed_range
     spread = high - low
-    # A benefit's best is its highest score, a risk's its lowest.
-    shortfall = np.where(assessment.is_risk, scores - low, high - scores)
-    regret: FloatArray = np.divide(shortfall, spread, out=np.zeros_like(scores), where=spread > 0)
+    is_risk = assessment.is_risk
+    # A benefit's best is its highest score, a risk's its lowest: (best - x) divided
+    # by the spread, negated for a risk. Without spread, best - x is 0 everywhere.
+    best = np.where(is_risk, low, high)
+    divisor = np.where(spread > 0, np.where(is_risk, -spread, spread), 1.0)
+    regret: FloatArray = best - scores
+    regret /= divisor
+    # A risk's best option gives 0 / -spread = -0.0; make it a plain 0.
+    regret += 0.0
     return regret
 
 
 def _largest_weighted_regret(batch: FloatArray, regret: FloatArray) -> FloatArray:
-    r""":math:`\max_j w_{kj} d_{ij}` for every (k, i), in chunks of the batch.
+    r""":math:`\max_j w_{kj} d_{ij}` for every (k, i), in blocks of bounded size.
 
-    The (k, n, m) array of weighted regrets is never built: each chunk of weight
-    vectors keeps a running maximum over the criteria in a (chunk, n) block.
+    The (k, n, m) array of weighted regrets is never built whole. A few weight
+    vectors (the common case) go through blocks of options, each block's weighted
+    regrets formed at once and reduced over the criteria; many weight vectors go
+    criterion by criterion, keeping a running maximum in a (chunk, n) block.
     """
     k = batch.shape[0]
     n, m = regret.shape
     result = np.empty((k, n), dtype=np.float64)
+    if k <= _FEW_WEIGHTINGS:
+        rows = max(1, CHUNK_ELEMENTS // (k * m))
+        for start in range(0, n, rows):
+            block = regret[start : start + rows]
+            weighted = batch[:, None, :] * block[None, :, :]
+            weighted.max(axis=2, out=result[:, start : start + rows])
+        return result
     rows = max(1, CHUNK_ELEMENTS // n)
     scratch = np.empty((min(rows, k), n), dtype=np.float64)
     for start in range(0, k, rows):
-        block = batch[start : start + rows]
+        chunk = batch[start : start + rows]
         largest = result[start : start + rows]
-        weighted = scratch[: len(block)]
-        np.multiply(block[:, :1], regret[:, 0], out=largest)
+        weighted = scratch[: len(chunk)]
+        np.multiply(chunk[:, :1], regret[:, 0], out=largest)
         for j in range(1, m):
-            np.multiply(block[:, j : j + 1], regret[:, j], out=weighted)
+            np.multiply(chunk[:, j : j + 1], regret[:, j], out=weighted)
             np.maximum(largest, weighted, out=largest)
     return result
 

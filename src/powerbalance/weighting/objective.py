@@ -98,7 +98,8 @@ _CORRELATION_TOLERANCE = 1e-12
 
 def _varies(assessment: Assessment) -> BoolArray:
     """Which criteria separate at least two options (by their raw scores)."""
-    return np.asarray(np.ptp(assessment.scores, axis=0) > 0, dtype=np.bool_)
+    low, high = assessment.observed_range
+    return np.asarray(high > low, dtype=np.bool_)
 
 
 def _weights_from_information(
@@ -134,10 +135,9 @@ def _check_non_negative(
     scheme: str, assessment: Assessment, values: FloatArray, variant: str, requirement: str
 ) -> None:
     """Raise a NormalizationError naming the first option and criterion with a negative value."""
-    negative = values < 0
-    if not negative.any():
+    if values.min() >= 0:
         return
-    row, column = (int(i) for i in np.argwhere(negative)[0])
+    row, column = (int(i) for i in np.argwhere(values < 0)[0])
     criterion = assessment.criteria[column]
     raise NormalizationError(
         f"{scheme}({variant}) needs {requirement}, but option "
@@ -177,13 +177,11 @@ def _entropy_information(values: FloatArray, varies: BoolArray) -> FloatArray:
     information = np.zeros(values.shape[1])
     if n < 2 or not varies.any():
         return information
-    columns = values[:, varies]
+    columns = values if varies.all() else values[:, varies]
     shares = columns / columns.sum(axis=0)
-    # 0 ln 0 = 0, the limit of p ln p as p -> 0.
-    terms = np.zeros_like(shares)
-    positive = shares > 0
-    terms[positive] = shares[positive] * np.log(shares[positive])
-    entropy = -terms.sum(axis=0) / np.log(n)
+    # 0 ln 0 = 0, the limit of p ln p as p -> 0: the log is left at 0 there.
+    logs = np.log(shares, out=np.zeros_like(shares), where=shares > 0)
+    entropy = -np.einsum("ij,ij->j", shares, logs) / np.log(n)
     information[varies] = 1.0 - entropy
     return information
 
@@ -300,14 +298,15 @@ def _critic_information(values: FloatArray, varies: BoolArray) -> FloatArray:
     information = np.zeros(values.shape[1])
     if not varies.any():
         return information
-    columns = values[:, varies]
+    columns = values if varies.all() else values[:, varies]
     centred = columns - columns.mean(axis=0)
     norms = np.sqrt(np.einsum("ij,ij->j", centred, centred))
-    unit = centred / norms
-    correlation = np.clip(unit.T @ unit, -1.0, 1.0)
+    # Pearson correlations from the centred columns' inner products; the population
+    # standard deviation is the centred norm over sqrt(n).
+    correlation = np.clip((centred.T @ centred) / np.outer(norms, norms), -1.0, 1.0)
     conflict = 1.0 - correlation
     conflict[conflict < _CORRELATION_TOLERANCE] = 0.0
-    information[varies] = _population_std(columns) * conflict.sum(axis=0)
+    information[varies] = norms / np.sqrt(columns.shape[0]) * conflict.sum(axis=0)
     return information
 
 
@@ -591,9 +590,8 @@ class MEREC:
                 f"instead of 0-10), or use Entropy() or CRITIC(), which accept any scores."
             )
         # Each option's ratio to the worst option (1 for the worst, smaller for better).
-        ratios = np.where(
-            assessment.is_risk, scores / scores.max(axis=0), scores.min(axis=0) / scores
-        )
+        low, high = assessment.observed_range
+        ratios = np.where(assessment.is_risk, scores / high, low / scores)
         varies = _varies(assessment)
         information = _merec_information(ratios)
         return _weights_from_information("MEREC", assessment, information, varies)
