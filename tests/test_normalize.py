@@ -70,3 +70,20 @@ def test_normalize_does_not_modify_the_assessment():
     for method in NORMALIZATIONS:
         normalize(a, method)
     np.testing.assert_array_equal(a.scores, before)
+
+
+@pytest.mark.parametrize(
+    ("method", "scores"),
+    [("minmax", [[-1e308], [1e308]]), ("vector", [[1e200], [2e200]])],
+    ids=["range beyond the float range", "squares beyond the float range"],
+)
+def test_scores_too_large_to_normalize_name_the_criterion(method, scores):
+    a = pb.Assessment(["A", "B"], [pb.Criterion("Huge", area="X", kind="benefit")], scores)
+    with pytest.raises(pb.errors.NormalizationError, match="'Huge'.*larger units"):
+        normalize(a, method)
+
+
+def test_no_negative_zero_after_turning_a_risk_around():
+    a = pb.Assessment(["A", "B"], [pb.Criterion("Harm", area="X", kind="risk")], [[1], [3]])
+    values = normalize(a, "minmax")
+    assert not np.signbit(values).any()

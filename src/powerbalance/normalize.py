@@ -164,7 +164,8 @@ def _turn_risks(values: FloatArray, is_risk: npt.NDArray[np.bool_]) -> None:
 
 def _vector(assessment: Assessment) -> _Result:
     scores = assessment.scores
-    norm = np.sqrt(np.einsum("ij,ij->j", scores, scores))
+    with np.errstate(over="ignore"):
+        norm = np.sqrt(np.einsum("ij,ij->j", scores, scores))
     # An all-zero column has norm 0; it is mapped to 0 rather than 0/0.
     result = scores / np.where(norm > 0, norm, 1.0)
     _turn_risks(result, assessment.is_risk)
@@ -174,7 +175,10 @@ def _vector(assessment: Assessment) -> _Result:
 
 def _minmax(assessment: Assessment) -> _Result:
     low, high = _range(assessment)
-    spread = high - low
+    with np.errstate(over="ignore"):
+        spread = high - low
+    if not np.isfinite(spread).all():
+        return assessment.scores, ~np.isfinite(spread)
     is_risk = assessment.is_risk
     # A risk runs from its high end (0) to its low end (1): subtract that end and
     # divide by the negated spread, exactly (high - x) / (high - low).
@@ -187,7 +191,7 @@ def _minmax(assessment: Assessment) -> _Result:
     flat = spread <= 0
     if flat.any():
         result[:, flat] = 1.0
-    return result, ~np.isfinite(spread)
+    return result, np.zeros(len(spread), dtype=bool)
 
 
 def _max(assessment: Assessment) -> _Result:
