@@ -26,11 +26,12 @@ import powerbalance as pb
 __all__ = [
     "AREAS",
     "LOW_SCORE",
+    "METHOD_KINDS",
     "NORMALIZATIONS",
     "POSITIVE_NORMALIZATIONS",
     "SCALES",
     "assessments",
-    "method_factories",
+    "method_variants",
     "methods",
     "names",
     "weight_batches",
@@ -133,29 +134,42 @@ def weight_batches(m: int, min_rows: int = 1, max_rows: int = 6) -> st.SearchStr
     return st.lists(weight_vectors(m), min_size=min_rows, max_size=max_rows).map(np.vstack)
 
 
-def method_factories() -> list[tuple[str, type, tuple[str, ...]]]:
-    """(label, method class, normalizations defined on the drawn assessments)."""
-    return [
-        ("weighted-sum", pb.methods.WeightedSum, NORMALIZATIONS),
-        ("weighted-product", pb.methods.WeightedProduct, POSITIVE_NORMALIZATIONS),
-        ("topsis", pb.methods.TOPSIS, NORMALIZATIONS),
-    ]
+def method_variants() -> dict[str, list[object]]:
+    """Every built-in method, by registry name, in each variant defined on the drawn
+    assessments: every normalization, several ``v`` for VIKOR, and each preference
+    function (thresholds within the drawn scores' range) for PROMETHEE II."""
+    m = pb.methods
+
+    def normalized(cls: type, normalizations: tuple[str, ...]) -> list[object]:
+        return [cls(), *(cls(normalization=n) for n in normalizations)]
+
+    return {
+        "weighted-sum": normalized(m.WeightedSum, NORMALIZATIONS),
+        "weighted-product": normalized(m.WeightedProduct, POSITIVE_NORMALIZATIONS),
+        "topsis": normalized(m.TOPSIS, NORMALIZATIONS),
+        "vikor": [m.VIKOR(v=v) for v in (0.0, 0.25, 0.5, 1.0)],
+        "promethee": [
+            m.PROMETHEE(),
+            m.PROMETHEE(default=m.UShape(q=1.0)),
+            m.PROMETHEE(default=m.VShape(p=3.0)),
+            m.PROMETHEE(default=m.Level(q=0.5, p=2.0)),
+            m.PROMETHEE(default=m.Linear(q=0.5, p=4.0)),
+            m.PROMETHEE(default=m.Gaussian(s=2.0)),
+        ],
+    }
+
+
+METHOD_KINDS: tuple[str, ...] = tuple(method_variants())
 
 
 @functools.cache
-def methods(
-    kinds: tuple[str, ...] = ("weighted-sum", "weighted-product", "topsis"),
-) -> st.SearchStrategy[object]:
-    """WeightedSum, WeightedProduct and TOPSIS with every normalization defined for them.
+def methods(kinds: tuple[str, ...] = METHOD_KINDS) -> st.SearchStrategy[object]:
+    """Built-in methods in every variant of :func:`method_variants`.
 
     Parameters
     ----------
     kinds : tuple of str
-        Which of the three methods to sample (by registry name).
+        Which methods to sample (by registry name).
     """
-    choices = [
-        st.sampled_from([cls(), *(cls(normalization=n) for n in normalizations)])
-        for label, cls, normalizations in method_factories()
-        if label in kinds
-    ]
-    return st.one_of(choices)
+    variants = method_variants()
+    return st.one_of([st.sampled_from(variants[kind]) for kind in kinds])

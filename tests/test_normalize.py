@@ -79,7 +79,7 @@ def test_normalize_does_not_modify_the_assessment():
 )
 def test_scores_too_large_to_normalize_name_the_criterion(method, scores):
     a = pb.Assessment(["A", "B"], [pb.Criterion("Huge", area="X", kind="benefit")], scores)
-    with pytest.raises(pb.errors.NormalizationError, match="'Huge'.*larger units"):
+    with pytest.raises(pb.errors.NormalizationError, match=r"'Huge'.*larger units"):
         normalize(a, method)
 
 

@@ -16,16 +16,14 @@ import powerbalance as pb
 from strategies import (
     HIGH_SCORE,
     LOW_SCORE,
+    METHOD_KINDS,
     assessments,
-    method_factories,
     methods,
     weight_batches,
     weight_vectors,
 )
 
 PROPERTY = settings(max_examples=50, deadline=None)
-
-METHOD_KINDS = [label for label, _cls, _normalizations in method_factories()]
 
 
 def as_weights(assessment: pb.Assessment, vector: np.ndarray) -> pb.Weights:

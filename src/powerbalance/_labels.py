@@ -1,4 +1,4 @@
-"""Row and column labels for the frames the library hands out."""
+"""Row and column labels for the frames the library hands out, and handing them out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-__all__ = ["labels"]
+__all__ = ["hand_out", "labels"]
+
+# Under copy-on-write (always on from pandas 3) a shallow copy is already independent:
+# writing to either frame copies the data first.
+_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or bool(
+    getattr(pd.options.mode, "copy_on_write", False) is True
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -33,3 +39,18 @@ def labels(
     """
     index = _cached(names, name)
     return index.copy() if order is None else index.take(order)
+
+
+def hand_out(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a cached frame that the caller may change without touching the cache.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cached = pd.DataFrame({"score": [1.0, 2.0]})
+    >>> mine = hand_out(cached)
+    >>> mine.loc[0, "score"] = 9.0
+    >>> float(cached.loc[0, "score"])
+    1.0
+    """
+    return frame.copy(deep=not _COPY_ON_WRITE)

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._labels import labels
+from powerbalance._labels import hand_out, labels
 from powerbalance._render import Table, join_words, number, signed
 from powerbalance._version import __version__
 from powerbalance.methods import Method, PreparedMethod
@@ -121,17 +121,11 @@ class Report:
     @functools.cached_property
     def _ranking(self) -> pd.DataFrame:
         order = self._order
-        details = self.prepared.details(self._weight_vector)
-        # One float block, then the integer ranks: pandas builds that fastest.
-        values = np.column_stack([self.scores, *details.values()])[order]
-        frame = pd.DataFrame(
-            values,
-            index=labels(self.assessment.option_names, "option", order),
-            columns=labels(("score", *details), None),
-            copy=False,
-        )
-        frame.insert(0, "rank", self._ranks[order])
-        return frame
+        columns = {"rank": self._ranks[order], "score": self.scores[order]}
+        for name, values in self.prepared.details(self._weight_vector).items():
+            columns[name] = np.asarray(values)[order]
+        index = labels(self.assessment.option_names, "option", order)
+        return pd.DataFrame(columns, index=index, copy=False)
 
     @property
     def ranking(self) -> pd.DataFrame:
@@ -145,7 +139,7 @@ class Report:
             values (TOPSIS: ``distance_to_ideal``, ``distance_to_anti_ideal``; weighted
             product: ``log_score``).
         """
-        return self._ranking.copy()
+        return hand_out(self._ranking)
 
     @functools.cached_property
     def _contributions(self) -> pd.DataFrame:
@@ -172,7 +166,7 @@ class Report:
         pandas.DataFrame
             Index ``option`` (rank order), columns ``criterion``.
         """
-        return self._contributions.copy()
+        return hand_out(self._contributions)
 
     @functools.cached_property
     def _by_area(self) -> pd.DataFrame:
@@ -216,7 +210,7 @@ class Report:
             with measures ``benefit``, ``risk``, ``net``. ``report.by_area.xs("net",
             axis=1, level="measure")`` gives options x areas.
         """
-        return self._by_area.copy()
+        return hand_out(self._by_area)
 
     @property
     def net_by_area(self) -> pd.DataFrame:
