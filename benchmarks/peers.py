@@ -1,0 +1,503 @@
+"""Adapters that call the peer libraries (pymcdm, scikit-criteria, pyrepo-mcda).
+
+Each adapter is a :class:`Peer`: ``setup(problem)`` does the untimed preparation (the
+analogue of our prebuilt ``Assessment``: scikit-criteria's ``DecisionMatrix``) and
+returns the thunk that is timed; ``read(result, problem)`` turns what the thunk
+returned into an order of options (best first) or a weight vector, for the agreement
+check; ``cost(n, m)`` estimates seconds and bytes before a call, so that calls that
+cannot finish in reasonable time or memory are skipped instead of run.
+
+Every peer is configured with powerbalance's default variant where its API allows
+(``variant`` says how); where it does not, ``variant`` says so and the benchmark's
+agreement check names the powerbalance variant that reproduces the peer.
+
+pymcdm and pyrepo-mcda return preference values, not rankings; the thunk ranks them
+with one ``argsort``, like the floor. Their own rank helpers are not used:
+``pymcdm.helpers.rankdata`` builds a Python dict over the values, and
+``pyrepo_mcda.additions.rank_preferences`` is quadratic (one ``np.where`` per option),
+which would measure the helper rather than the method. scikit-criteria returns a
+ranking (``RankResult.rank_``), which is timed as part of its call.
+
+The ``problem`` object has: ``X`` (n x m float64 scores), ``is_risk`` (bool per
+criterion), ``types`` (+1 benefit / -1 risk), ``w`` (weights summing to 1), ``p``
+(the V-shape threshold, same for every criterion) and ``n``, ``m``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+#: The peer libraries, by the name shown in the tables, with their distribution names.
+LIBRARIES = {"pymcdm": "pymcdm", "scikit-criteria": "scikit-criteria", "pyrepo-mcda": "pyrepo-mcda"}
+
+
+def version(library: str) -> str | None:
+    """The installed version of a peer library, or None when it is not installed."""
+    try:
+        return importlib.metadata.version(LIBRARIES[library])
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+@dataclass(frozen=True)
+class Cost:
+    """A rough estimate of one call: seconds and peak extra bytes for n options, m criteria.
+
+    ``scaling(n, m)`` is the amount of work the call does, so that a time measured at
+    a smaller size in the same run can be extrapolated (more reliable than the
+    constant, which was measured once on a 2-core machine).
+    """
+
+    seconds: Callable[[int, int], float]
+    bytes: Callable[[int, int], float]
+    scaling: Callable[[int, int], float]
+
+
+def _linear_cost(per_element: float = 2e-8, overhead: float = 2e-3) -> Cost:
+    """Vectorized O(n m) work with a few n x m temporaries."""
+    return Cost(
+        seconds=lambda n, m: overhead + per_element * n * m,
+        bytes=lambda n, m: 8.0 * n * m * 8,
+        scaling=lambda n, m: n * m,
+    )
+
+
+@dataclass(frozen=True)
+class Peer:
+    """One peer library's implementation of a benchmark case."""
+
+    library: str
+    variant: str  # how it is called, e.g. "WSM(minmax_normalization)"
+    setup: Callable[[Any], Callable[[], Any]]
+    read: Callable[[Any, Any], np.ndarray]
+    cost: Cost
+    same_variant: bool = True  # False: the API offers no way to match our variant
+
+
+def _best_first(scores: np.ndarray) -> np.ndarray:
+    return np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
+
+
+def _lowest_first(scores: np.ndarray) -> np.ndarray:
+    return np.argsort(np.asarray(scores, dtype=np.float64), kind="stable")
+
+
+def _identity(result: Any, problem: Any) -> np.ndarray:
+    return np.asarray(result)
+
+
+# -- pymcdm ------------------------------------------------------------------------------
+
+
+def _pymcdm_method(make: Callable[[Any], Any], lowest_first: bool = False):
+    """Time ``method(X, w, types)`` (validation on, as by default) plus one argsort.
+
+    The method object is built inside the timed call: pymcdm's PROMETHEE_II keeps its
+    per-criterion preference functions in a generator that is used up by one call.
+    """
+
+    def setup(problem: Any) -> Callable[[], Any]:
+        X, w, types = problem.X, problem.w, problem.types
+        rank = _lowest_first if lowest_first else _best_first
+
+        def call() -> Any:
+            return rank(make(problem)(X, w, types))
+
+        return call
+
+    return setup
+
+
+def _pymcdm(name: str) -> Any:
+    return importlib.import_module(name)
+
+
+def _pm_norm(name: str) -> Any:
+    return getattr(_pymcdm("pymcdm.normalizations"), name)
+
+
+def _pm_methods() -> Any:
+    return _pymcdm("pymcdm.methods")
+
+
+def _promethee_pairs_cost(tables: float, per_pair: float) -> Cost:
+    """Methods that build n x n tables per criterion (O(n^2 m) time and memory)."""
+    return Cost(
+        seconds=lambda n, m: 2e-3 + per_pair * n * n * m,
+        bytes=lambda n, m: tables * 8.0 * n * n,
+        scaling=lambda n, m: n * n * m,
+    )
+
+
+# -- scikit-criteria ---------------------------------------------------------------------
+
+
+def _skc_dm(problem: Any) -> Any:
+    """The DecisionMatrix, built once per problem outside the timed call (like an Assessment)."""
+    cached = getattr(problem, "_skc_dm", None)
+    if cached is None:
+        skc = importlib.import_module("skcriteria")
+        objectives = [min if risk else max for risk in problem.is_risk]
+        cached = skc.mkdm(problem.X, objectives, weights=problem.w)
+        object.__setattr__(problem, "_skc_dm", cached)
+    return cached
+
+
+def _skc(name: str) -> Any:
+    return importlib.import_module(name)
+
+
+def _skc_pipeline(make_steps: Callable[[], list[Any]]):
+    """Time ``pipeline.evaluate(dm)`` (or ``method.evaluate(dm)``) and reading ``rank_``."""
+
+    def setup(problem: Any) -> Callable[[], Any]:
+        dm = _skc_dm(problem)
+        steps = make_steps()
+        # A pipeline needs two steps at least; a lone method is called directly.
+        pipeline = _skc("skcriteria.pipelines").mkpipe(*steps) if len(steps) > 1 else steps[0]
+
+        def call() -> Any:
+            return pipeline.evaluate(dm).rank_
+
+        return call
+
+    return setup
+
+
+def _skc_order(result: Any, problem: Any) -> np.ndarray:
+    # rank_: 1 is best; equal ranks keep the matrix order.
+    return np.argsort(np.asarray(result), kind="stable")
+
+
+def _skc_weights(make_steps: Callable[[], list[Any]]):
+    """Time the chain of transformers; the result is the last matrix's weights."""
+
+    def setup(problem: Any) -> Callable[[], Any]:
+        dm = _skc_dm(problem)
+        steps = make_steps()
+
+        def call() -> Any:
+            current = dm
+            for step in steps:
+                current = step.transform(current)
+            return current.weights.to_numpy()
+
+        return call
+
+    return setup
+
+
+def _inv(name: str) -> Any:
+    return getattr(_skc("skcriteria.preprocessing.invert_objectives"), name)
+
+
+def _scaler(name: str) -> Any:
+    return getattr(_skc("skcriteria.preprocessing.scalers"), name)
+
+
+# -- pyrepo-mcda -------------------------------------------------------------------------
+
+
+def _pr(name: str) -> Any:
+    return importlib.import_module(name)
+
+
+def _pyrepo_method(make: Callable[[Any], Callable[[], Any]], lowest_first: bool = False):
+    def setup(problem: Any) -> Callable[[], Any]:
+        run = make(problem)
+        rank = _lowest_first if lowest_first else _best_first
+
+        def call() -> Any:
+            return rank(run())
+
+        return call
+
+    return setup
+
+
+def _pyrepo_call(build: Callable[[], Any]) -> Callable[[Any], Callable[[], Any]]:
+    """Build the method object once, outside the timing; each timed call applies it."""
+
+    def make(problem: Any) -> Callable[[], Any]:
+        method = build()
+        return lambda: method(problem.X, problem.w, problem.types)
+
+    return make
+
+
+def _pr_norm(name: str) -> Any:
+    return getattr(_pr("pyrepo_mcda.normalizations"), name)
+
+
+def _pr_methods() -> Any:
+    return _pr("pyrepo_mcda.mcda_methods")
+
+
+def _pr_promethee(vshape: bool):
+    def make(problem: Any) -> Callable[[], Any]:
+        X, w, types = problem.X, problem.w, problem.types
+        method = _pr_methods().PROMETHEE_II()
+        if not vshape:
+            return lambda: method(X, w, types)
+        functions = [method._vshape_function] * problem.m
+        p = np.full(problem.m, problem.p)
+        q = np.zeros(problem.m)
+        return lambda: method(X, w, types, preference_functions=functions, p=p, q=q)
+
+    return make
+
+
+# -- the registry: case name -> peers ----------------------------------------------------
+
+_NOT_OFFERED = "not offered"
+
+
+def peers_for(case: str) -> dict[str, Peer | str]:
+    """The peers of a benchmark case: a Peer, or a string saying why there is none."""
+    return _PEERS.get(case, {})
+
+
+_PEERS: dict[str, dict[str, Peer | str]] = {
+    "weighted sum": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "WSM(minmax_normalization)",
+            _pymcdm_method(lambda p: _pm_methods().WSM(_pm_norm("minmax_normalization"))),
+            _identity,
+            _linear_cost(),
+        ),
+        "scikit-criteria": Peer(
+            "scikit-criteria",
+            "NegateMinimize + MinMaxScaler(target='matrix') + WeightedSumModel",
+            _skc_pipeline(
+                lambda: [
+                    _inv("NegateMinimize")(),
+                    _scaler("MinMaxScaler")(target="matrix"),
+                    _skc("skcriteria.agg.simple").WeightedSumModel(),
+                ]
+            ),
+            _skc_order,
+            _linear_cost(per_element=6e-8, overhead=5e-3),
+        ),
+        "pyrepo-mcda": Peer(
+            "pyrepo-mcda",
+            "SAW(minmax_normalization)",
+            _pyrepo_method(
+                _pyrepo_call(lambda: _pr_methods().SAW(_pr_norm("minmax_normalization")))
+            ),
+            _identity,
+            _linear_cost(),
+        ),
+    },
+    "weighted product": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "WPM(linear_normalization)",
+            _pymcdm_method(lambda p: _pm_methods().WPM(_pm_norm("linear_normalization"))),
+            _identity,
+            _linear_cost(),
+        ),
+        "scikit-criteria": Peer(
+            "scikit-criteria",
+            "InvertMinimize + MaxAbsScaler(target='matrix') + WeightedProductModel",
+            _skc_pipeline(
+                lambda: [
+                    _inv("InvertMinimize")(),
+                    _scaler("MaxAbsScaler")(target="matrix"),
+                    _skc("skcriteria.agg.simple").WeightedProductModel(),
+                ]
+            ),
+            _skc_order,
+            _linear_cost(per_element=6e-8, overhead=5e-3),
+        ),
+        "pyrepo-mcda": _NOT_OFFERED + " (no weighted product model)",
+    },
+    "TOPSIS": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "TOPSIS(vector_normalization)",
+            _pymcdm_method(lambda p: _pm_methods().TOPSIS(_pm_norm("vector_normalization"))),
+            _identity,
+            _linear_cost(),
+        ),
+        "scikit-criteria": Peer(
+            "scikit-criteria",
+            "VectorScaler(target='matrix') + TOPSIS (risks as minimize objectives)",
+            _skc_pipeline(
+                lambda: [
+                    _scaler("VectorScaler")(target="matrix"),
+                    _skc("skcriteria.agg.similarity").TOPSIS(),
+                ]
+            ),
+            _skc_order,
+            _linear_cost(per_element=6e-8, overhead=5e-3),
+        ),
+        "pyrepo-mcda": Peer(
+            "pyrepo-mcda",
+            "TOPSIS(vector_normalization)",
+            _pyrepo_method(
+                _pyrepo_call(lambda: _pr_methods().TOPSIS(_pr_norm("vector_normalization")))
+            ),
+            _identity,
+            # Two Python-level distance calls per option.
+            Cost(
+                seconds=lambda n, m: 1e-3 + 1.5e-5 * n,
+                bytes=lambda n, m: 8.0 * n * m * 6,
+                scaling=lambda n, m: n,
+            ),
+        ),
+    },
+    "VIKOR": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "VIKOR(v=0.5), its default normalization (observed best and worst values)",
+            _pymcdm_method(lambda p: _pm_methods().VIKOR(v=0.5), lowest_first=True),
+            _identity,
+            _linear_cost(),
+        ),
+        "scikit-criteria": Peer(
+            "scikit-criteria",
+            "VIKOR(v=0.5, use_compromise_set=False)",
+            _skc_pipeline(
+                lambda: [_skc("skcriteria.agg.vikor").VIKOR(v=0.5, use_compromise_set=False)]
+            ),
+            _skc_order,
+            _linear_cost(per_element=6e-8, overhead=5e-3),
+        ),
+        "pyrepo-mcda": Peer(
+            "pyrepo-mcda",
+            "VIKOR(normalization_method=None, v=0.5)",
+            _pyrepo_method(
+                _pyrepo_call(lambda: _pr_methods().VIKOR(normalization_method=None, v=0.5)),
+                lowest_first=True,
+            ),
+            _identity,
+            _linear_cost(),
+        ),
+    },
+    "PROMETHEE II (usual)": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "PROMETHEE_II('usual')",
+            _pymcdm_method(lambda p: _pm_methods().PROMETHEE_II("usual")),
+            _identity,
+            # Per criterion: the tiled column, the differences, the preferences, the
+            # weighted preferences and the running sum, each n x n (the int8 table
+            # is counted as a float64 one for safety).
+            _promethee_pairs_cost(tables=5, per_pair=1.5e-8),
+        ),
+        "scikit-criteria": _NOT_OFFERED + " (no PROMETHEE)",
+        "pyrepo-mcda": Peer(
+            "pyrepo-mcda",
+            "PROMETHEE_II() (usual function)",
+            _pyrepo_method(_pr_promethee(vshape=False)),
+            _identity,
+            # One Python function call per (option, option, criterion).
+            _promethee_pairs_cost(tables=1, per_pair=1.2e-6),
+        ),
+    },
+    "PROMETHEE II (V-shape)": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "PROMETHEE_II('vshape', p=[p] * m)",
+            _pymcdm_method(lambda p: _pm_methods().PROMETHEE_II("vshape", p=[p.p] * p.m)),
+            _identity,
+            # As for 'usual', plus a copy and three boolean masks.
+            _promethee_pairs_cost(tables=6, per_pair=2.5e-8),
+        ),
+        "scikit-criteria": _NOT_OFFERED + " (no PROMETHEE)",
+        "pyrepo-mcda": Peer(
+            "pyrepo-mcda",
+            "PROMETHEE_II() with _vshape_function, p=[p] * m",
+            _pyrepo_method(_pr_promethee(vshape=True)),
+            _identity,
+            _promethee_pairs_cost(tables=1, per_pair=1.4e-6),
+        ),
+    },
+    "entropy weights": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "entropy_weights(X): shares of the raw scores, no direction (no variants)",
+            lambda p: lambda: _pymcdm("pymcdm.weights").entropy_weights(p.X),
+            _identity,
+            _linear_cost(),
+            same_variant=False,
+        ),
+        "scikit-criteria": Peer(
+            "scikit-criteria",
+            "NegateMinimize + MinMaxScaler(target='matrix') + EntropyWeighter",
+            _skc_weights(
+                lambda: [
+                    _inv("NegateMinimize")(),
+                    _scaler("MinMaxScaler")(target="matrix"),
+                    _skc("skcriteria.preprocessing.weighters").EntropyWeighter(),
+                ]
+            ),
+            _identity,
+            _linear_cost(per_element=6e-8, overhead=5e-3),
+        ),
+        "pyrepo-mcda": Peer(
+            "pyrepo-mcda",
+            "entropy_weighting(X): shares of the raw scores, no direction (no variants)",
+            lambda p: lambda: _pr("pyrepo_mcda.weighting_methods").entropy_weighting(p.X),
+            _identity,
+            # A Python loop over every score.
+            Cost(
+                seconds=lambda n, m: 1e-3 + 1e-6 * n * m,
+                bytes=lambda n, m: 8.0 * n * m * 4,
+                scaling=lambda n, m: n * m,
+            ),
+            same_variant=False,
+        ),
+    },
+    "CRITIC weights": {
+        "pymcdm": Peer(
+            "pymcdm",
+            "critic_weights(X): min-max without criterion kinds (no variants)",
+            lambda p: lambda: _pymcdm("pymcdm.weights").critic_weights(p.X),
+            _identity,
+            # m^2 Python-level Pearson correlations over n values each.
+            Cost(
+                seconds=lambda n, m: 1e-3 + m * m * (3e-5 + 1e-8 * n),
+                bytes=lambda n, m: 8.0 * n * m * 4,
+                scaling=lambda n, m: m * m * (3000 + n),
+            ),
+            same_variant=False,
+        ),
+        "scikit-criteria": Peer(
+            "scikit-criteria",
+            "CRITIC() (correlation='pearson', scale=True: min-max towards each objective)",
+            _skc_weights(lambda: [_skc("skcriteria.preprocessing.weighters").CRITIC()]),
+            _identity,
+            _linear_cost(per_element=6e-8, overhead=5e-3),
+        ),
+        "pyrepo-mcda": Peer(
+            "pyrepo-mcda",
+            "critic_weighting(X): min-max without criterion kinds (no variants)",
+            lambda p: lambda: _pr("pyrepo_mcda.weighting_methods").critic_weighting(p.X),
+            _identity,
+            Cost(
+                seconds=lambda n, m: 1e-3 + m * m * (3e-5 + 1e-8 * n),
+                bytes=lambda n, m: 8.0 * n * m * 4,
+                scaling=lambda n, m: m * m * (3000 + n),
+            ),
+            same_variant=False,
+        ),
+    },
+}
+
+
+def import_error(library: str) -> str | None:
+    """Why a peer library cannot be used, or None when it imports."""
+    module = {"pymcdm": "pymcdm", "scikit-criteria": "skcriteria", "pyrepo-mcda": "pyrepo_mcda"}
+    try:
+        importlib.import_module(module[library])
+    except Exception as error:
+        return f"not installed ({type(error).__name__})"
+    return None
