@@ -516,3 +516,18 @@ def test_the_compromise_follows_conditions_c1_and_c2(data):
         assert details["R"][leader] > details["R"].min() + tolerance
     for name in solution.options:
         assert name in solution.explanation
+
+
+def test_a_row_scores_exactly_alike_alone_and_in_a_batch_when_q_magnifies_rounding():
+    # S spans only 5e-6 here, so Q's rescaling magnifies any difference in how S is
+    # summed by 2e5; a BLAS product sums a batch and a single row differently.
+    criteria = [
+        pb.Criterion("Gain", area="X", kind="benefit"),
+        pb.Criterion("Harm", area="X", kind="risk"),
+    ]
+    scores = [[1, 1], [1, 1], [2, 2], [1, 1], [6, 6], [1, 1], [1, 1]]
+    prepared = VIKOR(v=0.25).prepare(pb.Assessment(list("ABCDEFG"), criteria, scores))
+    batch = np.array([[0.0, 1.0], [0.99999, 1.0]])
+    together = prepared.score(batch)
+    for i in range(len(batch)):
+        np.testing.assert_array_equal(together[i], prepared.score(batch[i : i + 1])[0])

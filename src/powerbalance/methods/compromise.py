@@ -163,7 +163,10 @@ class PreparedVIKOR:
         totals = batch.sum(axis=1, keepdims=True)
         # 1/total per row; 0 for an all-zero row, whose S and R are then 0.
         scale = np.divide(1.0, totals, out=np.zeros_like(totals), where=totals > 0)
-        group = (batch @ self.regret.T) * scale
+        # Not a BLAS product: its summation order depends on the batch size, and Q's
+        # rescaling by the spread of S can magnify that last-bit difference a
+        # millionfold. einsum sums each row alike, alone or in a batch.
+        group = np.einsum("km,nm->kn", batch, self.regret) * scale
         individual = _largest_weighted_regret(batch, self.regret) * scale
         result = (group, individual, _compromise_index(group, individual, self.v))
         if key:
