@@ -225,8 +225,9 @@ def _linear(assessment: Assessment) -> _Result:
         result = scores / high
         if is_risk.any():
             result[:, is_risk] = low[is_risk] / scores[:, is_risk]
-    undefined = (low < 0) | (is_risk & (low == 0))
-    return result, undefined | ~np.isfinite(result).all(axis=0)
+    # Within these bounds every ratio is finite and in [0, 1]: no scan needed.
+    undefined = (low < 0) | np.where(is_risk, low == 0, high <= 0)
+    return result, undefined
 
 
 _KERNELS: dict[str, Callable[[Assessment], _Result]] = {

@@ -147,7 +147,7 @@ class WeightedProduct:
     def prepare(self, assessment: Assessment) -> PreparedWeightedProduct:
         """Normalize the scores and take logarithms once."""
         normalized = normalize(assessment, self.normalization)
-        if not (normalized > 0).all():
+        if not normalized.min() > 0:
             row, column = np.argwhere(normalized <= 0)[0]
             raise NormalizationError(
                 f"The weighted product needs every normalized score to be positive, but "
