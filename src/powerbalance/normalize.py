@@ -158,8 +158,10 @@ _Result: TypeAlias = tuple[FloatArray, npt.NDArray[np.bool_]]
 
 def _turn_risks(values: FloatArray, is_risk: npt.NDArray[np.bool_]) -> None:
     """``1 - v`` in place on the risk columns."""
-    if is_risk.any():
-        np.subtract(1.0, values, out=values, where=is_risk)
+    # Gathering the columns is several times faster than a ufunc with where=.
+    risks = np.flatnonzero(is_risk)
+    if risks.size:
+        values[:, risks] = 1.0 - values[:, risks]
 
 
 def _vector(assessment: Assessment) -> _Result:

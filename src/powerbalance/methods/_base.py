@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Protocol, TypeAlias, runtime_checkable
+from collections.abc import Callable, Mapping, Sequence
+from typing import Generic, Protocol, TypeAlias, TypeVar, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -12,7 +12,16 @@ from powerbalance.errors import InvalidParameterError, ShapeError, WeightError
 from powerbalance.model import Assessment
 from powerbalance.registry import Registry
 
-__all__ = ["Method", "MethodLike", "PreparedMethod", "check_weight_batch", "registry"]
+__all__ = [
+    "LastWeighting",
+    "Method",
+    "MethodLike",
+    "PreparedMethod",
+    "check_weight_batch",
+    "registry",
+]
+
+_Result = TypeVar("_Result", bound=tuple[npt.NDArray[np.float64], ...])
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -131,3 +140,46 @@ def check_weight_batch(weights: npt.ArrayLike, criteria: int | Sequence[str]) ->
             f"{batch[row, column]:g}; weights must be finite and non-negative."
         )
     return batch
+
+
+class LastWeighting(Generic[_Result]):
+    """Remembers what a prepared method computed for the last single weight vector.
+
+    A report asks a prepared method for the scores of one weighting and then for the
+    details (distances, S and R, ...) of the same weights; with this, the work is
+    done once. Only single-row batches are remembered, and the arrays are made
+    read-only so that no caller can change what is handed out again.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> memo = LastWeighting()
+    >>> calls = []
+    >>> def work(batch):
+    ...     calls.append(1)
+    ...     return (batch.sum(axis=1),)
+    >>> w = np.array([[0.5, 0.5]])
+    >>> memo.get(w, work) is memo.get(w.copy(), work), len(calls)
+    (True, 1)
+    """
+
+    __slots__ = ("_last",)
+
+    def __init__(self) -> None:
+        self._last: tuple[bytes, _Result] | None = None
+
+    def get(
+        self, batch: npt.NDArray[np.float64], compute: Callable[[npt.NDArray[np.float64]], _Result]
+    ) -> _Result:
+        """``compute(batch)``, or the remembered result for the same single row."""
+        if batch.shape[0] != 1:
+            return compute(batch)
+        key = batch.tobytes()
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        result = compute(batch)
+        for array in result:
+            array.flags.writeable = False
+        self._last = (key, result)
+        return result

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance.errors import NormalizationError
-from powerbalance.methods._base import check_weight_batch, registry
+from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.model import Assessment
 from powerbalance.normalize import Normalization, normalization_field, normalize
 
@@ -91,15 +91,22 @@ class PreparedWeightedProduct:
     normalized: FloatArray = attrs.field(eq=False, repr=False)
     log_normalized: FloatArray = attrs.field(eq=False, repr=False)
     additive: bool = False
+    # A report asks for the scores and then for the log scores of the same weights.
+    _last: LastWeighting[tuple[FloatArray]] = attrs.field(
+        factory=LastWeighting, init=False, eq=False, repr=False
+    )
 
     def score(self, weights: FloatArray) -> FloatArray:
         """Scores for a batch of weights: one matrix product in log space."""
-        batch = check_weight_batch(weights, self.assessment.criterion_names)
-        return np.asarray(np.exp(batch @ self.log_normalized.T), dtype=np.float64)
+        return np.exp(self._log_scores(weights))
 
     def details(self, weights: FloatArray) -> Mapping[str, FloatArray]:
         """The natural logarithm of the score, whose terms are the contributions."""
-        return {"log_score": np.asarray(self.log_normalized @ weights, dtype=np.float64)}
+        return {"log_score": self._log_scores(np.asarray(weights)[None, :])[0]}
+
+    def _log_scores(self, weights: FloatArray) -> FloatArray:
+        batch = check_weight_batch(weights, self.assessment.criterion_names)
+        return self._last.get(batch, lambda rows: (rows @ self.log_normalized.T,))[0]
 
     def contributions(self, weights: FloatArray) -> FloatArray:
         r""":math:`w_j \ln r_{ij}` (at most 0); each row sums to the log of the score."""

@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from powerbalance._render import join_words, number
 from powerbalance.errors import InvalidParameterError, ShapeError
-from powerbalance.methods._base import check_weight_batch, registry
+from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.model import Assessment
 from powerbalance.ranking import TIE_TOLERANCE
 from powerbalance.weighting._base import WeightingLike, apply_weighting
@@ -117,10 +117,9 @@ class PreparedVIKOR:
     regret: FloatArray = attrs.field(eq=False, repr=False)
     v: float = 0.5
     additive: bool = False
-    # The last single weighting's S, R and Q: a report asks for the scores and then
-    # for the details of the same weights.
-    _last: list[tuple[bytes, tuple[FloatArray, FloatArray, FloatArray]]] = attrs.field(
-        factory=list, init=False, eq=False, repr=False
+    # A report asks for the scores and then for the details of the same weights.
+    _last: LastWeighting[tuple[FloatArray, FloatArray, FloatArray]] = attrs.field(
+        factory=LastWeighting, init=False, eq=False, repr=False
     )
 
     @property
@@ -157,9 +156,9 @@ class PreparedVIKOR:
         (array([[0., 1.]]), array([[0.  , 0.75]]), array([[0., 1.]]))
         """
         batch = check_weight_batch(weights, self.assessment.n_criteria)
-        key = batch.tobytes() if batch.shape[0] == 1 else b""
-        if key and self._last and self._last[0][0] == key:
-            return self._last[0][1]
+        return self._last.get(batch, self._indices)
+
+    def _indices(self, batch: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
         totals = batch.sum(axis=1, keepdims=True)
         # 1/total per row; 0 for an all-zero row, whose S and R are then 0.
         scale = np.divide(1.0, totals, out=np.zeros_like(totals), where=totals > 0)
@@ -168,12 +167,7 @@ class PreparedVIKOR:
         # millionfold. einsum sums each row alike, alone or in a batch.
         group = np.einsum("km,nm->kn", batch, self.regret) * scale
         individual = _largest_weighted_regret(batch, self.regret) * scale
-        result = (group, individual, _compromise_index(group, individual, self.v))
-        if key:
-            for array in result:
-                array.flags.writeable = False
-            self._last[:] = [(key, result)]
-        return result
+        return group, individual, _compromise_index(group, individual, self.v)
 
     def score(self, weights: FloatArray) -> FloatArray:
         r"""Merits :math:`1 - Q_i` for a batch of weights: higher is better, 1 is best.

@@ -9,7 +9,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.methods._base import check_weight_batch, registry
+from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.model import Assessment
 from powerbalance.normalize import Normalization, normalization_field, normalize
 
@@ -28,10 +28,20 @@ class PreparedTOPSIS:
     gap_to_ideal: FloatArray = attrs.field(eq=False, repr=False)
     gap_to_anti_ideal: FloatArray = attrs.field(eq=False, repr=False)
     additive: bool = False
+    _last: LastWeighting[tuple[FloatArray, FloatArray]] = attrs.field(
+        factory=LastWeighting, init=False, eq=False, repr=False
+    )
 
     def distances(self, weights: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """Distances to the ideal and anti-ideal for a batch of weights, each (k, n)."""
+        """Distances to the ideal and anti-ideal for a batch of weights, each (k, n).
+
+        For a single weight vector they are read-only, and asking again for the same
+        weights returns them without recomputing.
+        """
         batch = check_weight_batch(weights, self.assessment.criterion_names)
+        return self._last.get(batch, self._distances)
+
+    def _distances(self, batch: FloatArray) -> tuple[FloatArray, FloatArray]:
         squared = batch * batch
         to_ideal = np.sqrt(squared @ self.gap_to_ideal.T)
         to_anti_ideal = np.sqrt(squared @ self.gap_to_anti_ideal.T)
@@ -105,6 +115,8 @@ class TOPSIS:
     def prepare(self, assessment: Assessment) -> PreparedTOPSIS:
         """Normalize and measure each option's squared gaps to the ideal points once."""
         normalized = normalize(assessment, self.normalization)
-        gap_to_ideal = (normalized - normalized.max(axis=0)) ** 2
-        gap_to_anti_ideal = (normalized - normalized.min(axis=0)) ** 2
+        gap_to_ideal = normalized - normalized.max(axis=0)
+        np.square(gap_to_ideal, out=gap_to_ideal)
+        gap_to_anti_ideal = normalized - normalized.min(axis=0)
+        np.square(gap_to_anti_ideal, out=gap_to_anti_ideal)
         return PreparedTOPSIS(assessment, normalized, gap_to_ideal, gap_to_anti_ideal)
