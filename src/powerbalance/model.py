@@ -269,6 +269,10 @@ class Assessment:
         A short name for the assessment.
     description : str, optional
         What is being decided.
+    baseline : str, optional
+        The option every other is compared with, typically "do nothing" or the status
+        quo. Reports then show each option's score and contributions as differences
+        from the baseline's as well.
 
     Raises
     ------
@@ -279,7 +283,8 @@ class Assessment:
     DuplicateNameError
         Two options or two criteria share a name.
     UnknownNameError
-        A note refers to an option or criterion that is not in the assessment.
+        A note refers to an option or criterion that is not in the assessment, or the
+        baseline is not one of the options.
 
     Examples
     --------
@@ -310,6 +315,7 @@ class Assessment:
     )
     name: str = attrs.field(default="", kw_only=True)
     description: str = attrs.field(default="", kw_only=True, repr=False)
+    baseline: str | None = attrs.field(default=None, kw_only=True)
     # Derived once: every method and report asks for them, often per evaluation.
     _option_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _criterion_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
@@ -334,6 +340,13 @@ class Assessment:
         _check_unique("criteria", self.criterion_names)
         self._validate_scores()
         self._validate_notes()
+        if self.baseline is not None and self.baseline not in self.option_names:
+            raise UnknownNameError(
+                f"The baseline {self.baseline!r} is not one of the options."
+                + did_you_mean(str(self.baseline), self.option_names)
+                + " Name the option every other is compared with, such as 'Status quo', "
+                "or leave baseline out."
+            )
 
     def _validate_scores(self) -> None:
         scores: np.ndarray[Any, Any] = self.scores
@@ -421,6 +434,7 @@ class Assessment:
         notes: pd.DataFrame | Mapping[tuple[str, str], str] | None = None,
         name: str = "",
         description: str = "",
+        baseline: str | None = None,
     ) -> Assessment:
         """Build an assessment from a DataFrame indexed by option, one column per criterion.
 
@@ -437,7 +451,7 @@ class Assessment:
         notes : DataFrame or mapping, optional
             Rationale text: a frame shaped like ``frame`` (empty cells mean no note) or
             a mapping of ``(option, criterion)`` to text.
-        name, description : str, optional
+        name, description, baseline : str, optional
             Passed to the assessment.
 
         Raises
@@ -524,6 +538,7 @@ class Assessment:
             notes=note_map,
             name=name,
             description=description,
+            baseline=baseline,
         )
 
     # -- names and structure --------------------------------------------------------------
@@ -745,7 +760,8 @@ class Assessment:
         Parameters
         ----------
         options, criteria : sequence of str, optional
-            Names to keep; all are kept when omitted.
+            Names to keep; all are kept when omitted. If the baseline option is left
+            out, the new assessment has no baseline.
 
         Raises
         ------
@@ -779,6 +795,7 @@ class Assessment:
                 for key, text in self.notes.items()
                 if key[0] in kept_option_names and key[1] in kept_criterion_names
             },
+            baseline=self.baseline if self.baseline in kept_option_names else None,
         )
 
     def with_score(self, option: str, criterion: str, score: float) -> Assessment:

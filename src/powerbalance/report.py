@@ -21,6 +21,7 @@ import pandas as pd
 from powerbalance._labels import hand_out, labels
 from powerbalance._render import Table, join_words, number, signed
 from powerbalance._version import __version__
+from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
 from powerbalance.ranking import rank_and_order
@@ -87,7 +88,7 @@ class Report:
     >>> import powerbalance as pb
     >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"), method="topsis")
     >>> list(report.ranking.columns)
-    ['rank', 'score', 'distance_to_ideal', 'distance_to_anti_ideal']
+    ['rank', 'score', 'vs_baseline', 'distance_to_ideal', 'distance_to_anti_ideal']
     >>> report.by_area.columns.names
     FrozenList(['area', 'measure'])
     """
@@ -122,6 +123,8 @@ class Report:
     def _ranking(self) -> pd.DataFrame:
         order = self._order
         columns = {"rank": self._ranks[order], "score": self.scores[order]}
+        if self._baseline_row is not None:
+            columns["vs_baseline"] = self.scores[order] - self.scores[self._baseline_row]
         for name, values in self.prepared.details(self._weight_vector).items():
             columns[name] = np.asarray(values)[order]
         index = labels(self.assessment.option_names, "option", order)
@@ -135,11 +138,76 @@ class Report:
         -------
         pandas.DataFrame
             Index ``option``, in rank order. Columns: ``rank`` (1 is best; equal scores
-            share the better rank), ``score`` (higher is better), then the method's own
-            values (TOPSIS: ``distance_to_ideal``, ``distance_to_anti_ideal``; weighted
-            product: ``log_score``).
+            share the better rank), ``score`` (higher is better), ``vs_baseline`` (the
+            score minus the baseline option's, when the assessment has a baseline),
+            then the method's own values (TOPSIS: ``distance_to_ideal``,
+            ``distance_to_anti_ideal``; weighted product: ``log_score``; VIKOR: ``S``,
+            ``R``, ``Q``; PROMETHEE II: ``positive_flow``, ``negative_flow``).
         """
         return hand_out(self._ranking)
+
+    @functools.cached_property
+    def _baseline_row(self) -> int | None:
+        baseline = self.assessment.baseline
+        return None if baseline is None else self.assessment.option_index(baseline)
+
+    def _require_baseline(self, what: str) -> int:
+        if self._baseline_row is None:
+            raise InvalidParameterError(
+                f"{what} needs a baseline option, and this assessment has none. Name one "
+                f"when building it, e.g. Assessment(..., baseline='Status quo'), or with "
+                f"attrs.evolve(assessment, baseline='Status quo')."
+            )
+        return self._baseline_row
+
+    @property
+    def contributions_vs_baseline(self) -> pd.DataFrame:
+        """Each option's contributions minus the baseline option's, criterion by criterion.
+
+        For the weighted sum a row adds up to the option's ``vs_baseline`` score
+        difference: positive cells are where it does better than the baseline.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``option`` (rank order), columns ``criterion``.
+
+        Raises
+        ------
+        InvalidParameterError
+            The assessment has no baseline.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> float(report.contributions_vs_baseline.loc["Status quo"].abs().sum())
+        0.0
+        """
+        row = self._require_baseline("contributions_vs_baseline")
+        contributions = self._contributions
+        baseline = contributions.loc[self.assessment.option_names[row]]
+        return contributions - baseline
+
+    @property
+    def net_by_area_vs_baseline(self) -> pd.DataFrame:
+        """Options x areas: each option's net value per area minus the baseline's.
+
+        Raises
+        ------
+        InvalidParameterError
+            The assessment has no baseline.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> list(report.net_by_area_vs_baseline.columns)[:2]
+        ['Economic', 'Security']
+        """
+        row = self._require_baseline("net_by_area_vs_baseline")
+        net = self.net_by_area
+        return net - net.loc[self.assessment.option_names[row]]
 
     @functools.cached_property
     def _contributions(self) -> pd.DataFrame:
@@ -270,7 +338,26 @@ class Report:
             sentences.append(sentence + ".")
         last = names[-1]
         sentences.append(f"{last} ranks last (score {number(ranking['score'].iloc[-1])}).")
+        if self._baseline_row is not None:
+            sentences.append(self._baseline_sentence())
         return " ".join(sentences)
+
+    def _baseline_sentence(self) -> str:
+        ranking = self._ranking
+        baseline = self.assessment.baseline
+        others = ranking.drop(index=baseline)
+        tolerance = 1e-12 * max(1.0, float(np.abs(self.scores).max()))
+        better = [str(n) for n in others.index[others["vs_baseline"] > tolerance]]
+        if not better:
+            return f"No option improves on the baseline, {baseline}."
+        rest = [str(n) for n in others.index if n not in better]
+        sentence = (
+            f"Against the baseline, {baseline}, {len(better)} of {len(others)} options "
+            f"improve: {join_words(better)}"
+        )
+        if rest:
+            sentence += f"; {join_words(rest)} {'does' if len(rest) == 1 else 'do'} not"
+        return sentence + "."
 
     # -- renderers ----------------------------------------------------------------------
 
@@ -286,7 +373,10 @@ class Report:
                     str(rank),
                     str(option),
                     number(score),
-                    *(number(v) for v in ranking.loc[option, extra]),
+                    *(
+                        (signed if column == "vs_baseline" else number)(v)
+                        for column, v in zip(extra, ranking.loc[option, extra], strict=True)
+                    ),
                 ]
                 for option, rank, score in zip(
                     ranking.index, ranking["rank"], ranking["score"], strict=True
@@ -309,7 +399,24 @@ class Report:
                 for area, weight in zip(self.assessment.areas, by_area, strict=True)
             ],
         )
-        return [ranking_table, area_table, weight_table]
+        tables = [ranking_table, area_table, weight_table]
+        if self._baseline_row is not None:
+            tables.insert(1, self._baseline_table())
+        return tables
+
+    def _baseline_table(self) -> Table:
+        baseline = str(self.assessment.baseline)
+        ranking = self._ranking.drop(index=baseline)
+        net = self.net_by_area_vs_baseline.drop(index=baseline)
+        differences = ranking["vs_baseline"].to_numpy()
+        return Table(
+            f"Against the baseline, {baseline} (differences in score and in net value by area)",
+            ["Option", "Score", *map(str, net.columns)],
+            [
+                [str(option), signed(difference), *map(signed, row)]
+                for (option, row), difference in zip(net.iterrows(), differences, strict=True)
+            ],
+        )
 
     def _heading(self) -> str:
         a = self.assessment
@@ -369,7 +476,7 @@ class Report:
         >>> import powerbalance as pb
         >>> page = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_html()
         >>> page.count("<table")
-        3
+        4
         """
         tables = "".join(table.to_html() for table in self._tables())
         return (
@@ -401,6 +508,7 @@ class Report:
             "assessment": {
                 "name": self.assessment.name,
                 "options": list(self.assessment.option_names),
+                "baseline": self.assessment.baseline,
                 "criteria": [
                     {"name": c.name, "area": c.area, "kind": c.kind}
                     for c in self.assessment.criteria

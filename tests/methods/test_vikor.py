@@ -332,7 +332,7 @@ def test_contributions_add_up_to_one_minus_group_utility():
 def test_the_report_carries_s_r_and_q():
     a = pb.scenarios.load("great-power-cooperation")
     report = pb.evaluate(a, method="vikor")
-    assert list(report.ranking.columns) == ["rank", "score", "S", "R", "Q"]
+    assert list(report.ranking.columns) == ["rank", "score", "vs_baseline", "S", "R", "Q"]
     np.testing.assert_allclose(report.ranking["score"], 1 - report.ranking["Q"])
     assert report.ranking["Q"].is_monotonic_increasing
 

@@ -12,7 +12,7 @@ Examples
 >>> a = pb.scenarios.load("great-power-cooperation")
 >>> report = pb.evaluate(a, method=VIKOR())
 >>> list(report.ranking.columns)
-['rank', 'score', 'S', 'R', 'Q']
+['rank', 'score', 'vs_baseline', 'S', 'R', 'Q']
 >>> VIKOR().compromise(a, "equal").options
 ('Technology investment',)
 """

@@ -24,6 +24,7 @@ _TOP_KEYS = {
     "disclaimer",
     "scale",
     "scale_description",
+    "baseline",
     "criteria",
     "options",
 }
@@ -102,6 +103,8 @@ def assessment_from_document(document: Mapping[str, Any], source: str) -> Assess
         for i, table in enumerate(reader.require(document, "criteria", list, ""))
     ]
     names = [c.name for c in criteria]
+    if "baseline" in document:
+        reader.require(document, "baseline", str, "")
     options: list[Option] = []
     rows: list[list[float]] = []
     notes: dict[tuple[str, str], str] = {}
@@ -154,6 +157,7 @@ def assessment_from_document(document: Mapping[str, Any], source: str) -> Assess
             notes=notes,
             name=str(document.get("name", "")),
             description=str(document.get("description", "")),
+            baseline=document.get("baseline"),
         ),
     )
 
