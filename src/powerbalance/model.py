@@ -105,6 +105,36 @@ def _validate_scale(
         )
 
 
+def _to_anchors(value: object) -> object:
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _validate_anchors(
+    instance: Criterion, attribute: attrs.Attribute[tuple[str, str] | None], value: object
+) -> None:
+    if value is None:
+        return
+    ok = (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(text, str) and text.strip() for text in value)
+    )
+    if not ok:
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: anchors must be two non-empty texts, what the "
+            f"low and the high end of the scale stand for, such as ('no change', "
+            f"'tensions resolved'); got {value!r}."
+        )
+    if instance.scale is None:
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: anchors describe the ends of a fixed scale, but "
+            f"the criterion has none. Give scale=(low, high) as well, or leave the anchors "
+            f"out to score on a local scale (worst to best option in the set)."
+        )
+
+
 @attrs.frozen
 class Option:
     """A policy option or strategic posture being assessed.
@@ -143,9 +173,16 @@ class Criterion:
     unit : str, optional
         The unit the scores are given in.
     scale : tuple of float, optional
-        ``(low, high)``: the fixed scale the scores are given on (e.g. ``(0, 10)``).
-        Scores outside it are rejected, and normalizations that depend on the range
-        of a criterion (min-max, max) use it instead of the observed range.
+        ``(low, high)``: a *global* scale, fixed by the analyst, that the scores are
+        given on (e.g. ``(0, 10)``, or the worst and best plausible outcomes). Scores
+        outside it are rejected, and normalizations that depend on the range of a
+        criterion (min-max, max) use it instead of the observed range. Without it
+        the scale is *local*: it runs from the worst to the best option in the set,
+        and moves when options are added or removed.
+    anchors : tuple of str, optional
+        ``(low text, high text)``: what the two ends of ``scale`` stand for, in words
+        (for a risk the low end is the better one). They travel with the criterion
+        into reports; swing weights refer to the swing between them.
 
     Examples
     --------
@@ -164,6 +201,41 @@ class Criterion:
     scale: tuple[float, float] | None = attrs.field(
         default=None, kw_only=True, converter=_to_scale, validator=_validate_scale
     )
+    anchors: tuple[str, str] | None = attrs.field(
+        default=None, kw_only=True, converter=_to_anchors, validator=_validate_anchors
+    )
+
+    @property
+    def scale_kind(self) -> Literal["local", "global"]:
+        """``"global"`` with a fixed ``scale``, ``"local"`` (worst to best option) without.
+
+        Examples
+        --------
+        >>> Criterion("Trade", area="Economic", kind="benefit", scale=(0, 10)).scale_kind
+        'global'
+        """
+        return "local" if self.scale is None else "global"
+
+    @property
+    def worst_and_best(self) -> tuple[tuple[float, str], tuple[float, str]] | None:
+        """The worst and the best end of a global scale, each with its anchor text.
+
+        For a benefit the worst end is the low one; for a risk the high one. None on
+        a local scale.
+
+        Examples
+        --------
+        >>> Criterion(
+        ...     "Escalation", area="Security", kind="risk", scale=(0, 10),
+        ...     anchors=("no incidents", "armed clashes"),
+        ... ).worst_and_best
+        ((10.0, 'armed clashes'), (0.0, 'no incidents'))
+        """
+        if self.scale is None:
+            return None
+        low_text, high_text = self.anchors or ("", "")
+        low, high = (self.scale[0], low_text), (self.scale[1], high_text)
+        return (high, low) if self.is_risk else (low, high)
 
     @property
     def is_risk(self) -> bool:

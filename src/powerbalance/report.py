@@ -418,6 +418,24 @@ class Report:
             ],
         )
 
+    def _scale_lines(self) -> list[str]:
+        """One line per criterion saying what its worst and best ends stand for."""
+        if not any(c.anchors for c in self.assessment.criteria):
+            return []
+        lines = []
+        for criterion in self.assessment.criteria:
+            ends = criterion.worst_and_best
+            if ends is None:
+                lines.append(f"{criterion.name}: local scale, from the worst to the best option.")
+                continue
+            (worst, worst_text), (best, best_text) = ends
+            worst_words = f" ({worst_text})" if worst_text else ""
+            best_words = f" ({best_text})" if best_text else ""
+            lines.append(
+                f"{criterion.name}: worst {worst:g}{worst_words}, best {best:g}{best_words}."
+            )
+        return lines
+
     def _heading(self) -> str:
         a = self.assessment
         name = a.name or "Assessment"
@@ -436,6 +454,11 @@ class Report:
         parts = [self._heading(), ""]
         for table in self._tables():
             parts += [table.to_text(), ""]
+        scales = self._scale_lines()
+        if scales:
+            parts += ["Scales (what the worst and best scores stand for)"]
+            parts += [textwrap.fill(line, TEXT_WIDTH, subsequent_indent="    ") for line in scales]
+            parts += [""]
         parts += [textwrap.fill(self.summary(), TEXT_WIDTH), ""]
         parts.append(textwrap.fill(self._provenance(), TEXT_WIDTH))
         return "\n".join(parts)
@@ -465,6 +488,10 @@ class Report:
         parts = [f"## {self._heading()}", ""]
         for table in self._tables():
             parts += [table.to_markdown(), ""]
+        scales = self._scale_lines()
+        if scales:
+            parts += ["**Scales** (what the worst and best scores stand for)", ""]
+            parts += [f"- {line}" for line in scales] + [""]
         parts += [self.summary(), "", f"*{self._provenance()}*"]
         return "\n".join(parts)
 
@@ -479,9 +506,12 @@ class Report:
         4
         """
         tables = "".join(table.to_html() for table in self._tables())
+        scales = "".join(f"<li>{html.escape(line)}</li>" for line in self._scale_lines())
+        if scales:
+            scales = f"<p>Scales (what the worst and best scores stand for)</p><ul>{scales}</ul>"
         return (
             f'<div class="powerbalance-report"><h3>{html.escape(self._heading())}</h3>'
-            f"{tables}<p>{html.escape(self.summary())}</p>"
+            f"{tables}{scales}<p>{html.escape(self.summary())}</p>"
             f"<p><small>{html.escape(self._provenance())}</small></p></div>"
         )
 
@@ -510,7 +540,13 @@ class Report:
                 "options": list(self.assessment.option_names),
                 "baseline": self.assessment.baseline,
                 "criteria": [
-                    {"name": c.name, "area": c.area, "kind": c.kind}
+                    {
+                        "name": c.name,
+                        "area": c.area,
+                        "kind": c.kind,
+                        "scale": list(c.scale) if c.scale is not None else None,
+                        "anchors": list(c.anchors) if c.anchors is not None else None,
+                    }
                     for c in self.assessment.criteria
                 ],
             },

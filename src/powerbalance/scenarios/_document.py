@@ -28,7 +28,7 @@ _TOP_KEYS = {
     "criteria",
     "options",
 }
-_CRITERION_KEYS = {"name", "area", "kind", "unit", "scale", "description"}
+_CRITERION_KEYS = {"name", "area", "kind", "unit", "scale", "anchors", "description"}
 _OPTION_KEYS = {"name", "description", "scores"}
 _CELL_KEYS = {"score", "rationale"}
 
@@ -177,6 +177,7 @@ def _criterion(reader: _Reader, table: Any, path: str) -> Criterion:
             unit=table.get("unit", ""),
             description=table.get("description", ""),
             scale=tuple(scale) if isinstance(scale, list) else scale,
+            anchors=table.get("anchors"),
         ),
     )
 
