@@ -35,6 +35,7 @@ __all__ = [
     "NormalizationError",
     "PowerbalanceError",
     "PowerbalanceWarning",
+    "ScaleRangeWarning",
     "ScenarioFileError",
     "ShapeError",
     "UnknownNameError",
@@ -208,6 +209,16 @@ class DegenerateCriterionWarning(PowerbalanceWarning):
     Examples
     --------
     >>> issubclass(DegenerateCriterionWarning, UserWarning)
+    True
+    """
+
+
+class ScaleRangeWarning(PowerbalanceWarning):
+    """Weights were elicited on ranges of scores that the assessment no longer has.
+
+    Examples
+    --------
+    >>> issubclass(ScaleRangeWarning, UserWarning)
     True
     """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeAlias
 
@@ -9,7 +10,13 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import DuplicateNameError, InvalidParameterError, WeightError
+from powerbalance._frozen import FrozenMap
+from powerbalance.errors import (
+    DuplicateNameError,
+    InvalidParameterError,
+    ScaleRangeWarning,
+    WeightError,
+)
 from powerbalance.model import Assessment
 from powerbalance.weighting._base import check_criterion_names, registry
 from powerbalance.weights import Weights
@@ -328,6 +335,14 @@ def _to_swing_points(value: Mapping[str, float]) -> Mapping[str, float]:
     return points
 
 
+def _to_ranges(
+    value: Mapping[str, tuple[float, float]] | None,
+) -> Mapping[str, tuple[float, float]] | None:
+    if value is None:
+        return None
+    return FrozenMap({str(k): (float(v[0]), float(v[1])) for k, v in value.items()})
+
+
 @attrs.frozen
 class Swing:
     """Swing weights: the value of moving each criterion from its worst to its best level.
@@ -351,12 +366,24 @@ class Swing:
     ----------
     points : mapping of str to float
         Points from 0 to 100 for every criterion, with 100 for the most valued swing.
+    ranges : mapping of str to (float, float), optional
+        The worst-to-best ranges the panel had in mind, per criterion on a local
+        scale, as recorded by :meth:`elicited_on`. When given, :meth:`weigh` warns if
+        an assessment's local ranges differ, since the points no longer mean what
+        the panel meant.
 
     Raises
     ------
     WeightError
         A point is outside 0-100, no criterion has 100, or (at :meth:`weigh`) a
         criterion is missing or unknown.
+
+    Warns
+    -----
+    ScaleRangeWarning
+        At :meth:`weigh`, when a criterion on a local scale now spans a different
+        range of scores than when the swings were elicited (an option was added or
+        removed); the warning names each such criterion and both ranges.
 
     References
     ----------
@@ -373,10 +400,70 @@ class Swing:
     """
 
     points: Mapping[str, float] = attrs.field(converter=_to_swing_points)
+    ranges: Mapping[str, tuple[float, float]] | None = attrs.field(
+        default=None, kw_only=True, converter=_to_ranges
+    )
+
+    @classmethod
+    def elicited_on(cls, assessment: Assessment, points: Mapping[str, float]) -> Swing:
+        """Swing points, remembering the local ranges they were elicited on.
+
+        Criteria on a local scale (no fixed ``scale``) run from the worst to the best
+        option in the set, so their swings change meaning when the set changes; the
+        ranges recorded here let :meth:`weigh` say so.
+
+        Examples
+        --------
+        >>> import warnings
+        >>> from powerbalance.model import _example
+        >>> a = _example()
+        >>> swing = Swing.elicited_on(a, {"Conflict risk": 100, "Trade gains": 60})
+        >>> swing.ranges
+        FrozenMap({'Trade gains': (3.0, 7.0), 'Conflict risk': (4.0, 6.0)})
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = swing.weigh(a.with_score("Engage", "Trade gains", 9))
+        >>> print(caught[0].message)  # doctest: +ELLIPSIS
+        Swing weights were elicited on other ranges: 'Trade gains' ran from 3 to 7 ...
+        """
+        low, high = assessment.observed_range
+        ranges = {
+            c.name: (float(low[j]), float(high[j]))
+            for j, c in enumerate(assessment.criteria)
+            if c.scale_kind == "local"
+        }
+        return cls(points, ranges=ranges)
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Rescale the swing points to weights over the criteria of ``assessment``."""
         check_criterion_names(self.points, assessment.criterion_names, "Swing")
+        if self.ranges:
+            _warn_moved_ranges(self.ranges, assessment)
         return Weights.from_mapping(
             {name: self.points[name] for name in assessment.criterion_names}
+        )
+
+
+def _warn_moved_ranges(ranges: Mapping[str, tuple[float, float]], assessment: Assessment) -> None:
+    low, high = assessment.observed_range
+    moved = []
+    for j, criterion in enumerate(assessment.criteria):
+        if criterion.name not in ranges or criterion.scale_kind != "local":
+            continue
+        then = ranges[criterion.name]
+        now = (float(low[j]), float(high[j]))
+        if now != then:
+            moved.append(
+                f"{criterion.name!r} ran from {then[0]:g} to {then[1]:g} and now runs from "
+                f"{now[0]:g} to {now[1]:g}"
+            )
+    if moved:
+        warnings.warn(
+            "Swing weights were elicited on other ranges: "
+            + "; ".join(moved)
+            + ". The options in the assessment changed, so these swings are not the "
+            "ones the panel weighed. Elicit the swings again on the new ranges, or give "
+            "the criteria fixed scales (Criterion(..., scale=(low, high))).",
+            ScaleRangeWarning,
+            stacklevel=3,
         )
