@@ -13,7 +13,7 @@ Examples
 'Targeted cooperation'
 """
 
-from powerbalance import agreement, errors, methods, normalize, scenarios, weighting
+from powerbalance import agreement, errors, methods, normalize, scenarios, value, weighting
 from powerbalance._version import __version__
 from powerbalance.comparison import Comparison, compare
 from powerbalance.evaluate import evaluate
@@ -40,5 +40,6 @@ __all__ = [
     "normalize",
     "rank_scores",
     "scenarios",
+    "value",
     "weighting",
 ]

@@ -25,11 +25,13 @@ from powerbalance.errors import (
     InvalidParameterError,
     InvalidScoreError,
     MissingScoreError,
+    PowerbalanceError,
     ShapeError,
     UnknownNameError,
     did_you_mean,
     quoted_list,
 )
+from powerbalance.value import Linear, ValueFunction
 
 __all__ = ["KINDS", "Assessment", "Criterion", "Kind", "Option"]
 
@@ -135,6 +137,17 @@ def _validate_anchors(
         )
 
 
+def _validate_value_function(
+    instance: Criterion, attribute: attrs.Attribute[ValueFunction | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, ValueFunction):
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: value_function must be a value function such "
+            f"as powerbalance.value.Piecewise(points=[...]) or Exponential(rho=...); got "
+            f"{value!r}."
+        )
+
+
 @attrs.frozen
 class Option:
     """A policy option or strategic posture being assessed.
@@ -183,6 +196,10 @@ class Criterion:
         ``(low text, high text)``: what the two ends of ``scale`` stand for, in words
         (for a risk the low end is the better one). They travel with the criterion
         into reports; swing weights refer to the swing between them.
+    value_function : ValueFunction, optional
+        How a score turns into a 0-100 preference value between the worst end of the
+        scale (0) and the best (100); see :mod:`powerbalance.value`. Default: linear.
+        Used by the ``"value"`` normalization and :meth:`Assessment.to_values`.
 
     Examples
     --------
@@ -203,6 +220,9 @@ class Criterion:
     )
     anchors: tuple[str, str] | None = attrs.field(
         default=None, kw_only=True, converter=_to_anchors, validator=_validate_anchors
+    )
+    value_function: ValueFunction | None = attrs.field(
+        default=None, kw_only=True, validator=_validate_value_function
     )
 
     @property
@@ -800,6 +820,71 @@ class Assessment:
         """
         return pd.DataFrame(
             self.scores.copy(),
+            index=labels(self.option_names, "option"),
+            columns=labels(self.criterion_names, "criterion"),
+        )
+
+    def value_matrix(self) -> FloatArray:
+        """The 0-100 preference values of every score, as a new array (see :meth:`to_values`).
+
+        Examples
+        --------
+        >>> _example().value_matrix()
+        array([[100., 100.],
+               [  0.,   0.]])
+        """
+        low, high = self.observed_range
+        values = np.empty_like(self.scores)
+        for j, criterion in enumerate(self.criteria):
+            scale = criterion.scale or (float(low[j]), float(high[j]))
+            worst, best = (scale[1], scale[0]) if criterion.is_risk else scale
+            if worst == best:
+                # A local scale on which every option scores the same: all are best.
+                values[:, j] = 100.0
+                continue
+            function = criterion.value_function or Linear()
+            try:
+                values[:, j] = function.values(self.scores[:, j], worst, best)
+            except PowerbalanceError as error:
+                # The function knows the numbers, not which criterion it serves.
+                raise type(error)(
+                    f"Criterion {criterion.name!r}, value function {function!r}: {error}"
+                ) from error
+        return values
+
+    def to_values(self) -> pd.DataFrame:
+        """Every score as a 0-100 preference value, through its criterion's value function.
+
+        0 is the worst end of the criterion's scale and 100 the best. The ends are the
+        fixed ``scale`` of a criterion that has one (a global scale) and otherwise the
+        worst and best scores in the assessment (a local scale). For a risk the worst
+        end is the high one, so its value falls as the risk rises.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``option``, columns ``criterion``, values from 0 to 100.
+
+        Raises
+        ------
+        InvalidParameterError
+            A criterion's value function does not fit its scale (e.g. the points of a
+            piecewise function do not start and end at the scale's ends).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.Assessment(
+        ...     ["A", "B", "C"],
+        ...     [pb.Criterion("Jobs", area="Economic", kind="benefit", scale=(0, 100),
+        ...         value_function=pb.value.Piecewise(points=[(0, 0), (50, 80), (100, 100)]))],
+        ...     [[25], [50], [75]],
+        ... )
+        >>> a.to_values()["Jobs"].tolist()
+        [40.0, 80.0, 90.0]
+        """
+        return pd.DataFrame(
+            self.value_matrix(),
             index=labels(self.option_names, "option"),
             columns=labels(self.criterion_names, "criterion"),
         )

@@ -12,10 +12,14 @@ name          benefit                                risk
 ``"max"``     :math:`x_{ij} / H_j`                   :math:`1 - x_{ij} / H_j`
 ``"sum"``     :math:`x_{ij} / \sum_i x_{ij}`         :math:`x_{ij}^{-1} / \sum_i x_{ij}^{-1}`
 ``"linear"``  :math:`x_{ij} / \max_i x_{ij}`         :math:`\min_i x_{ij} / x_{ij}`
+``"value"``   :math:`v_j(x_{ij}) / 100`              :math:`v_j(x_{ij}) / 100`
 ============  =====================================  ========================================
 
 :math:`L_j, H_j` are the ends of the criterion's declared ``scale`` when it has one,
-and otherwise the lowest and highest observed score. ``"vector"``, ``"sum"`` and
+and otherwise the lowest and highest observed score. ``"value"`` applies each
+criterion's value function (:mod:`powerbalance.value`; linear by default) between the
+worst and the best end of its scale, declared or observed, so it is 0 at the worst
+end and 1 at the best for a risk as for a benefit. ``"vector"``, ``"sum"`` and
 ``"linear"`` are ratios to column totals or extremes and ignore the declared scale.
 
 Sources: vector and linear (Hwang and Yoon 1981, section 2.2.2), min-max and max
@@ -58,7 +62,7 @@ from powerbalance.model import Assessment
 
 __all__ = ["NORMALIZATIONS", "Normalization", "normalize"]
 
-Normalization: TypeAlias = Literal["vector", "minmax", "max", "sum", "linear"]
+Normalization: TypeAlias = Literal["vector", "minmax", "max", "sum", "linear", "value"]
 #: The normalizations by name.
 NORMALIZATIONS: tuple[str, ...] = get_args(Normalization)
 
@@ -232,12 +236,19 @@ def _linear(assessment: Assessment) -> _Result:
     return result, undefined
 
 
+def _value(assessment: Assessment) -> _Result:
+    result = assessment.value_matrix()
+    result /= 100.0
+    return result, np.zeros(assessment.n_criteria, dtype=bool)
+
+
 _KERNELS: dict[str, Callable[[Assessment], _Result]] = {
     "vector": _vector,
     "minmax": _minmax,
     "max": _max,
     "sum": _sum,
     "linear": _linear,
+    "value": _value,
 }
 
 _REQUIREMENT = {
