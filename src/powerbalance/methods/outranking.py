@@ -31,6 +31,7 @@ array([[ 1., -1.]])
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeAlias, runtime_checkable
@@ -106,10 +107,17 @@ class _Sorted:
 
     def __init__(self, ordered: FloatArray) -> None:
         self.ordered = ordered
+
+    # The step functions need only counts; the sums are built when a ramp asks.
+    @functools.cached_property
+    def centered(self) -> FloatArray:
         # Centered on the median so that the prefix sums stay small and their
         # differences lose little to cancellation.
-        self.centered = ordered - ordered[ordered.size // 2]
-        self.prefix = np.concatenate(([0.0], np.cumsum(self.centered)))
+        return np.asarray(self.ordered - self.ordered[self.ordered.size // 2], np.float64)
+
+    @functools.cached_property
+    def prefix(self) -> FloatArray:
+        return np.concatenate(([0.0], np.cumsum(self.centered)))
 
     def count_beyond(self, threshold: float) -> IndexArray:
         """For every value ``v``: how many values ``x_b`` have ``v - x_b > threshold``.
