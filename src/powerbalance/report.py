@@ -25,6 +25,7 @@ from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
 from powerbalance.ranking import rank_and_order
+from powerbalance.tradeoffs import Tradeoff, dominance_pairs, efficient
 from powerbalance.weights import Weights
 
 __all__ = ["REPORT_SCHEMA", "Report"]
@@ -35,6 +36,10 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 REPORT_SCHEMA = "powerbalance.report/1"
 
 _MEASURES = ("benefit", "risk", "net")
+
+#: Above this many options the summary leaves out dominance, whose check compares
+#: every pair; :attr:`Report.dominance` still computes it on request.
+SUMMARY_DOMINANCE_LIMIT = 500
 
 #: The width the text rendering keeps to.
 TEXT_WIDTH = 100
@@ -293,6 +298,137 @@ class Report:
         """
         return pd.DataFrame(self._by_area.xs("net", axis=1, level="measure")).copy()
 
+    # -- trade-offs, dominance, the efficient frontier -----------------------------------
+
+    def tradeoffs(self, first: str, second: str) -> Tradeoff:
+        """What ``first`` gains and gives up against ``second``, criterion by criterion.
+
+        Raises
+        ------
+        UnknownNameError
+            Either name is not an option of the assessment.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> t = report.tradeoffs("Targeted cooperation", "Technology investment")
+        >>> t.to_frame().index[0]
+        'Trust and dialogue'
+        """
+        a = self.assessment
+        i, j = a.option_index(first), a.option_index(second)
+        contributions = self.prepared.contributions(self._weight_vector)
+        return Tradeoff(
+            first=first,
+            second=second,
+            criteria=a.criterion_names,
+            areas=tuple(c.area for c in a.criteria),
+            differences=np.asarray(contributions[i] - contributions[j], dtype=np.float64),
+            score_difference=float(self.scores[i] - self.scores[j]),
+            additive=bool(self.prepared.additive),
+        )
+
+    @functools.cached_property
+    def _dominance(self) -> pd.DataFrame:
+        a = self.assessment
+        oriented = np.where(a.is_risk, -a.scores, a.scores)
+        pairs = dominance_pairs(oriented)
+        names = a.option_names
+        frame = pd.DataFrame(
+            {
+                "option": [names[j] for _, j in pairs],
+                "dominated_by": [names[i] for i, _ in pairs],
+                "score_margin": [float(self.scores[i] - self.scores[j]) for i, j in pairs],
+            }
+        )
+        # Dominated options in rank order, each one's dominators best first.
+        rank = dict(zip(names, self._ranks.tolist(), strict=True))
+        keys = [
+            (rank[o], rank[d]) for o, d in zip(frame["option"], frame["dominated_by"], strict=True)
+        ]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        return frame.iloc[order].reset_index(drop=True)
+
+    @property
+    def dominance(self) -> pd.DataFrame:
+        """Options that another option beats or equals on every criterion.
+
+        Option B is dominated by option A when A scores at least as well as B on every
+        criterion and better on at least one (lower is better on a risk), whatever the
+        weights: no weighting should rank B above A. Computed on the scores, so it
+        does not depend on the method; it compares every pair of options, so its time
+        grows with the square of their number.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per (dominated option, dominating option) pair; columns
+            ``option``, ``dominated_by`` and ``score_margin`` (the dominating option's
+            score minus the dominated one's under this report's method and weights).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.Assessment(
+        ...     ["Engage", "Hedge", "Drift"],
+        ...     [pb.Criterion("Trade", area="Economic", kind="benefit"),
+        ...      pb.Criterion("Risk", area="Security", kind="risk")],
+        ...     [[7, 4], [5, 5], [3, 5]],
+        ... )
+        >>> pb.evaluate(a).dominance[["option", "dominated_by"]].values.tolist()
+        [['Hedge', 'Engage'], ['Drift', 'Engage'], ['Drift', 'Hedge']]
+        """
+        return hand_out(self._dominance)
+
+    @functools.cached_property
+    def _benefit_risk(self) -> pd.DataFrame:
+        by_area = self._by_area
+        benefit = pd.DataFrame(by_area.xs("benefit", axis=1, level="measure")).to_numpy().sum(1)
+        risk = pd.DataFrame(by_area.xs("risk", axis=1, level="measure")).to_numpy().sum(1)
+        return pd.DataFrame(
+            {"benefit": benefit, "risk": risk, "efficient": efficient(benefit, risk)},
+            index=by_area.index,
+        )
+
+    @property
+    def benefit_risk(self) -> pd.DataFrame:
+        """Each option's total weighted benefit and risk, and whether it is efficient.
+
+        ``benefit`` and ``risk`` are the sums over areas of :attr:`by_area`'s
+        measures. An option is ``efficient`` when no other option has at least as much
+        benefit and at most as much risk, one of them strictly: the efficient options
+        form the frontier of the benefit-against-risk map.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``option`` (rank order); columns ``benefit``, ``risk``, ``efficient``.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> list(report.benefit_risk.columns)
+        ['benefit', 'risk', 'efficient']
+        """
+        return hand_out(self._benefit_risk)
+
+    @property
+    def frontier(self) -> tuple[str, ...]:
+        """The efficient options of the benefit-against-risk map, highest benefit first.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> "Confrontation" in report.frontier
+        False
+        """
+        table = self._benefit_risk
+        on = table[table["efficient"]].sort_values(["benefit", "risk"], ascending=[False, True])
+        return tuple(str(name) for name in on.index)
+
     # -- words --------------------------------------------------------------------------
 
     def summary(self) -> str:
@@ -336,11 +472,32 @@ class Report:
                     [f"{area} ({signed(d)})" for area, d in losses[:2]]
                 )
             sentences.append(sentence + ".")
+        own = net.loc[leader]
+        if len(own) > 1:
+            strongest, weakest = own.idxmax(), own.idxmin()
+            sentences.append(
+                f"Its strongest area is {strongest} (net {signed(own[strongest])}), its "
+                f"weakest {weakest} (net {signed(own[weakest])})."
+            )
         last = names[-1]
         sentences.append(f"{last} ranks last (score {number(ranking['score'].iloc[-1])}).")
+        dominated = self._dominance_sentence()
+        if dominated:
+            sentences.append(dominated)
         if self._baseline_row is not None:
             sentences.append(self._baseline_sentence())
         return " ".join(sentences)
+
+    def _dominance_sentence(self) -> str:
+        if self.assessment.n_options > SUMMARY_DOMINANCE_LIMIT:
+            return ""
+        table = self._dominance
+        if table.empty:
+            return "No option is dominated."
+        parts = []
+        for option, group in table.groupby("option", sort=False):
+            parts.append(f"{option} by {join_words([str(d) for d in group['dominated_by']])}")
+        return f"Dominated (beaten or equalled on every criterion): {'; '.join(parts)}."
 
     def _baseline_sentence(self) -> str:
         ranking = self._ranking

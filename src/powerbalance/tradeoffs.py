@@ -1,0 +1,250 @@
+"""What one option gains and gives up against another, and which options are dominated.
+
+Three questions a decision maker asks of a ranking, answered from a
+:class:`~powerbalance.Report`:
+
+- *Why does A beat B?* :class:`Tradeoff`: every criterion's weighted difference
+  between two options, grouped by area, split into gains and sacrifices.
+- *Is any option simply worse than another?* :func:`dominance_pairs`: option j is
+  dominated by option i when i scores at least as well on every criterion and
+  strictly better on one (risks counted the right way round).
+- *Which options are efficient on the benefit-against-risk map?* :func:`efficient`:
+  no other option has at least as much benefit and at most as much risk, with one of
+  the two strictly better.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+>>> print(report.tradeoffs("Targeted cooperation", "Confrontation").summary())
+... # doctest: +ELLIPSIS
+Targeted cooperation beats Confrontation by 0.231 mainly on Diplomacy (+0.081) and ...
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance._render import Table, join_words, number, signed
+
+__all__ = ["Tradeoff", "dominance_pairs", "efficient"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+
+#: Differences smaller than this (on the weighted scale) are not worth a mention.
+NEGLIGIBLE = 5e-4
+
+#: Options compared at once when looking for dominance: the (block, n, m) comparison
+#: array then holds at most 2**22 booleans.
+_BLOCK_ELEMENTS = 1 << 22
+
+
+def dominance_pairs(oriented: FloatArray) -> list[tuple[int, int]]:
+    """All pairs (dominator, dominated) among the rows of ``oriented`` (higher is better).
+
+    Row i dominates row j when it is at least as high in every column and higher in
+    one. Rows are compared in blocks, so memory stays bounded; time grows with the
+    square of the number of rows.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> dominance_pairs(np.array([[3.0, 2.0], [1.0, 1.0], [0.0, 5.0]]))
+    [(0, 1)]
+    """
+    n, m = oriented.shape
+    pairs: list[tuple[int, int]] = []
+    rows = max(1, _BLOCK_ELEMENTS // max(1, n * m))
+    for start in range(0, n, rows):
+        block = oriented[start : start + rows]
+        # [b, j]: does block row b dominate row j?
+        at_least = (block[:, None, :] >= oriented[None, :, :]).all(axis=2)
+        better = (block[:, None, :] > oriented[None, :, :]).any(axis=2)
+        for b, j in zip(*np.nonzero(at_least & better), strict=True):
+            pairs.append((start + int(b), int(j)))
+    return pairs
+
+
+def efficient(benefit: FloatArray, risk: FloatArray) -> BoolArray:
+    """Which points no other point beats on both benefit (higher) and risk (lower).
+
+    A point is dominated when another has at least as much benefit and at most as much
+    risk, one of them strictly. Sorted by benefit (highest first, then lowest risk), a
+    point is efficient when its risk is below every risk seen before it, or when it
+    equals the efficient point just before it exactly; O(n log n).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> efficient(np.array([3.0, 2.0, 1.0, 3.0]), np.array([2.0, 1.0, 1.5, 2.0])).tolist()
+    [True, True, False, True]
+    """
+    n = benefit.shape[0]
+    result = np.zeros(n, dtype=bool)
+    order = np.lexsort((risk, -benefit))
+    lowest_risk = np.inf
+    previous: tuple[float, float] | None = None
+    for i in order:
+        point = (float(benefit[i]), float(risk[i]))
+        if point[1] < lowest_risk or point == previous:
+            result[i] = True
+            lowest_risk = min(lowest_risk, point[1])
+            previous = point
+    return result
+
+
+@attrs.frozen
+class Tradeoff:
+    """How one option compares with another, criterion by criterion.
+
+    Made by :meth:`powerbalance.Report.tradeoffs`. The differences are between the
+    two options' contributions (each criterion's weighted part of the score), so for
+    additive methods (weighted sum, PROMETHEE II) they add up to the difference in
+    score; for the others they show where the options differ on the weighted scale.
+
+    Attributes
+    ----------
+    first, second : str
+        The two options; positive differences favour ``first``.
+    criteria, areas : tuple of str
+        The criteria, and the area of each.
+    differences : numpy.ndarray
+        ``first``'s contribution minus ``second``'s, per criterion.
+    score_difference : float
+        ``first``'s score minus ``second``'s.
+    additive : bool
+        Whether the differences add up to ``score_difference``.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    >>> t = report.tradeoffs("Targeted cooperation", "Technology investment")
+    >>> round(float(t.differences.sum()), 12) == round(t.score_difference, 12)
+    True
+    """
+
+    first: str
+    second: str
+    criteria: tuple[str, ...]
+    areas: tuple[str, ...]
+    differences: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
+    score_difference: float
+    additive: bool
+
+    def to_frame(self) -> pd.DataFrame:
+        """Every criterion's difference, largest gain first, largest sacrifice last.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``criterion``; columns ``area`` and ``difference`` (positive where
+            ``first`` gains).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> list(report.tradeoffs("Status quo", "Confrontation").to_frame().columns)
+        ['area', 'difference']
+        """
+        frame = pd.DataFrame(
+            {"area": list(self.areas), "difference": self.differences},
+            index=pd.Index(list(self.criteria), name="criterion"),
+        )
+        return frame.sort_values("difference", ascending=False, kind="stable")
+
+    def by_area(self) -> pd.Series:
+        """The net difference per area, in the order the areas first appear.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report.tradeoffs("Status quo", "Confrontation").by_area().index[0]
+        'Economic'
+        """
+        frame = pd.DataFrame({"area": list(self.areas), "difference": self.differences})
+        areas = list(dict.fromkeys(self.areas))
+        return frame.groupby("area", sort=False)["difference"].sum().reindex(areas)
+
+    @property
+    def gains(self) -> pd.Series:
+        """The criteria where ``first`` does better, largest first."""
+        frame = self.to_frame()
+        return frame.loc[frame["difference"] > 0, "difference"]
+
+    @property
+    def sacrifices(self) -> pd.Series:
+        """The criteria where ``first`` does worse, largest sacrifice first."""
+        frame = self.to_frame()
+        return frame.loc[frame["difference"] < 0, "difference"][::-1]
+
+    def summary(self) -> str:
+        """One sentence: which areas carry the difference and which are given up.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report.tradeoffs("Status quo", "Status quo").summary()
+        'Status quo and Status quo do not differ on any criterion.'
+        """
+        areas = self.by_area()
+        up = [(a, d) for a, d in areas.sort_values(ascending=False).items() if d > NEGLIGIBLE]
+        down = [(a, d) for a, d in areas.sort_values().items() if d < -NEGLIGIBLE]
+        if not up and not down:
+            return f"{self.first} and {self.second} do not differ on any criterion."
+        gains = join_words([f"{a} ({signed(d)})" for a, d in up[:2]])
+        losses = join_words([f"{a} ({signed(d)})" for a, d in down[:2]])
+        margin = number(abs(self.score_difference))
+        if self.score_difference >= 0:
+            sentence = f"{self.first} beats {self.second} by {margin}"
+            if up:
+                sentence += f" mainly on {gains}"
+            if down:
+                sentence += f"{' but' if up else ' and'} gives up {losses}"
+        else:
+            sentence = f"{self.first} trails {self.second} by {margin}"
+            if down:
+                sentence += f": it gives up most on {losses}"
+            if up:
+                sentence += f"{' and gains' if down else ': it gains'} on {gains}"
+        return sentence + "."
+
+    def _table(self) -> Table:
+        frame = self.to_frame()
+        return Table(
+            f"{self.first} against {self.second} (weighted differences)",
+            ["Criterion", "Area", "Difference"],
+            [
+                [str(c), str(a), signed(d)]
+                for c, a, d in zip(frame.index, frame["area"], frame["difference"], strict=True)
+            ],
+            "<<>",
+        )
+
+    def __str__(self) -> str:
+        return f"{self._table().to_text()}\n\n{self.summary()}"
+
+    def to_text(self) -> str:
+        """The table and the summary as aligned plain text."""
+        return str(self)
+
+    def to_markdown(self) -> str:
+        """The table and the summary as Markdown."""
+        return f"{self._table().to_markdown()}\n\n{self.summary()}"
+
+    def to_html(self) -> str:
+        """The table and the summary as an HTML fragment."""
+        return f"{self._table().to_html()}<p>{html.escape(self.summary())}</p>"
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
