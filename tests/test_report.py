@@ -105,3 +105,31 @@ def test_evaluate_does_not_modify_the_assessment(assessment):
     report = pb.evaluate(assessment, method="topsis")
     assert len(report.ranking) == assessment.n_options
     pd.testing.assert_frame_equal(assessment.to_frame(), before)
+
+
+def test_the_input_hash_is_deterministic_and_follows_every_input():
+    import subprocess
+    import sys
+
+    import attrs
+
+    a = pb.scenarios.load("great-power-cooperation")
+    report = pb.evaluate(a)
+    code = (
+        "import powerbalance as pb; "
+        "print(pb.evaluate(pb.scenarios.load('great-power-cooperation')).input_hash)"
+    )
+    other_process = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert other_process.stdout.strip() == report.input_hash
+    changed = [
+        pb.evaluate(a.with_score("Status quo", a.criterion_names[0], 7)),
+        pb.evaluate(attrs.evolve(a, baseline="Confrontation")),
+        pb.evaluate(a, weighting="entropy"),
+        pb.evaluate(a, method=pb.methods.VIKOR(v=0.3)),
+    ]
+    hashes = {report.input_hash, *(r.input_hash for r in changed)}
+    assert len(hashes) == 5
+    assert report.input_hash[:12] in report.to_text().replace("\n", " ")
+    assert report.to_dict()["input_hash"] == report.input_hash

@@ -8,6 +8,7 @@ report.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import textwrap
@@ -601,10 +602,43 @@ class Report:
             f"areas, ranked by {type(self.method).__name__}"
         )
 
+    @functools.cached_property
+    def input_hash(self) -> str:
+        """A fingerprint of everything the result depends on, for telling runs apart.
+
+        The SHA-256 of the options, criteria (names, areas, kinds, scales, anchors),
+        scores, baseline, weights and method parameters, in a fixed order; no
+        timestamp, so the same inputs always give the same hash. Shown in every
+        rendering's provenance line (first 12 characters) and in :meth:`to_dict`.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.scenarios.load("great-power-cooperation")
+        >>> pb.evaluate(a).input_hash == pb.evaluate(a).input_hash
+        True
+        >>> pb.evaluate(a).input_hash == pb.evaluate(a, method="topsis").input_hash
+        False
+        """
+        a = self.assessment
+        described = {
+            "options": list(a.option_names),
+            "criteria": [
+                [c.name, c.area, c.kind, c.scale, c.anchors, repr(c.value_function)]
+                for c in a.criteria
+            ],
+            "baseline": a.baseline,
+            "weights": [[name, float(w)] for name, w in self.weights.items()],
+            "method": [type(self.method).__name__, repr(self.method)],
+        }
+        digest = hashlib.sha256(json.dumps(described, sort_keys=True).encode())
+        digest.update(np.ascontiguousarray(a.scores).tobytes())
+        return digest.hexdigest()
+
     def _provenance(self) -> str:
         return (
             f"Method {describe(self.method)}; weighting {describe(self.weighting)}; "
-            f"powerbalance {__version__}."
+            f"inputs {self.input_hash[:12]}; powerbalance {__version__}."
         )
 
     def __str__(self) -> str:
@@ -726,6 +760,7 @@ class Report:
                 for option in by_area.index
             },
             "summary": self.summary(),
+            "input_hash": self.input_hash,
             "version": __version__,
         }
 
