@@ -1,6 +1,9 @@
 """The report of the built-in scenario: frames, renderers and summary."""
 
 import json
+import subprocess
+import sys
+from html.parser import HTMLParser
 
 import numpy as np
 import pandas as pd
@@ -69,7 +72,7 @@ def test_summary_states_the_leader_and_its_margin(assessment):
 def test_renderers_show_the_same_ranking(assessment):
     report = pb.evaluate(assessment, method="topsis")
     text, markdown, page = str(report), report.to_markdown(), report.to_html()
-    assert report._repr_html_() == page
+    assert report._repr_html_() in page
     for option, score in report.ranking["score"].items():
         for rendering in (text, markdown):
             assert option in rendering
@@ -133,3 +136,67 @@ def test_the_input_hash_is_deterministic_and_follows_every_input():
     assert len(hashes) == 5
     assert report.input_hash[:12] in report.to_text().replace("\n", " ")
     assert report.to_dict()["input_hash"] == report.input_hash
+
+
+class _Page(HTMLParser):
+    """Collects what a test needs from an HTML page: tags, bars, text, references."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+        self.bars = []
+        self.text = []
+        self.references = []
+
+    def handle_starttag(self, tag, attributes):
+        attributes = dict(attributes)
+        self.tags.append(tag)
+        if tag == "rect" and attributes.get("class") == "bar":
+            self.bars.append(attributes)
+        for key in ("src", "href"):
+            if key in attributes:
+                self.references.append(attributes[key])
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_the_html_page_is_self_contained_and_shows_bars_for_every_option(tmp_path):
+    report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    output = tmp_path / "report.html"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "powerbalance",
+            "report",
+            "--format",
+            "html",
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    page = output.read_text(encoding="utf-8")
+    assert page.rstrip("\n") == report.to_html().rstrip("\n")
+    # What the notebook shows is the page's content.
+    assert report._repr_html_() in page
+    parser = _Page()
+    parser.feed(page)
+    assert "script" not in parser.tags
+    assert "link" not in parser.tags
+    assert parser.references == []
+    text = " ".join(parser.text)
+    assert "Ranking" in text
+    for option in report.ranking.index:
+        assert option in text
+        bars = [b for b in parser.bars if b["data-option"] == option]
+        # One benefit and one risk segment per area, with the report's numbers.
+        assert len(bars) == 2 * len(report.assessment.areas)
+        for bar in bars:
+            expected = report.by_area.loc[option, (bar["data-area"], bar["data-measure"])]
+            assert float(bar["data-value"]) == expected
+    assert report.input_hash[:12] in text
+    assert "The top two options" in text

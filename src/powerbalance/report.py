@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from powerbalance._html import contribution_bars, page, styled
 from powerbalance._labels import hand_out, labels
 from powerbalance._render import Table, join_words, number, signed
 from powerbalance._version import __version__
@@ -687,27 +688,53 @@ class Report:
         return "\n".join(parts)
 
     def to_html(self) -> str:
-        """The report as an HTML fragment (tables, summary, provenance), no scripts.
+        """The report as one self-contained HTML page.
+
+        Inline CSS and SVG only: no scripts, no external references, readable when
+        printed. The page holds the summary, the ranking, signed stacked bars of the
+        weighted benefits (right) and risks (left) of every option by area, the
+        comparison with the baseline (if any), net value by area, the weights, the
+        trade-off between the top two options, dominance, the scales and the
+        provenance. Its body is exactly what :meth:`_repr_html_` shows in a notebook.
 
         Examples
         --------
         >>> import powerbalance as pb
-        >>> page = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_html()
-        >>> page.count("<table")
-        4
+        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> page = report.to_html()
+        >>> page.startswith("<!DOCTYPE html>"), report._repr_html_() in page
+        (True, True)
         """
-        tables = "".join(table.to_html() for table in self._tables())
-        scales = "".join(f"<li>{html.escape(line)}</li>" for line in self._scale_lines())
-        if scales:
-            scales = f"<p>Scales (what the worst and best scores stand for)</p><ul>{scales}</ul>"
-        return (
-            f'<div class="powerbalance-report"><h3>{html.escape(self._heading())}</h3>'
-            f"{tables}{scales}<p>{html.escape(self.summary())}</p>"
-            f"<p><small>{html.escape(self._provenance())}</small></p></div>"
-        )
+        return page(self._heading(), self._repr_html_())
 
     def _repr_html_(self) -> str:
-        return self.to_html()
+        return styled(self._html_body())
+
+    def _html_body(self) -> str:
+        tables = self._tables()
+        by_area = self._by_area
+        benefit = pd.DataFrame(by_area.xs("benefit", axis=1, level="measure"))
+        risk = pd.DataFrame(by_area.xs("risk", axis=1, level="measure"))
+        names = list(self._ranking.index)
+        sections = [
+            f"<h3>{html.escape(self._heading())}</h3>",
+            f"<p>{html.escape(self.summary())}</p>",
+            tables[0].to_html(),
+            "<h4>Benefits and risks by area</h4>",
+            contribution_bars(benefit, risk),
+            *(table.to_html() for table in tables[1:]),
+        ]
+        if len(names) > 1:
+            tradeoff = self.tradeoffs(str(names[0]), str(names[1]))
+            sections += ["<h4>The top two options</h4>", tradeoff.to_html()]
+        dominance = self._dominance_sentence()
+        if dominance:
+            sections += ["<h4>Dominance</h4>", f"<p>{html.escape(dominance)}</p>"]
+        scales = "".join(f"<li>{html.escape(line)}</li>" for line in self._scale_lines())
+        if scales:
+            sections += ["<h4>Scales</h4>", f"<ul>{scales}</ul>"]
+        sections.append(f'<p class="provenance">{html.escape(self._provenance())}</p>')
+        return f'<div class="powerbalance-report">{"".join(sections)}</div>'
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain Python data (JSON-ready), tagged :data:`REPORT_SCHEMA`.
