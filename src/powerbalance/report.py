@@ -27,7 +27,7 @@ from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
 from powerbalance.ranking import rank_and_order
-from powerbalance.tradeoffs import Tradeoff, dominance_pairs, efficient
+from powerbalance.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
 from powerbalance.weights import Weights
 
 __all__ = ["REPORT_SCHEMA", "Report"]
@@ -462,9 +462,9 @@ class Report:
             f"{number(ranking['score'].iloc[0])}, {number(lead)} ahead of {runner_up}."
         ]
         net = self._by_area.xs("net", axis=1, level="measure")
-        difference = (net.loc[leader] - net.loc[runner_up]).sort_values(ascending=False)
-        gains = [(area, d) for area, d in difference.items() if d > 5e-4]
-        losses = [(area, d) for area, d in difference[::-1].items() if d < -5e-4]
+        difference = net.loc[leader] - net.loc[runner_up]
+        gains = [(area, d) for area, d in largest_first(difference).items() if d > 5e-4]
+        losses = [(area, -d) for area, d in largest_first(-difference).items() if d > 5e-4]
         if gains:
             sentence = f"Against {runner_up} it gains most on " + join_words(
                 [f"{area} ({signed(d)})" for area, d in gains[:2]]

@@ -33,7 +33,7 @@ import pandas as pd
 
 from powerbalance._render import Table, join_words, number, signed
 
-__all__ = ["Tradeoff", "dominance_pairs", "efficient"]
+__all__ = ["Tradeoff", "dominance_pairs", "efficient", "largest_first"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 BoolArray: TypeAlias = npt.NDArray[np.bool_]
@@ -44,6 +44,22 @@ NEGLIGIBLE = 5e-4
 #: Options compared at once when looking for dominance: the (block, n, m) comparison
 #: array then holds at most 2**22 booleans.
 _BLOCK_ELEMENTS = 1 << 22
+
+
+def largest_first(values: pd.Series) -> pd.Series:
+    """``values`` sorted from the largest, ties (to 12 decimals) kept in their order.
+
+    Rounding before sorting keeps two computations of the same numbers, which may
+    differ in the last bits, from listing tied areas in different orders.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> largest_first(pd.Series({"A": 0.1 + 0.2, "B": 0.3, "C": 0.5})).index.tolist()
+    ['C', 'A', 'B']
+    """
+    order = np.argsort(-np.round(values.to_numpy(dtype=float), 12), kind="stable")
+    return values.iloc[order]
 
 
 def dominance_pairs(oriented: FloatArray) -> list[tuple[int, int]]:
@@ -198,8 +214,9 @@ class Tradeoff:
         'Status quo and Status quo do not differ on any criterion.'
         """
         areas = self.by_area()
-        up = [(a, d) for a, d in areas.sort_values(ascending=False).items() if d > NEGLIGIBLE]
-        down = [(a, d) for a, d in areas.sort_values().items() if d < -NEGLIGIBLE]
+        up = [(a, d) for a, d in largest_first(areas).items() if d > NEGLIGIBLE]
+        down = [(a, d) for a, d in largest_first(-areas).items() if -d < -NEGLIGIBLE]
+        down = [(a, -d) for a, d in down]
         if not up and not down:
             return f"{self.first} and {self.second} do not differ on any criterion."
         gains = join_words([f"{a} ({signed(d)})" for a, d in up[:2]])
