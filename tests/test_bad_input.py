@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import json
 import re
 from collections.abc import Iterator
 
@@ -54,6 +55,15 @@ HARM = pb.Criterion("Harm", area="Security", kind="risk")
 CRITERIA = [GAIN, HARM]
 OPTIONS = ["A", "B", "C"]
 SCORES = [[7.0, 4.0], [3.0, 6.0], [5.0, 2.0]]
+
+
+def assert_json_has_no_nan(text: str) -> None:
+    """Parse ``text`` strictly: NaN or Infinity anywhere in it fails the test."""
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"the JSON holds {constant}")
+
+    json.loads(text, parse_constant=refuse)
 
 
 def assessment() -> pb.Assessment:
@@ -380,7 +390,7 @@ def assert_report_is_finite(report: pb.Report) -> None:
     assert np.isfinite(ranking.to_numpy(dtype=float)).all()
     assert np.isfinite(report.contributions.to_numpy(dtype=float)).all()
     assert np.isfinite(report.by_area.to_numpy(dtype=float)).all()
-    assert "nan" not in report.to_json().lower()
+    assert_json_has_no_nan(report.to_json())
 
 
 @pytest.mark.parametrize("kind", ["benefit", "risk"])

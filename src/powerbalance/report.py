@@ -739,7 +739,23 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The report as plain Python data (JSON-ready), tagged :data:`REPORT_SCHEMA`.
 
-        Numbers are Python floats, so ``json.dumps`` round-trips them exactly.
+        Numbers are Python floats, so ``json.dumps`` round-trips them exactly. The
+        keys of schema ``powerbalance.report/1``:
+
+        - ``schema``: the tag; ``version``: the library version;
+        - ``assessment``: ``name``, ``options``, ``baseline`` (or null), ``criteria``
+          (each with ``name``, ``area``, ``kind``, ``scale``, ``anchors``);
+        - ``method`` and ``weighting``: ``name`` and ``parameters``;
+        - ``weights``: criterion -> weight;
+        - ``ranking``: one record per option in rank order, with the columns of
+          :attr:`ranking` and ``option``;
+        - ``contributions``: option -> criterion -> value;
+        - ``by_area``: option -> area -> {``benefit``, ``risk``, ``net``};
+        - ``benefit_risk``: option -> {``benefit``, ``risk``, ``efficient``};
+          ``frontier``: the efficient options;
+        - ``dominance``: records with ``option``, ``dominated_by``, ``score_margin``
+          (empty above :data:`SUMMARY_DOMINANCE_LIMIT` options);
+        - ``summary``: the text of :meth:`summary`; ``input_hash``: :attr:`input_hash`.
 
         Examples
         --------
@@ -786,6 +802,20 @@ class Report:
                 }
                 for option in by_area.index
             },
+            "benefit_risk": {
+                str(option): {
+                    "benefit": float(row["benefit"]),
+                    "risk": float(row["risk"]),
+                    "efficient": bool(row["efficient"]),
+                }
+                for option, row in self._benefit_risk.iterrows()
+            },
+            "frontier": list(self.frontier),
+            "dominance": (
+                []
+                if self.assessment.n_options > SUMMARY_DOMINANCE_LIMIT
+                else self._dominance.to_dict(orient="records")
+            ),
             "summary": self.summary(),
             "input_hash": self.input_hash,
             "version": __version__,
