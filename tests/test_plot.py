@@ -1,0 +1,325 @@
+"""Charts: what they draw matches the report, and they leave matplotlib as they found it."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot is imported anywhere
+
+import attrs
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+import powerbalance as pb
+from powerbalance import plot
+from powerbalance.errors import InvalidParameterError, WeightError
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+
+
+@pytest.fixture
+def no_new_pyplot_figures():
+    before = plt.get_fignums()
+    yield
+    assert plt.get_fignums() == before
+
+
+def axes_of(figure):
+    assert isinstance(figure, Figure)
+    assert len(figure.axes) == 1
+    return figure.axes[0]
+
+
+def collection(ax, label):
+    found = [c for c in ax.collections if c.get_label() == label]
+    assert len(found) == 1, f"expected one collection labelled {label!r}"
+    return found[0]
+
+
+def points(values):
+    return sorted(map(tuple, np.asarray(values, dtype=float).round(12).tolist()))
+
+
+def assert_png(path):
+    data = path.read_bytes()
+    assert data[:8] == PNG_MAGIC
+    assert len(data) > 10_000
+
+
+# -- every chart ---------------------------------------------------------------------------
+
+CHARTS = [plot.contributions, plot.benefit_risk, plot.weights]
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_chart_saves_a_png(chart, report, tmp_path, no_new_pyplot_figures):
+    figure = chart(report)
+    ax = axes_of(figure)
+    assert ax.get_title()
+    path = tmp_path / f"{chart.__name__}.png"
+    figure.savefig(path)
+    assert_png(path)
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_chart_draws_into_given_axes(chart, report, no_new_pyplot_figures):
+    figure, (left, right) = plt.subplots(1, 2, figsize=(16, 6))
+    try:
+        assert chart(report, ax=right) is figure
+        assert right.has_data()
+        assert not left.has_data()
+        assert len(figure.axes) == 2
+    finally:
+        plt.close(figure)
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_chart_in_a_subfigure_returns_the_root_figure(chart, report):
+    figure = Figure(figsize=(16, 6), layout="constrained")
+    ax = figure.subfigures(1, 2)[1].subplots()
+    assert chart(report, ax=ax) is figure
+    assert ax.has_data()
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_chart_leaves_global_settings_alone(chart, report):
+    before = dict(matplotlib.rcParams)
+    chart(report).savefig(io.BytesIO(), format="png")
+    assert dict(matplotlib.rcParams) == before
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_chart_rejects_what_is_not_axes(chart, report):
+    with pytest.raises(InvalidParameterError, match=r"'ax'.*got 'left' of type str"):
+        chart(report, ax="left")
+
+
+@pytest.mark.parametrize("chart", [plot.contributions, plot.benefit_risk], ids=lambda f: f.__name__)
+def test_chart_needs_a_report(chart, report):
+    with pytest.raises(InvalidParameterError, match=r"needs a Report.*of type Assessment"):
+        chart(report.assessment)
+
+
+def test_missing_matplotlib_says_how_to_install_it(report, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    for chart in CHARTS:
+        with pytest.raises(ImportError, match=r"python -m pip install 'powerbalance\[plot\]'"):
+            chart(report)
+
+
+def test_importing_the_package_or_the_module_does_not_load_matplotlib():
+    code = (
+        "import sys, powerbalance, powerbalance.plot; "
+        "print(any(m == 'matplotlib' or m.startswith('matplotlib.') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
+
+
+def test_charts_of_a_larger_assessment_draw_without_warnings(tmp_path):
+    # pytest turns warnings into errors, so a layout that cannot fit would fail here.
+    rng = np.random.default_rng(20240611)
+    areas = ["Economic", "Security", "Environment", "Technology", "Diplomacy", "Health"]
+    criteria = [
+        pb.Criterion(
+            f"Criterion number {j} with a long descriptive name",
+            area=areas[j % len(areas)],
+            kind="risk" if j % 3 == 0 else "benefit",
+        )
+        for j in range(24)
+    ]
+    options = [f"Option {i}: a posture with a long name" for i in range(30)]
+    assessment = pb.Assessment(options, criteria, rng.uniform(0, 10, size=(30, 24)))
+    report = pb.evaluate(assessment, method="topsis")
+    for chart in CHARTS:
+        chart(report).savefig(tmp_path / f"{chart.__name__}.png")
+        assert_png(tmp_path / f"{chart.__name__}.png")
+
+
+# -- contributions -------------------------------------------------------------------------
+
+
+def test_contributions_bars_are_the_by_area_numbers(report):
+    ax = axes_of(plot.contributions(report))
+    table = report.by_area
+    areas = report.assessment.areas
+    n_options = len(table)
+    assert len(ax.patches) == n_options * len(areas) * 2
+    assert len(ax.containers) == 2 * len(areas)
+    labels = [c.get_label() for c in ax.containers]
+    assert labels == [f"{area} {m}" for area in areas for m in ("benefit", "risk")]
+
+    benefit_edge = np.zeros(n_options)
+    risk_edge = np.zeros(n_options)
+    for area in areas:
+        benefit_bars, risk_bars = (
+            c for c in ax.containers if c.get_label() in (f"{area} benefit", f"{area} risk")
+        )
+        benefit = table[(area, "benefit")].to_numpy()
+        risk = table[(area, "risk")].to_numpy()
+        np.testing.assert_allclose([b.get_width() for b in benefit_bars], benefit)
+        np.testing.assert_allclose([b.get_x() for b in benefit_bars], benefit_edge)
+        np.testing.assert_allclose([b.get_width() for b in risk_bars], -risk)
+        np.testing.assert_allclose([b.get_x() for b in risk_bars], -risk_edge)
+        # An area's benefit and risk share its colour; the risk is lighter and hatched.
+        assert benefit_bars[0].get_facecolor() == risk_bars[0].get_edgecolor()
+        assert all(b.get_hatch() for b in risk_bars)
+        assert not any(b.get_hatch() for b in benefit_bars)
+        benefit_edge += benefit
+        risk_edge += risk
+
+
+def test_contributions_lists_options_in_rank_order_best_on_top(report):
+    ax = axes_of(plot.contributions(report))
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert names == list(report.ranking.index)
+    assert ax.yaxis_inverted()  # the first row, the best option, at the top
+
+
+def test_contributions_marks_each_options_net_and_zero(report):
+    ax = axes_of(plot.contributions(report))
+    (net,) = (line for line in ax.lines if line.get_label() == "net")
+    expected = report.net_by_area.sum(axis=1).to_numpy()
+    np.testing.assert_allclose(net.get_xdata(), expected)
+    np.testing.assert_array_equal(net.get_ydata(), np.arange(len(expected)))
+    assert any(tuple(line.get_xdata()) == (0, 0) for line in ax.lines)
+    assert ax.get_xlabel() == "weighted benefit (right) and risk (left)"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[: len(report.assessment.areas)] == list(report.assessment.areas)
+    assert "net (benefit minus risk)" in legend
+
+
+# -- benefit against risk ------------------------------------------------------------------
+
+
+def test_benefit_risk_frontier_runs_through_exactly_the_frontier(report):
+    ax = axes_of(plot.benefit_risk(report))
+    table = report.benefit_risk
+    (line,) = (line for line in ax.lines if line.get_label() == "efficient frontier")
+    frontier = table.loc[list(report.frontier)]
+    np.testing.assert_array_equal(line.get_xdata(), frontier["risk"].to_numpy())
+    np.testing.assert_array_equal(line.get_ydata(), frontier["benefit"].to_numpy())
+    assert len(report.frontier) < len(table)  # the scenario has options off the frontier
+
+
+def test_benefit_risk_fades_exactly_the_options_off_the_frontier(report):
+    ax = axes_of(plot.benefit_risk(report))
+    table = report.benefit_risk
+    efficient = collection(ax, "efficient")
+    faded = collection(ax, "not efficient")
+    on, off = table[table["efficient"]], table[~table["efficient"]]
+    assert points(efficient.get_offsets()) == points(on[["risk", "benefit"]])
+    assert points(faded.get_offsets()) == points(off[["risk", "benefit"]])
+    assert faded.get_alpha() == pytest.approx(plot.FADED)
+    assert efficient.get_alpha() in (None, 1.0)
+    labelled = {t.get_text(): t for t in ax.texts}
+    assert set(labelled) == set(table.index)
+    for name in off.index:
+        assert labelled[name].get_alpha() < 1.0
+    assert "lower is better" in ax.get_xlabel()
+    assert "benefit" in ax.get_ylabel()
+
+
+def test_benefit_risk_rings_the_baseline(report):
+    ax = axes_of(plot.benefit_risk(report))
+    baseline = report.assessment.baseline
+    assert baseline == "Status quo"
+    ring = collection(ax, f"baseline ({baseline})")
+    row = report.benefit_risk.loc[baseline]
+    assert points(ring.get_offsets()) == points([[row["risk"], row["benefit"]]])
+    assert f"baseline ({baseline})" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_benefit_risk_without_a_baseline_draws_no_ring(report):
+    assessment = attrs.evolve(report.assessment, baseline=None)
+    ax = axes_of(plot.benefit_risk(pb.evaluate(assessment)))
+    assert not any(c.get_label().startswith("baseline") for c in ax.collections)
+
+
+def test_benefit_risk_with_every_option_efficient_has_no_faded_points():
+    criteria = [
+        pb.Criterion("Trade", area="Economic", kind="benefit"),
+        pb.Criterion("Escalation", area="Security", kind="risk"),
+    ]
+    assessment = pb.Assessment(["Engage", "Hedge", "Wait"], criteria, [[9, 8], [5, 5], [1, 1]])
+    ax = axes_of(plot.benefit_risk(pb.evaluate(assessment)))
+    assert [c.get_label() for c in ax.collections] == ["efficient"]
+
+
+# -- weights -------------------------------------------------------------------------------
+
+
+def test_weights_bars_are_the_weights_grouped_by_area(report):
+    ax = axes_of(plot.weights(report))
+    assessment = report.assessment
+    assert [c.get_label() for c in ax.containers] == list(assessment.areas)
+    names = [t.get_text() for t in ax.get_xticklabels()]
+    assert sorted(names) == sorted(assessment.criterion_names)
+    heights = [bar.get_height() for c in ax.containers for bar in c]
+    assert heights == pytest.approx([report.weights[name] for name in names])
+    for area, bars in zip(assessment.areas, ax.containers, strict=True):
+        criteria = [assessment.criterion(name) for name in assessment.criteria_in(area)]
+        assert len(bars) == len(criteria)
+        assert [bool(bar.get_hatch()) for bar in bars] == [c.is_risk for c in criteria]
+
+
+def test_weights_names_each_area_under_its_group(report):
+    ax = axes_of(plot.weights(report))
+    areas = list(report.assessment.areas)
+    names = [t for t in ax.texts if t.get_text() in areas]
+    assert [t.get_text() for t in names] == areas
+    for text, bars in zip(names, ax.containers, strict=True):
+        centres = [bar.get_x() + bar.get_width() / 2 for bar in bars]
+        assert text.xy[0] == pytest.approx(np.mean(centres))
+    # Groups are apart: a gap between the last bar of one area and the first of the next.
+    for before, after in zip(ax.containers, ax.containers[1:], strict=False):
+        assert after[0].get_x() - before[-1].get_x() > 1.5
+
+
+def test_weights_with_an_assessment_draw_as_from_the_report(report):
+    from_report = axes_of(plot.weights(report))
+    from_parts = axes_of(plot.weights(report.weights, report.assessment))
+    assert [b.get_height() for b in from_parts.patches] == [
+        b.get_height() for b in from_report.patches
+    ]
+
+
+def test_weights_alone_are_plain_bars_in_their_own_order():
+    weights = pb.Weights.from_mapping({"Trade": 3, "Escalation": 1, "Trust": 4})
+    ax = axes_of(plot.weights(weights))
+    assert [c.get_label() for c in ax.containers] == ["weights"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Trade", "Escalation", "Trust"]
+    assert [b.get_height() for b in ax.patches] == pytest.approx([0.375, 0.125, 0.5])
+    assert not any(b.get_hatch() for b in ax.patches)
+
+
+def test_weights_that_do_not_match_the_assessment_name_the_criteria(report):
+    names = list(report.weights.names)
+    points = {name: 1.0 for name in names if name != "Technology leakage"}
+    points["Tech leakage"] = 1.0
+    weights = pb.Weights.from_mapping(points)
+    with pytest.raises(WeightError, match=r"'Tech leakage'.*no weight is given for 'Technology"):
+        plot.weights(weights, report.assessment)
+
+
+def test_weights_reject_what_is_not_weights(report):
+    with pytest.raises(InvalidParameterError, match=r"must be Weights.*of type dict"):
+        plot.weights({"Trade": 1.0})
+    with pytest.raises(InvalidParameterError, match=r"'assessment'.*of type str"):
+        plot.weights(report.weights, "great-power-cooperation")
+    with pytest.raises(InvalidParameterError, match="already carries the assessment"):
+        plot.weights(report, report.assessment)
