@@ -13,7 +13,16 @@ Examples
 'Targeted cooperation'
 """
 
-from powerbalance import agreement, errors, methods, normalize, scenarios, value, weighting
+from powerbalance import (
+    agreement,
+    errors,
+    methods,
+    normalize,
+    scenarios,
+    sensitivity,
+    value,
+    weighting,
+)
 from powerbalance._version import __version__
 from powerbalance.comparison import Comparison, compare
 from powerbalance.evaluate import evaluate
@@ -40,6 +49,7 @@ __all__ = [
     "normalize",
     "rank_scores",
     "scenarios",
+    "sensitivity",
     "value",
     "weighting",
 ]

@@ -27,6 +27,7 @@ from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
 from powerbalance.ranking import rank_and_order
+from powerbalance.sensitivity import Stability
 from powerbalance.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
 from powerbalance.weights import Weights
 
@@ -106,6 +107,34 @@ class Report:
     weighting: object
     scores: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
     prepared: PreparedMethod = attrs.field(eq=False, repr=False)
+    sensitivity: Stability | None = attrs.field(default=None, eq=False, repr=False)
+
+    def with_sensitivity(self, sensitivity: Stability) -> Report:
+        """The same report with a stability analysis attached.
+
+        The summary then says how far a single weight can move before the top option
+        changes (see :func:`powerbalance.sensitivity.stability`).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.scenarios.load("great-power-cooperation")
+        >>> report = pb.evaluate(a).with_sensitivity(pb.sensitivity.stability(a))
+        >>> "remains first unless" in report.summary()
+        True
+        """
+        if not isinstance(sensitivity, Stability):
+            raise InvalidParameterError(
+                f"with_sensitivity takes the result of pb.sensitivity.stability(...) for "
+                f"the same assessment, weighting and method; got {type(sensitivity).__name__}."
+            )
+        if sensitivity.leader != str(self._ranking.index[0]) and not sensitivity.tied:
+            raise InvalidParameterError(
+                f"This stability analysis has {sensitivity.leader!r} first, but the report "
+                f"ranks {self._ranking.index[0]!r} first: run stability() with the "
+                f"report's own assessment, weighting and method."
+            )
+        return attrs.evolve(self, sensitivity=sensitivity)
 
     # -- the numbers --------------------------------------------------------------------
 
@@ -488,6 +517,8 @@ class Report:
             sentences.append(dominated)
         if self._baseline_row is not None:
             sentences.append(self._baseline_sentence())
+        if self.sensitivity is not None:
+            sentences.append(self.sensitivity.summary())
         return " ".join(sentences)
 
     def _dominance_sentence(self) -> str:

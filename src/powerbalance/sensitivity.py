@@ -1,0 +1,522 @@
+r"""How far the weights can move before the answer changes.
+
+:func:`stability` moves one weight at a time, for each criterion and for each area
+(the area's criteria together), and rescales the other weights in proportion so that
+they still sum to 1. With :math:`w_j` the weight being moved to :math:`t` and
+:math:`w` the current weights,
+
+.. math::
+
+    w(t) = t\,e_j + (1 - t)\,\frac{w - w_j e_j}{1 - w_j}, \qquad 0 \le t \le 1
+
+(for an area, :math:`e_j` is the area's criteria in their current proportions). It
+reports the interval of :math:`t` around the current weight over which the top option
+stays first, the interval over which the whole ranking stays the same, and at each end
+the pair of options that swaps.
+
+For methods whose score is linear in the weights (the weighted sum and PROMETHEE II:
+each option's score is :math:`\sum_j w_j u_{ij}` with :math:`u_{ij}` its score when
+all weight is on criterion *j*), every score is linear in :math:`t` and the ends are
+the exact crossing points of two lines, the critical weights of Triantaphyllou and
+Sánchez (1997). For the other methods the ends are found on the batched scores: a grid
+of 201 weights brackets each change and bisection narrows it to :math:`10^{-6}`.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> s = stability(pb.scenarios.load("great-power-cooperation"))
+>>> s.critical.taken_over_by
+'Technology investment'
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from typing import TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance._render import Table, join_words, number
+from powerbalance.methods import MethodLike, PreparedMethod, resolve_method
+from powerbalance.model import Assessment
+from powerbalance.ranking import TIE_TOLERANCE, rank_and_order
+from powerbalance.weighting import WeightingLike, apply_weighting
+
+__all__ = ["Critical", "Stability", "StabilityInterval", "stability"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+#: Grid of weights on which non-linear methods are bracketed before bisection.
+GRID_POINTS = 201
+#: Width to which bisection narrows each end for non-linear methods.
+BISECTION_TOLERANCE = 1e-6
+
+
+@attrs.frozen
+class StabilityInterval:
+    """The stability of the result as one weight (of a criterion or an area) moves.
+
+    Attributes
+    ----------
+    name : str
+        The criterion or area.
+    scope : {"criterion", "area"}
+        What moves.
+    weight : float
+        The current weight (an area's: the sum of its criteria's weights).
+    top_low, top_high : float
+        The interval of the weight over which the top option stays first.
+    top_swap_low, top_swap_high : tuple of str, or None
+        At each end, (the current top option, the option that overtakes it); None
+        where the end is 0 or 1 and nothing changes.
+    ranking_low, ranking_high : float
+        The interval over which the whole ranking stays the same.
+    ranking_swap_low, ranking_swap_high : tuple of str, or None
+        At each end, the two options whose order swaps first.
+    """
+
+    name: str
+    scope: str
+    weight: float
+    top_low: float
+    top_high: float
+    top_swap_low: tuple[str, str] | None
+    top_swap_high: tuple[str, str] | None
+    ranking_low: float
+    ranking_high: float
+    ranking_swap_low: tuple[str, str] | None
+    ranking_swap_high: tuple[str, str] | None
+
+
+@attrs.frozen
+class Critical:
+    """The smallest single-weight change that changes the top option.
+
+    Attributes
+    ----------
+    name, scope : str
+        The criterion or area whose weight moves.
+    weight, threshold : float
+        Its current weight and the weight at which the top option changes.
+    absolute, relative : float
+        ``|threshold - weight|`` and that change over ``weight``.
+    leader, taken_over_by : str
+        The current top option and the option that takes first place.
+    """
+
+    name: str
+    scope: str
+    weight: float
+    threshold: float
+    absolute: float
+    relative: float
+    leader: str
+    taken_over_by: str
+
+    def sentence(self) -> str:
+        """The robustness statement, in words.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> s = stability(pb.scenarios.load("great-power-cooperation"))
+        >>> s.critical.sentence().startswith("Targeted cooperation remains first unless")
+        True
+        """
+        direction = "falls below" if self.threshold < self.weight else "rises above"
+        what = f"the weight of {self.name}" + (" (the area)" if self.scope == "area" else "")
+        return (
+            f"{self.leader} remains first unless {what} {direction} "
+            f"{number(self.threshold)} (from {number(self.weight)}), when "
+            f"{self.taken_over_by} takes over."
+        )
+
+
+@attrs.frozen
+class Stability:
+    """Stability intervals of every criterion's and area's weight; see :func:`stability`.
+
+    Attributes
+    ----------
+    intervals : tuple of StabilityInterval
+        One per criterion, then one per area (areas with a single criterion are the
+        same as that criterion and are left out).
+    leader : str
+        The top option under the current weights.
+    exact : bool
+        Whether the ends are exact crossings (linear methods) or bisected.
+    tied : tuple of str
+        The options tied for first place under the current weights, if more than one;
+        then any change of weight can decide between them, and :attr:`critical` is
+        None.
+    """
+
+    intervals: tuple[StabilityInterval, ...]
+    leader: str
+    exact: bool
+    tied: tuple[str, ...] = ()
+
+    @property
+    def critical(self) -> Critical | None:
+        """The smallest change of one weight that changes the top option; None if none does.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> c = stability(pb.scenarios.load("great-power-cooperation")).critical
+        >>> c.absolute <= 0.05
+        True
+        """
+        best: Critical | None = None
+        if self.tied:
+            return None
+        for interval in self.intervals:
+            for end, swap in (
+                (interval.top_low, interval.top_swap_low),
+                (interval.top_high, interval.top_swap_high),
+            ):
+                if swap is None:
+                    continue
+                change = abs(end - interval.weight)
+                if best is None or change < best.absolute:
+                    best = Critical(
+                        name=interval.name,
+                        scope=interval.scope,
+                        weight=interval.weight,
+                        threshold=end,
+                        absolute=change,
+                        relative=change / interval.weight if interval.weight > 0 else math.inf,
+                        leader=swap[0],
+                        taken_over_by=swap[1],
+                    )
+        return best
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per criterion and area.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``name``; columns ``scope``, ``weight``, ``top_low``, ``top_high``,
+            ``top_taken_over_low``, ``top_taken_over_high`` (the option that takes
+            first place at that end, or None), ``ranking_low``, ``ranking_high``.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> frame = stability(pb.scenarios.load("great-power-cooperation")).to_frame()
+        >>> bool((frame["top_low"] <= frame["weight"]).all())
+        True
+        """
+        rows = [
+            {
+                "name": i.name,
+                "scope": i.scope,
+                "weight": i.weight,
+                "top_low": i.top_low,
+                "top_high": i.top_high,
+                "top_taken_over_low": i.top_swap_low[1] if i.top_swap_low else None,
+                "top_taken_over_high": i.top_swap_high[1] if i.top_swap_high else None,
+                "ranking_low": i.ranking_low,
+                "ranking_high": i.ranking_high,
+            }
+            for i in self.intervals
+        ]
+        return pd.DataFrame(rows).set_index("name")
+
+    def _table(self) -> Table:
+        return Table(
+            f"Weights over which {self.leader} stays first, and the ranking stays the same",
+            ["Weight of", "Now", f"{self.leader} first", "Ranking unchanged"],
+            [
+                [
+                    i.name + (" (area)" if i.scope == "area" else ""),
+                    number(i.weight),
+                    f"{number(i.top_low)} - {number(i.top_high)}",
+                    f"{number(i.ranking_low)} - {number(i.ranking_high)}",
+                ]
+                for i in self.intervals
+            ],
+            "<>>>",
+        )
+
+    def summary(self) -> str:
+        """The robustness statement, or that no single weight change moves the leader.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> stability(pb.scenarios.load("great-power-cooperation")).summary()[:20]
+        'Targeted cooperation'
+        """
+        if self.tied:
+            return (
+                f"{join_words(list(self.tied))} tie for first place under the current "
+                f"weights, so the slightest change of weight can decide between them."
+            )
+        critical = self.critical
+        if critical is None:
+            return f"{self.leader} stays first whatever single weight is moved."
+        return critical.sentence()
+
+    def __str__(self) -> str:
+        return f"{self._table().to_text()}\n\n{self.summary()}"
+
+    def to_text(self) -> str:
+        """The intervals and the robustness statement as aligned text."""
+        return str(self)
+
+    def to_markdown(self) -> str:
+        """The intervals and the robustness statement as Markdown."""
+        return f"{self._table().to_markdown()}\n\n{self.summary()}"
+
+    def to_html(self) -> str:
+        """The intervals and the robustness statement as an HTML fragment."""
+        return f"{self._table().to_html()}<p>{html.escape(self.summary())}</p>"
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def stability(
+    assessment: Assessment,
+    weighting: WeightingLike = "equal",
+    method: MethodLike = "weighted-sum",
+) -> Stability:
+    """Stability intervals of each criterion's and each area's weight.
+
+    Parameters
+    ----------
+    assessment : Assessment
+        The options, criteria and scores.
+    weighting : WeightingScheme, str, Weights or callable, default "equal"
+        The current weights, as for :func:`powerbalance.evaluate`.
+    method : Method or str, default "weighted-sum"
+        The aggregation method.
+
+    Returns
+    -------
+    Stability
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.Assessment(
+    ...     ["A", "B"],
+    ...     [pb.Criterion("X", area="P", kind="benefit"),
+    ...      pb.Criterion("Y", area="Q", kind="benefit")],
+    ...     [[1, 0], [0, 1]],
+    ... )
+    >>> s = stability(a, pb.weighting.Direct({"X": 0.6, "Y": 0.4}))
+    >>> interval = s.intervals[0]
+    >>> interval.top_low, interval.top_swap_low
+    (0.5, ('A', 'B'))
+    """
+    resolved = resolve_method(method)
+    weights = apply_weighting(weighting, assessment).aligned(assessment)
+    prepared = resolved.prepare(assessment)
+    names = assessment.option_names
+    ranks, order = rank_and_order(prepared.score(weights[None, :])[0])
+    leader = names[int(order[0])]
+    tied = tuple(names[int(i)] for i in order if ranks[i] == 1) if (ranks == 1).sum() > 1 else ()
+    directions: list[tuple[str, str, FloatArray]] = []
+    for j, criterion in enumerate(assessment.criteria):
+        unit = np.zeros(assessment.n_criteria)
+        unit[j] = 1.0
+        directions.append((criterion.name, "criterion", unit))
+    for area in assessment.areas:
+        members = np.array([c.area == area for c in assessment.criteria])
+        if members.sum() < 2:
+            continue
+        share = np.where(members, weights, 0.0)
+        total = share.sum()
+        unit = share / total if total > 0 else members / members.sum()
+        directions.append((area, "area", unit))
+    exact = bool(getattr(prepared, "additive", False))
+    scorer = _linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
+    intervals = tuple(
+        _interval(name, scope, unit, weights, scorer, names, order, exact)
+        for name, scope, unit in directions
+    )
+    return Stability(intervals=intervals, leader=leader, exact=exact, tied=tied)
+
+
+def _linear_scorer(prepared: PreparedMethod, m: int) -> Callable[[FloatArray], FloatArray]:
+    # A linear method's scores are weighted means of its scores under unit weights.
+    unit_scores = prepared.score(np.eye(m))
+
+    def score(batch: FloatArray) -> FloatArray:
+        shares = batch / batch.sum(axis=1, keepdims=True)
+        return np.asarray(shares @ unit_scores, dtype=np.float64)
+
+    return score
+
+
+def _path(
+    unit: FloatArray, weights: FloatArray, current: float
+) -> Callable[[FloatArray], FloatArray]:
+    """Weights as the moved weight goes to each ``t``, the rest rescaled in proportion."""
+    rest = weights - current * unit
+    rest_total = rest.sum()
+    rest_share = rest / rest_total if rest_total > 0 else np.zeros_like(rest)
+
+    def at(t: FloatArray) -> FloatArray:
+        t = np.asarray(t, dtype=np.float64)[:, None]
+        return np.asarray(t * unit + (1.0 - t) * rest_share, dtype=np.float64)
+
+    return at
+
+
+def _interval(
+    name: str,
+    scope: str,
+    unit: FloatArray,
+    weights: FloatArray,
+    scorer: Callable[[FloatArray], FloatArray],
+    names: Sequence[str],
+    order: npt.NDArray[np.intp],
+    exact: bool,
+) -> StabilityInterval:
+    current = float(np.sum(weights[unit > 0])) if scope == "area" else float(weights @ unit)
+    at = _path(unit, weights, current)
+    leader = int(order[0])
+    # Only these pairs can end the intervals: the leader against each other option,
+    # and neighbours in the current order (the first pair to swap is a neighbouring one).
+    pairs = [(leader, i) for i in range(len(names)) if i != leader]
+    pairs += [(int(order[k]), int(order[k + 1])) for k in range(len(order) - 1)]
+
+    def top_kept(t: FloatArray) -> npt.NDArray[np.bool_]:
+        scores = scorer(at(t))
+        best = scores.max(axis=1)
+        tolerance = TIE_TOLERANCE * np.maximum(1.0, np.abs(best))
+        return np.asarray(scores[:, leader] >= best - tolerance)
+
+    def ranking_kept(t: FloatArray) -> npt.NDArray[np.bool_]:
+        scores = scorer(at(t))[:, order]
+        gaps = scores[:, :-1] - scores[:, 1:]
+        tolerance = TIE_TOLERANCE * np.maximum(1.0, np.abs(scores).max(axis=1, keepdims=True))
+        return np.asarray((gaps >= -tolerance).all(axis=1))
+
+    if exact:
+        top_low, top_high = _crossing_exact(top_kept, current, scorer, at, pairs)
+        ranking_low, ranking_high = _crossing_exact(ranking_kept, current, scorer, at, pairs)
+    else:
+        top_low, top_high = _crossing_bisected(top_kept, current)
+        ranking_low, ranking_high = _crossing_bisected(ranking_kept, current)
+    return StabilityInterval(
+        name=name,
+        scope=scope,
+        weight=current,
+        top_low=top_low,
+        top_high=top_high,
+        top_swap_low=_top_swap(scorer, at, top_low, leader, names, below=True),
+        top_swap_high=_top_swap(scorer, at, top_high, leader, names, below=False),
+        ranking_low=ranking_low,
+        ranking_high=ranking_high,
+        ranking_swap_low=_ranking_swap(scorer, at, ranking_low, order, names, below=True),
+        ranking_swap_high=_ranking_swap(scorer, at, ranking_high, order, names, below=False),
+    )
+
+
+def _crossing_exact(
+    kept: Callable[[FloatArray], npt.NDArray[np.bool_]],
+    current: float,
+    scorer: Callable[[FloatArray], FloatArray],
+    at: Callable[[FloatArray], FloatArray],
+    pairs: Sequence[tuple[int, int]],
+) -> tuple[float, float]:
+    # Scores are linear in t: two options cross at most once, where their lines meet.
+    # The interval ends at the nearest crossings on each side past which the
+    # property no longer holds.
+    ends = scorer(at(np.array([0.0, 1.0])))
+    first = np.array([i for i, _ in pairs], dtype=np.intp)
+    second = np.array([j for _, j in pairs], dtype=np.intp)
+    gap_at_zero = ends[0, first] - ends[0, second]
+    gap_slope = (ends[1, first] - ends[0, first]) - (ends[1, second] - ends[0, second])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        crossings = -gap_at_zero / gap_slope
+    inside = np.isfinite(crossings) & (crossings > 0) & (crossings < 1)
+    candidates = np.unique(crossings[inside])
+    below = [float(t) for t in candidates[::-1] if t < current]
+    above = [float(t) for t in candidates if t > current]
+    low = next((t for t in below if not _just_beyond(kept, t, -1)), 0.0)
+    high = next((t for t in above if not _just_beyond(kept, t, 1)), 1.0)
+    return low, high
+
+
+def _just_beyond(kept: Callable[[FloatArray], npt.NDArray[np.bool_]], t: float, side: int) -> bool:
+    """Whether the property still holds just past ``t`` (a crossing that changes nothing)."""
+    step = 1e-9 * max(1.0, abs(t))
+    return bool(kept(np.array([t + side * step]))[0])
+
+
+def _crossing_bisected(
+    kept: Callable[[FloatArray], npt.NDArray[np.bool_]], current: float
+) -> tuple[float, float]:
+    grid = np.unique(np.concatenate([np.linspace(0.0, 1.0, GRID_POINTS), [current]]))
+    holds = kept(grid)
+    k = int(np.searchsorted(grid, current))
+    low_index = k
+    while low_index > 0 and holds[low_index - 1]:
+        low_index -= 1
+    high_index = k
+    while high_index < len(grid) - 1 and holds[high_index + 1]:
+        high_index += 1
+    last = len(grid) - 1
+    low = 0.0 if low_index == 0 else _bisect(kept, grid[low_index - 1], grid[low_index])
+    high = 1.0 if high_index == last else _bisect(kept, grid[high_index + 1], grid[high_index])
+    return low, high
+
+
+def _bisect(
+    kept: Callable[[FloatArray], npt.NDArray[np.bool_]], outside: float, inside: float
+) -> float:
+    """Narrow [outside, inside] to the point where ``kept`` starts to hold, to the tolerance."""
+    while abs(inside - outside) > BISECTION_TOLERANCE:
+        middle = 0.5 * (inside + outside)
+        if kept(np.array([middle]))[0]:
+            inside = middle
+        else:
+            outside = middle
+    return float(inside)
+
+
+def _probe(t: float, below: bool) -> float:
+    return max(0.0, t - 1e-7) if below else min(1.0, t + 1e-7)
+
+
+def _top_swap(
+    scorer: Callable[[FloatArray], FloatArray],
+    at: Callable[[FloatArray], FloatArray],
+    end: float,
+    leader: int,
+    names: Sequence[str],
+    below: bool,
+) -> tuple[str, str] | None:
+    if end in (0.0, 1.0):
+        return None
+    scores = scorer(at(np.array([_probe(end, below)])))[0]
+    rivals = np.delete(np.arange(len(scores)), leader)
+    winner = int(rivals[np.argmax(scores[rivals])])
+    return names[leader], names[winner]
+
+
+def _ranking_swap(
+    scorer: Callable[[FloatArray], FloatArray],
+    at: Callable[[FloatArray], FloatArray],
+    end: float,
+    order: npt.NDArray[np.intp],
+    names: Sequence[str],
+    below: bool,
+) -> tuple[str, str] | None:
+    if end in (0.0, 1.0):
+        return None
+    scores = scorer(at(np.array([_probe(end, below)])))[0][order]
+    gaps = scores[:-1] - scores[1:]
+    k = int(np.argmin(gaps))
+    return names[int(order[k])], names[int(order[k + 1])]

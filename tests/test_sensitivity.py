@@ -1,0 +1,123 @@
+"""Stability intervals: how far one weight can move before the result changes."""
+
+import numpy as np
+import pytest
+
+import powerbalance as pb
+from powerbalance.errors import InvalidParameterError
+from powerbalance.sensitivity import stability
+
+
+def three_options():
+    # Min-max on the observed 0-10 range: A = (1, 0), B = (0, 1), C = (0.6, 0.6).
+    criteria = [
+        pb.Criterion("X", area="P", kind="benefit"),
+        pb.Criterion("Y", area="Q", kind="benefit"),
+    ]
+    return pb.Assessment(["A", "B", "C"], criteria, [[10, 0], [0, 10], [6, 6]])
+
+
+def test_weighted_sum_intervals_are_the_closed_form_critical_weights():
+    # Hand computation, with t the weight of X and 1 - t that of Y:
+    # A scores t, B 1 - t, C 0.6. At t = 0.55 the order is C (0.6), A (0.55), B (0.45).
+    # C stays first while t <= 0.6 and 1 - t <= 0.6: t in [0.4, 0.6]; below 0.4 B
+    # overtakes, above 0.6 A does. The ranking holds while A >= B (t >= 0.5) and
+    # C >= A (t <= 0.6).
+    s = stability(three_options(), pb.weighting.Direct({"X": 0.55, "Y": 0.45}))
+    assert s.exact
+    assert s.leader == "C"
+    x, y = s.intervals
+    assert (x.name, x.scope, x.weight) == ("X", "criterion", pytest.approx(0.55))
+    assert (x.top_low, x.top_high) == (pytest.approx(0.4), pytest.approx(0.6))
+    assert (x.top_swap_low, x.top_swap_high) == (("C", "B"), ("C", "A"))
+    assert (x.ranking_low, x.ranking_high) == (pytest.approx(0.5), pytest.approx(0.6))
+    assert (x.ranking_swap_low, x.ranking_swap_high) == (("A", "B"), ("C", "A"))
+    # Y's weight is 1 - t: the mirror image.
+    assert (y.top_low, y.top_high) == (pytest.approx(0.4), pytest.approx(0.6))
+    assert (y.top_swap_low, y.top_swap_high) == (("C", "A"), ("C", "B"))
+    critical = s.critical
+    assert (critical.name, critical.taken_over_by) == ("X", "A")
+    assert critical.threshold == pytest.approx(0.6)
+    assert critical.absolute == pytest.approx(0.05)
+    assert critical.relative == pytest.approx(0.05 / 0.55)
+    assert s.summary() == (
+        "C remains first unless the weight of X rises above 0.600 (from 0.550), when A takes over."
+    )
+    frame = s.to_frame()
+    assert list(frame.index) == ["X", "Y"]
+    assert frame.loc["X", "top_taken_over_high"] == "A"
+    assert "C first" in s.to_text()
+    assert s.to_html() == s._repr_html_()
+
+
+def weights_at(a, name, scope, t, weights):
+    """The weights with one criterion's (or area's) weight at t, the rest in proportion."""
+    members = np.array([(c.name if scope == "criterion" else c.area) == name for c in a.criteria])
+    moved = weights[members].sum()
+    result = np.where(members, weights / moved * t, weights / (1 - moved) * (1 - t))
+    return pb.Weights(a.criterion_names, result)
+
+
+@pytest.mark.parametrize(
+    ("method", "weighting"),
+    [
+        ("topsis", "equal"),
+        ("vikor", "equal"),
+        ("promethee", pb.weighting.RankOrderCentroid(["Security", "Economic"])),
+    ],
+    ids=["topsis", "vikor", "promethee"],
+)
+def test_each_end_is_verified_just_inside_and_just_outside(method, weighting):
+    a = pb.scenarios.load("great-power-cooperation")
+    if method == "promethee":
+        # Weigh two areas ahead of the rest, so that no two options tie for first.
+        weighting = pb.weighting.ByArea(
+            areas=pb.weighting.RankOrderCentroid(
+                ["Security", ["Economic", "Diplomacy", "Technology", "Environment"]]
+            )
+        )
+    s = stability(a, weighting, method)
+    assert not s.tied
+    weights = pb.weighting.apply_weighting(weighting, a).aligned(a)
+    step = 1e-5
+    checked = 0
+    for interval in s.intervals:
+        for end, swap, side in (
+            (interval.top_low, interval.top_swap_low, -1),
+            (interval.top_high, interval.top_swap_high, 1),
+        ):
+            if swap is None:
+                continue
+            inside = weights_at(a, interval.name, interval.scope, end - side * step, weights)
+            outside = weights_at(a, interval.name, interval.scope, end + side * step, weights)
+            assert pb.evaluate(a, weighting=inside, method=method).ranking.index[0] == s.leader
+            assert pb.evaluate(a, weighting=outside, method=method).ranking.index[0] == swap[1]
+            checked += 1
+    assert checked > 0
+
+
+def test_an_area_moves_its_criteria_together():
+    a = pb.scenarios.load("great-power-cooperation")
+    s = stability(a)
+    areas = [i for i in s.intervals if i.scope == "area"]
+    assert [i.name for i in areas] == list(a.areas)
+    for interval in areas:
+        assert interval.weight == pytest.approx(len(a.criteria_in(interval.name)) / 13)
+        assert interval.top_low <= interval.weight <= interval.top_high
+
+
+def test_a_tie_for_first_place_is_said_plainly():
+    s = stability(pb.scenarios.load("great-power-cooperation"), method="promethee")
+    assert s.tied == ("Targeted cooperation", "Technology investment")
+    assert s.critical is None
+    assert "tie for first place" in s.summary()
+
+
+def test_the_report_summary_states_the_robustness():
+    a = pb.scenarios.load("great-power-cooperation")
+    report = pb.evaluate(a).with_sensitivity(stability(a))
+    assert report.summary().endswith(stability(a).summary())
+    with pytest.raises(InvalidParameterError, match="ranks 'Targeted cooperation' first"):
+        pb.evaluate(a).with_sensitivity(stability(a, method="vikor"))
+    with pytest.raises(InvalidParameterError, match="stability"):
+        pb.evaluate(a).with_sensitivity("robust")
