@@ -121,3 +121,66 @@ def test_the_report_summary_states_the_robustness():
         pb.evaluate(a).with_sensitivity(stability(a, method="vikor"))
     with pytest.raises(InvalidParameterError, match="stability"):
         pb.evaluate(a).with_sensitivity("robust")
+
+
+# -- sweeps ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["weighted-sum", "topsis"])
+def test_a_sweep_scores_each_step_as_an_evaluation_would(method):
+    a = pb.scenarios.load("great-power-cooperation")
+    s = pb.sensitivity.sweep(a, "Innovation leadership", method=method, points=11)
+    assert list(s.steps) == pytest.approx([k / 10 for k in range(11)])
+    weights = pb.weighting.apply_weighting("equal", a).aligned(a)
+    for t in (0.0, 0.3, 1.0):
+        step = round(t * 10)
+        at_t = weights_at(a, "Innovation leadership", "criterion", t, weights)
+        report = pb.evaluate(a, weighting=at_t, method=method)
+        expected = report.ranking["score"].reindex(a.option_names).to_numpy()
+        np.testing.assert_allclose(s.scores.iloc[step].to_numpy(), expected, atol=1e-12)
+        assert s.ranks.iloc[step].to_dict() == report.ranking["rank"].to_dict()
+
+
+def test_sweep_crossovers_agree_with_the_stability_interval():
+    a = pb.scenarios.load("great-power-cooperation")
+    s = pb.sensitivity.sweep(a, "Innovation leadership")
+    interval = next(i for i in stability(a).intervals if i.name == "Innovation leadership")
+    t, before, after = s.crossovers[0]
+    assert t == pytest.approx(interval.top_high, abs=1e-12)
+    assert (before, after) == interval.top_swap_high
+    assert s.weight == pytest.approx(1 / 13)
+
+
+def test_an_area_can_be_swept():
+    a = pb.scenarios.load("great-power-cooperation")
+    s = pb.sensitivity.sweep(a, "Security", points=5)
+    assert s.scope == "area"
+    assert s.weight == pytest.approx(3 / 13)
+
+
+def test_sweep_names_what_it_cannot_find_and_checks_points():
+    a = pb.scenarios.load("great-power-cooperation")
+    with pytest.raises(pb.errors.UnknownNameError, match=r"'Securty'.*Did you mean 'Security'"):
+        pb.sensitivity.sweep(a, "Securty")
+    with pytest.raises(InvalidParameterError, match="at least 2"):
+        pb.sensitivity.sweep(a, "Security", points=1)
+
+
+def test_the_sweep_plot_is_drawn_with_agg(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from powerbalance import plot
+
+    a = pb.scenarios.load("great-power-cooperation")
+    s = pb.sensitivity.sweep(a, "Innovation leadership")
+    figure = plot.sweep(s)
+    axes = figure.axes[0]
+    lines = {line.get_label(): line for line in axes.lines}
+    for option in a.option_names:
+        np.testing.assert_array_equal(lines[option].get_ydata(), s.scores[option].to_numpy())
+    assert list(lines["current weight"].get_xdata()) == [s.weight, s.weight]
+    assert list(lines["first place changes"].get_xdata()) == [t for t, _, _ in s.crossovers]
+    path = tmp_path / "sweep.png"
+    figure.savefig(path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -33,6 +33,7 @@ import numpy.typing as npt
 from powerbalance.errors import InvalidParameterError, WeightError, quoted_list
 from powerbalance.model import Assessment
 from powerbalance.report import Report
+from powerbalance.sensitivity import Sweep
 from powerbalance.weights import Weights
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.transforms import Bbox
 
-__all__ = ["benefit_risk", "contributions", "weights"]
+__all__ = ["benefit_risk", "contributions", "sweep", "weights"]
 
 #: The message of the ImportError raised when matplotlib is not installed.
 MISSING_MATPLOTLIB = (
@@ -593,3 +594,63 @@ def _below_tick_labels(ax: Axes) -> Callable[[RendererBase], Bbox]:
         return ax.bbox if extent is None else extent
 
     return bbox
+
+
+# -- weight sweep ----------------------------------------------------------------------
+
+
+def sweep(result: Sweep, *, ax: Axes | None = None) -> Figure:
+    """The weight-sensitivity graph: every option's score as one weight goes from 0 to 1.
+
+    One line per option; a dashed vertical line marks the current weight, and a dot
+    each crossover, where first place changes hands.
+
+    Parameters
+    ----------
+    result : Sweep
+        The result of :func:`powerbalance.sensitivity.sweep`.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into. By default a new figure is made.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The new figure, or the figure holding ``ax``; one line per option, labelled
+        with the option's name, a line labelled ``"current weight"`` and the
+        crossovers labelled ``"first place changes"``.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> from powerbalance import plot
+    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> figure = plot.sweep(pb.sensitivity.sweep(a, "Security"))
+    >>> len([line for line in figure.axes[0].lines if line.get_label() in a.option_names])
+    7
+    """
+    _require_matplotlib()
+    if not isinstance(result, Sweep):
+        raise InvalidParameterError(
+            f"powerbalance.plot.sweep needs the result of powerbalance.sensitivity.sweep"
+            f"(...); got {_describe(result)}."
+        )
+    axes = _axes(ax, (8.0, 4.8), "sweep")
+    colours = _colours(len(result.scores.columns))
+    steps = result.steps
+    for colour, option in zip(colours, result.scores.columns, strict=True):
+        axes.plot(steps, _floats(result.scores[option]), color=colour, label=str(option))
+    axes.axvline(result.weight, color="0.3", linestyle="--", linewidth=1, label="current weight")
+    if result.crossovers:
+        where = [t for t, _, _ in result.crossovers]
+        level = [
+            float(np.interp(t, steps, _floats(result.scores[after])))
+            for t, _, after in result.crossovers
+        ]
+        axes.plot(where, level, "o", color="0.1", label="first place changes")
+    what = f"{result.name} (area)" if result.scope == "area" else result.name
+    axes.set_xlabel(f"weight of {what} (the others in proportion)")
+    axes.set_ylabel("score")
+    axes.set_xlim(0.0, 1.0)
+    axes.set_title(f"Scores as the weight of {what} changes")
+    axes.legend(fontsize="small", loc="best")
+    return _figure_of(axes)
