@@ -107,3 +107,21 @@ def test_compare_bad_method_is_one_line():
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Did you mean 'topsis'" in result.stderr
+
+
+def test_sensitivity_prints_the_stability_intervals_and_the_critical_weight():
+    result = run("sensitivity", "--method", "topsis")
+    assert result.returncode == 0, result.stderr
+    assert "Targeted cooperation first" in result.stdout
+    assert "Security (area)" in result.stdout
+    assert "remains first unless the weight of" in result.stdout
+    assert all(len(line) <= 100 for line in result.stdout.splitlines())
+
+
+def test_sensitivity_json_and_a_bad_method():
+    result = run("sensitivity", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema"] == "powerbalance.stability/1"
+    bad = run("sensitivity", "--method", "topsys")
+    assert bad.returncode == 2
+    assert len(bad.stderr.strip().splitlines()) == 1

@@ -20,6 +20,7 @@ from powerbalance.comparison import Comparison, compare
 from powerbalance.errors import PowerbalanceError, PowerbalanceWarning
 from powerbalance.evaluate import evaluate
 from powerbalance.report import Report
+from powerbalance.sensitivity import Stability, stability
 
 __all__ = ["build_parser", "main"]
 
@@ -102,6 +103,28 @@ def build_parser() -> argparse.ArgumentParser:
         f"available: {', '.join(weighting.registry.names())}",
     )
     _add_output_arguments(compare)
+    sensitivity = commands.add_parser(
+        "sensitivity",
+        help="how far the weights can move before the ranking changes",
+        description="Stability intervals of every criterion's and area's weight, and the "
+        "weight at which first place changes hands.",
+    )
+    sensitivity.add_argument(
+        "scenario",
+        nargs="?",
+        default="great-power-cooperation",
+        metavar="SCENARIO",
+        help="a built-in scenario name",
+    )
+    sensitivity.add_argument(
+        "--method",
+        default="weighted-sum",
+        help="aggregation method by name (default: weighted-sum)",
+    )
+    sensitivity.add_argument(
+        "--weighting", default="equal", help="parameterless weighting scheme (default: equal)"
+    )
+    _add_output_arguments(sensitivity)
     return parser
 
 
@@ -164,7 +187,13 @@ def _compare(arguments: argparse.Namespace) -> str:
     return _render(comparison, arguments.format)
 
 
-def _render(result: Report | Comparison, fmt: str) -> str:
+def _sensitivity(arguments: argparse.Namespace) -> str:
+    assessment = scenarios.load(arguments.scenario)
+    result = stability(assessment, weighting=arguments.weighting, method=arguments.method)
+    return _render(result, arguments.format)
+
+
+def _render(result: Report | Comparison | Stability, fmt: str) -> str:
     renderers = {
         "text": result.to_text,
         "markdown": result.to_markdown,
@@ -174,7 +203,7 @@ def _render(result: Report | Comparison, fmt: str) -> str:
     return renderers[fmt]()
 
 
-_COMMANDS = {"report": _report, "compare": _compare}
+_COMMANDS = {"report": _report, "compare": _compare, "sensitivity": _sensitivity}
 
 
 def run() -> NoReturn:

@@ -32,9 +32,11 @@ Examples
 from __future__ import annotations
 
 import html
+import json
 import math
+import textwrap
 from collections.abc import Callable, Sequence
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
@@ -266,7 +268,7 @@ class Stability:
         return critical.sentence()
 
     def __str__(self) -> str:
-        return f"{self._table().to_text()}\n\n{self.summary()}"
+        return f"{self._table().to_text()}\n\n{textwrap.fill(self.summary(), 100)}"
 
     def to_text(self) -> str:
         """The intervals and the robustness statement as aligned text."""
@@ -282,6 +284,31 @@ class Stability:
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The intervals and the critical change as plain data (JSON-ready).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> d = stability(pb.scenarios.load("great-power-cooperation")).to_dict()
+        >>> d["schema"], d["critical"]["taken_over_by"]
+        ('powerbalance.stability/1', 'Technology investment')
+        """
+        critical = self.critical
+        return {
+            "schema": "powerbalance.stability/1",
+            "leader": self.leader,
+            "tied": list(self.tied),
+            "exact": self.exact,
+            "intervals": [attrs.asdict(i) for i in self.intervals],
+            "critical": attrs.asdict(critical) if critical is not None else None,
+            "summary": self.summary(),
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
 def stability(
