@@ -1,7 +1,8 @@
 """The ``powerbalance`` command: reports from the terminal.
 
-Run ``powerbalance report`` for the ranked trade-off report of the built-in scenario, and
-``powerbalance compare`` to see whether the choice of method or weighting changes it.
+Run ``powerbalance report`` for the ranked trade-off report of the built-in scenario,
+``powerbalance compare`` to see whether the choice of method or weighting changes it, and
+``powerbalance sensitivity`` to see how far the weights can move before it changes.
 Errors in the arguments print one line and exit with status 2.
 """
 
