@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from powerbalance._html import page, styled
 from powerbalance._labels import labels
 from powerbalance._render import Table, join_words, number
 from powerbalance._version import __version__
@@ -407,23 +408,26 @@ class Comparison:
         return "\n".join(parts)
 
     def to_html(self) -> str:
-        """The comparison as an HTML fragment, no scripts.
+        """The comparison as one self-contained HTML page (inline CSS, no scripts).
+
+        Its body is exactly what :meth:`_repr_html_` shows in a notebook.
 
         Examples
         --------
         >>> import powerbalance as pb
-        >>> "<table" in pb.compare(pb.scenarios.load("great-power-cooperation")).to_html()
-        True
+        >>> page = pb.compare(pb.scenarios.load("great-power-cooperation")).to_html()
+        >>> page.startswith("<!DOCTYPE html>"), "<table" in page
+        (True, True)
         """
-        tables = "".join(table.to_html() for table in self._tables())
-        return (
-            f'<div class="powerbalance-comparison"><h3>{html.escape(self._heading())}</h3>'
-            f"{tables}<p>{html.escape(self.summary())}</p>"
-            f"<p><small>{html.escape(self._provenance())}</small></p></div>"
-        )
+        return page(self._heading(), self._repr_html_())
 
     def _repr_html_(self) -> str:
-        return self.to_html()
+        tables = "".join(table.to_html() for table in self._tables())
+        return styled(
+            f'<div class="powerbalance-report"><h3>{html.escape(self._heading())}</h3>'
+            f"<p>{html.escape(self.summary())}</p>{tables}"
+            f'<p class="provenance">{html.escape(self._provenance())}</p></div>'
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as plain Python data, tagged :data:`COMPARISON_SCHEMA`.
