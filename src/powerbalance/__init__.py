@@ -20,6 +20,7 @@ from powerbalance import (
     normalize,
     scenarios,
     sensitivity,
+    smaa,
     value,
     weighting,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "rank_scores",
     "scenarios",
     "sensitivity",
+    "smaa",
     "value",
     "weighting",
 ]
