@@ -119,9 +119,24 @@ def test_sensitivity_prints_the_stability_intervals_and_the_critical_weight():
 
 
 def test_sensitivity_json_and_a_bad_method():
-    result = run("sensitivity", "--format", "json")
+    result = run("sensitivity", "--samples", "0", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["schema"] == "powerbalance.stability/1"
     bad = run("sensitivity", "--method", "topsys")
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_sensitivity_adds_the_acceptability_table_repeatably():
+    first = run("sensitivity", "--samples", "2000", "--seed", "11")
+    again = run("sensitivity", "--samples", "2000", "--seed", "11")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == again.stdout
+    assert "ranks first in" in first.stdout
+    assert "seed 11" in first.stdout
+    data = json.loads(run("sensitivity", "--samples", "500", "--format", "json").stdout)
+    assert set(data) == {"stability", "smaa"}
+    assert data["smaa"]["samples"] == 500
+    bad = run("sensitivity", "--samples", "many")
+    assert bad.returncode == 2
+    assert "whole number" in bad.stderr

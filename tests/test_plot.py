@@ -323,3 +323,19 @@ def test_weights_reject_what_is_not_weights(report):
         plot.weights(report.weights, "great-power-cooperation")
     with pytest.raises(InvalidParameterError, match="already carries the assessment"):
         plot.weights(report, report.assessment)
+
+
+def test_acceptability_bars_add_up_to_100_for_every_option(tmp_path):
+    result = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=2000, seed=3)
+    figure = plot.acceptability(result)
+    axes = figure.axes[0]
+    assert [c.get_label() for c in axes.containers] == [f"rank {k}" for k in range(1, 8)]
+    totals = np.sum([[bar.get_width() for bar in c] for c in axes.containers], axis=0)
+    np.testing.assert_allclose(totals, 100.0)
+    first = [bar.get_width() for bar in axes.containers[0]]
+    assert first == sorted(first, reverse=True)
+    path = tmp_path / "acceptability.png"
+    figure.savefig(path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(pb.errors.InvalidParameterError, match="smaa"):
+        plot.acceptability("not a result")

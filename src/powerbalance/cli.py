@@ -9,6 +9,7 @@ Errors in the arguments print one line and exit with status 2.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import warnings
 from collections.abc import Sequence
@@ -16,12 +17,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from powerbalance import methods, scenarios, weighting
+from powerbalance._html import page
 from powerbalance._version import __version__
 from powerbalance.comparison import Comparison, compare
 from powerbalance.errors import PowerbalanceError, PowerbalanceWarning
 from powerbalance.evaluate import evaluate
 from powerbalance.report import Report
 from powerbalance.sensitivity import Stability, stability
+from powerbalance.smaa import SMAAResult, smaa
 
 __all__ = ["build_parser", "main"]
 
@@ -125,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
     sensitivity.add_argument(
         "--weighting", default="equal", help="parameterless weighting scheme (default: equal)"
     )
+    sensitivity.add_argument(
+        "--samples",
+        type=_count,
+        default=10_000,
+        help="weightings drawn uniformly for the SMAA-2 acceptability table (default: "
+        "10000; 0 leaves the table out)",
+    )
+    sensitivity.add_argument(
+        "--seed", type=int, default=None, help="random seed, for a repeatable table"
+    )
     _add_output_arguments(sensitivity)
     return parser
 
@@ -188,13 +201,36 @@ def _compare(arguments: argparse.Namespace) -> str:
     return _render(comparison, arguments.format)
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0; got {text!r}")
+    return value
+
+
 def _sensitivity(arguments: argparse.Namespace) -> str:
     assessment = scenarios.load(arguments.scenario)
-    result = stability(assessment, weighting=arguments.weighting, method=arguments.method)
-    return _render(result, arguments.format)
+    stable = stability(assessment, weighting=arguments.weighting, method=arguments.method)
+    if arguments.samples == 0:
+        return _render(stable, arguments.format)
+    acceptability = smaa(
+        assessment, arguments.method, samples=arguments.samples, seed=arguments.seed
+    )
+    if arguments.format == "json":
+        return json.dumps(
+            {"stability": stable.to_dict(), "smaa": acceptability.to_dict()},
+            indent=2,
+            ensure_ascii=False,
+        )
+    if arguments.format == "html":
+        return page("Sensitivity", stable._repr_html_() + acceptability._repr_html_())
+    return _render(stable, arguments.format) + "\n\n" + _render(acceptability, arguments.format)
 
 
-def _render(result: Report | Comparison | Stability, fmt: str) -> str:
+def _render(result: Report | Comparison | Stability | SMAAResult, fmt: str) -> str:
     renderers = {
         "text": result.to_text,
         "markdown": result.to_markdown,

@@ -34,6 +34,7 @@ from powerbalance.errors import InvalidParameterError, WeightError, quoted_list
 from powerbalance.model import Assessment
 from powerbalance.report import Report
 from powerbalance.sensitivity import Sweep
+from powerbalance.smaa import SMAAResult
 from powerbalance.weights import Weights
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.transforms import Bbox
 
-__all__ = ["benefit_risk", "contributions", "sweep", "weights"]
+__all__ = ["acceptability", "benefit_risk", "contributions", "sweep", "weights"]
 
 #: The message of the ImportError raised when matplotlib is not installed.
 MISSING_MATPLOTLIB = (
@@ -653,4 +654,61 @@ def sweep(result: Sweep, *, ax: Axes | None = None) -> Figure:
     axes.set_xlim(0.0, 1.0)
     axes.set_title(f"Scores as the weight of {what} changes")
     axes.legend(fontsize="small", loc="best")
+    return _figure_of(axes)
+
+
+# -- rank acceptability ----------------------------------------------------------------
+
+
+def acceptability(result: SMAAResult, *, ax: Axes | None = None) -> Figure:
+    """Stacked bars of rank acceptability: how often each option takes each rank.
+
+    One horizontal bar per option (best first-rank acceptability at the top), split
+    into the shares of the weightings in which it ranks 1st, 2nd, ...; every bar
+    adds up to 100%.
+
+    Parameters
+    ----------
+    result : SMAAResult
+        The result of :func:`powerbalance.smaa.smaa`.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw into. By default a new figure is made.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The new figure, or the figure holding ``ax``; one bar container per rank,
+        labelled ``"rank 1"``, ``"rank 2"``, ...
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> from powerbalance import plot
+    >>> result = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=500, seed=1)
+    >>> len(plot.acceptability(result).axes[0].containers)
+    7
+    """
+    _require_matplotlib()
+    if not isinstance(result, SMAAResult):
+        raise InvalidParameterError(
+            f"powerbalance.plot.acceptability needs the result of powerbalance.smaa.smaa"
+            f"(...); got {_describe(result)}."
+        )
+    table = result.acceptability
+    table = table.iloc[np.argsort(-table.iloc[:, 0].to_numpy(), kind="stable")]
+    n = len(table.index)
+    axes = _axes(ax, (8.0, 0.45 * n + 1.6), "acceptability")
+    colours = _colours(table.shape[1])
+    left = np.zeros(n)
+    positions = np.arange(n)
+    for k, (column, colour) in enumerate(zip(table.columns, colours, strict=True)):
+        shares = 100.0 * _floats(table[column])
+        axes.barh(positions, shares, left=left, color=colour, label=f"rank {k + 1}")
+        left += shares
+    axes.set_yticks(positions, [str(name) for name in table.index])
+    axes.invert_yaxis()
+    axes.set_xlim(0.0, 100.0)
+    axes.set_xlabel(f"share of {result.samples:,} weightings (%)")
+    axes.set_title("Rank acceptability")
+    axes.legend(fontsize="small", ncols=min(n, 7), loc="upper center", bbox_to_anchor=(0.5, -0.15))
     return _figure_of(axes)
