@@ -46,7 +46,7 @@ import html
 import json
 import math
 import textwrap
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeAlias
 
 import attrs
@@ -1067,6 +1067,8 @@ def smaa(
     samples: int = 10_000,
     seed: int | None = None,
     chunk_size: int = 100_000,
+    backend: str = "numpy",
+    client: Any = None,
 ) -> SMAAResult:
     r"""SMAA-2 with uncertain weights: rank acceptabilities, central weights and more.
 
@@ -1108,6 +1110,11 @@ def smaa(
         :math:`\sqrt{b(1-b)/N}`, at most 0.5% at 10,000.
     seed : int, optional
         Seed of the random numbers (a whole number of at least 0); None for a fresh one.
+    backend : {"numpy", "dask"}, default "numpy"
+        Where the chunks run: in this process, or spread over a dask cluster (extra
+        ``dask``), with bit for bit the same result.
+    client : distributed.Client, optional
+        The dask client for ``backend="dask"``; by default the current one.
     chunk_size : int, default 100_000
         How many weight vectors to process at once, rounded up to whole blocks. It
         changes the memory used, never the result.
@@ -1173,33 +1180,33 @@ def smaa(
 
     sizes = _blocks(count)
     blocks_per_chunk = -(-chunk // BLOCK)
+    chunks = [
+        range(start, min(len(sizes), start + blocks_per_chunk))
+        for start in range(0, len(sizes), blocks_per_chunk)
+    ]
+    name = describe(resolved)
+    parts: Iterator[_ChunkResult]
+    if backend == "numpy":
+        parts = (
+            _chunk_counts(prepared, draw, chosen_seed, sizes, blocks, n, name) for blocks in chunks
+        )
+    elif backend == "dask":
+        parts = iter(_dask_chunks(client, prepared, draw, chosen_seed, sizes, chunks, n, name))
+    else:
+        raise InvalidParameterError(
+            f"smaa: backend must be 'numpy' (this process) or 'dask' (a dask cluster); got "
+            f"{backend!r}."
+        )
     rank_counts = np.zeros((n, n), dtype=np.int64)
     win_counts = np.zeros((n, n), dtype=np.int64)
     first_sums = np.zeros((n, m), dtype=np.float64)
-    for start in range(0, len(sizes), blocks_per_chunk):
-        chunk_blocks = range(start, min(len(sizes), start + blocks_per_chunk))
-        drawn = [draw(_block_generator(chosen_seed, b, 0), sizes[b]) for b in chunk_blocks]
-        scores = np.asarray(prepared.score(np.vstack(drawn)), dtype=np.float64)
-        _check_finite(scores, describe(resolved))
-        offset = 0
-        for b, block_weights in zip(chunk_blocks, drawn, strict=True):
-            size = sizes[b]
-            block_scores = scores[offset : offset + size]
-            offset += size
-
-            def keys(rows: int, block: int = b) -> FloatArray:
-                rng = _block_generator(chosen_seed, block, 1)
-                return rng.random((rows, n))
-
-            ranks, wins = _ranks_and_wins(block_scores, keys)
-            win_counts += wins
-            flat = np.arange(n)[None, :] * n + (ranks - 1)
-            rank_counts += np.bincount(flat.ravel(), minlength=n * n).reshape(n, n)
-            winner = np.argmin(ranks, axis=1)
-            block_sums = np.zeros((n, m), dtype=np.float64)
-            np.add.at(block_sums, winner, block_weights)
-            # Added block by block in block order, whatever the chunks: bit-reproducible.
-            first_sums += block_sums
+    for chunk_ranks, chunk_wins, block_sums in parts:
+        rank_counts += chunk_ranks
+        win_counts += chunk_wins
+        # Added block by block in block order, whatever the chunks and wherever they
+        # ran: bit-reproducible.
+        for sums in block_sums:
+            first_sums += sums
     firsts = rank_counts[:, 0]
     first_under_central = np.zeros(n, dtype=bool)
     has_central = np.flatnonzero(firsts > 0)
@@ -1222,6 +1229,89 @@ def smaa(
         first_weight_sums=first_sums,
         first_under_central=first_under_central,
     )
+
+
+_ChunkResult: TypeAlias = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[FloatArray]]
+
+
+def _chunk_counts(
+    prepared: Any,
+    draw: Callable[[np.random.Generator, int], FloatArray],
+    seed: int,
+    sizes: list[int],
+    blocks: range,
+    n: int,
+    method: str,
+) -> _ChunkResult:
+    """Rank counts, win counts and per-block first-rank weight sums of one chunk.
+
+    A pure function of its arguments, so it gives the same result in this process
+    and on a dask worker.
+    """
+    drawn = [draw(_block_generator(seed, b, 0), sizes[b]) for b in blocks]
+    scores = np.asarray(prepared.score(np.vstack(drawn)), dtype=np.float64)
+    _check_finite(scores, method)
+    m = drawn[0].shape[1]
+    rank_counts = np.zeros((n, n), dtype=np.int64)
+    win_counts = np.zeros((n, n), dtype=np.int64)
+    block_sums: list[FloatArray] = []
+    offset = 0
+    for b, block_weights in zip(blocks, drawn, strict=True):
+        size = sizes[b]
+        block_scores = scores[offset : offset + size]
+        offset += size
+
+        def keys(rows: int, block: int = b) -> FloatArray:
+            rng = _block_generator(seed, block, 1)
+            return rng.random((rows, n))
+
+        ranks, wins = _ranks_and_wins(block_scores, keys)
+        win_counts += wins
+        flat = np.arange(n)[None, :] * n + (ranks - 1)
+        rank_counts += np.bincount(flat.ravel(), minlength=n * n).reshape(n, n)
+        winner = np.argmin(ranks, axis=1)
+        sums = np.zeros((n, m), dtype=np.float64)
+        np.add.at(sums, winner, block_weights)
+        block_sums.append(sums)
+    return rank_counts, win_counts, block_sums
+
+
+def _dask_chunks(
+    client: Any,
+    prepared: Any,
+    draw: Callable[[np.random.Generator, int], FloatArray],
+    seed: int,
+    sizes: list[int],
+    chunks: list[range],
+    n: int,
+    method: str,
+) -> list[_ChunkResult]:
+    """Run the chunks on a dask cluster; the results come back in chunk order."""
+    try:
+        from distributed import get_client
+    except ImportError as error:
+        raise ImportError(
+            "smaa(backend='dask') needs dask.distributed: python -m pip install "
+            "'powerbalance[dask]'"
+        ) from error
+    if client is None:
+        try:
+            client = get_client()
+        except ValueError as error:
+            raise InvalidParameterError(
+                "smaa(backend='dask') needs a running dask cluster: start one, e.g. "
+                "client = distributed.Client(), and pass client=client (or create it "
+                "first so that it is found)."
+            ) from error
+    # Sent once to every worker instead of with every chunk.
+    shared = client.scatter([prepared, draw], broadcast=True)
+    futures = [
+        client.submit(
+            _chunk_counts, shared[0], shared[1], seed, sizes, blocks, n, method, pure=False
+        )
+        for blocks in chunks
+    ]
+    return list(client.gather(futures))
 
 
 def _check_finite(scores: FloatArray, method: str) -> None:

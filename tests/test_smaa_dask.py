@@ -1,0 +1,45 @@
+"""SMAA on a real dask cluster gives bit for bit what it gives in this process."""
+
+import distributed
+import numpy as np
+import pytest
+
+import powerbalance as pb
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with distributed.Client(cluster) as client:
+        yield client
+    cluster.close()
+
+
+@pytest.mark.parametrize("method", ["weighted-sum", "topsis"])
+def test_the_dask_backend_equals_the_numpy_backend_bit_for_bit(client, method):
+    a = pb.scenarios.load("great-power-cooperation")
+    information = pb.smaa.OrdinalWeights(list(a.criterion_names))
+    here = pb.smaa.smaa(a, method, weights=information, samples=20_000, seed=5, chunk_size=3_000)
+    there = pb.smaa.smaa(
+        a,
+        method,
+        weights=information,
+        samples=20_000,
+        seed=5,
+        chunk_size=3_000,
+        backend="dask",
+        client=client,
+    )
+    # Seven chunks of three blocks, spread over both workers.
+    assert len(client.scheduler_info()["workers"]) == 2
+    for name in ("rank_counts", "win_counts", "first_weight_sums", "first_under_central"):
+        assert np.array_equal(getattr(here, name), getattr(there, name)), name
+    assert here.to_dict() == there.to_dict()
+
+
+def test_an_unknown_backend_is_named():
+    a = pb.scenarios.load("great-power-cooperation")
+    with pytest.raises(pb.errors.InvalidParameterError, match="'spark'"):
+        pb.smaa.smaa(a, samples=10, backend="spark")
