@@ -140,3 +140,22 @@ def test_sensitivity_adds_the_acceptability_table_repeatably():
     bad = run("sensitivity", "--samples", "many")
     assert bad.returncode == 2
     assert "whole number" in bad.stderr
+
+
+def test_interrupting_a_long_sensitivity_run_stops_cleanly():
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "powerbalance", "sensitivity", "--samples", "50000000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "interrupted" in stderr
+    assert "Traceback" not in stderr
+    assert stdout == ""

@@ -432,3 +432,12 @@ def test_result_is_frozen():
         result.samples = 5  # type: ignore[misc]
     with pytest.raises(ValueError, match="read-only"):
         result.rank_counts[0, 0] = 7
+
+
+def test_progress_is_reported_after_every_chunk():
+    a = pb.scenarios.load("great-power-cooperation")
+    calls = []
+    pb.smaa.smaa(
+        a, samples=5_000, seed=2, chunk_size=2_048, progress=lambda d, t: calls.append((d, t))
+    )
+    assert calls == [(2_048, 5_000), (4_096, 5_000), (5_000, 5_000)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -138,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     sensitivity.add_argument(
         "--seed", type=int, default=None, help="random seed, for a repeatable table"
     )
+    sensitivity.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
     _add_output_arguments(sensitivity)
     return parser
 
@@ -170,6 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PowerbalanceWarning)
             output = _COMMANDS[arguments.command](arguments)
+    except KeyboardInterrupt:
+        # Stop cleanly: no traceback, nothing half-written, the shell's usual status.
+        print("\npowerbalance: interrupted", file=sys.stderr)
+        return 130
     except PowerbalanceError as error:
         print(f"powerbalance: error: {error}", file=sys.stderr)
         return 2
@@ -201,6 +207,30 @@ def _compare(arguments: argparse.Namespace) -> str:
     return _render(comparison, arguments.format)
 
 
+class _ProgressBar:
+    """A one-line progress bar on stderr, shown only once a run has taken a second."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if time.monotonic() - self.started < 1.0 and not self.shown:
+            return
+        self.shown = True
+        width = 30
+        filled = int(width * done / total) if total else width
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} weightings"
+        )
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -216,9 +246,17 @@ def _sensitivity(arguments: argparse.Namespace) -> str:
     stable = stability(assessment, weighting=arguments.weighting, method=arguments.method)
     if arguments.samples == 0:
         return _render(stable, arguments.format)
+    bar = None if arguments.quiet or not sys.stderr.isatty() else _ProgressBar()
     acceptability = smaa(
-        assessment, arguments.method, samples=arguments.samples, seed=arguments.seed
+        assessment,
+        arguments.method,
+        samples=arguments.samples,
+        seed=arguments.seed,
+        chunk_size=20_000,
+        progress=bar,
     )
+    if bar is not None:
+        bar.finish()
     if arguments.format == "json":
         return json.dumps(
             {"stability": stable.to_dict(), "smaa": acceptability.to_dict()},

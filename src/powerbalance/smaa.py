@@ -1069,6 +1069,7 @@ def smaa(
     chunk_size: int = 100_000,
     backend: str = "numpy",
     client: Any = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SMAAResult:
     r"""SMAA-2 with uncertain weights: rank acceptabilities, central weights and more.
 
@@ -1115,6 +1116,9 @@ def smaa(
         ``dask``), with bit for bit the same result.
     client : distributed.Client, optional
         The dask client for ``backend="dask"``; by default the current one.
+    progress : callable, optional
+        Called as ``progress(done, samples)`` after each chunk is counted, e.g. to
+        draw a progress bar.
     chunk_size : int, default 100_000
         How many weight vectors to process at once, rounded up to whole blocks. It
         changes the memory used, never the result.
@@ -1200,7 +1204,11 @@ def smaa(
     rank_counts = np.zeros((n, n), dtype=np.int64)
     win_counts = np.zeros((n, n), dtype=np.int64)
     first_sums = np.zeros((n, m), dtype=np.float64)
+    done = 0
     for chunk_ranks, chunk_wins, block_sums in parts:
+        if progress is not None:
+            done += int(chunk_ranks[:, 0].sum())
+            progress(done, count)
         rank_counts += chunk_ranks
         win_counts += chunk_wins
         # Added block by block in block order, whatever the chunks and wherever they
