@@ -441,3 +441,20 @@ def test_progress_is_reported_after_every_chunk():
         a, samples=5_000, seed=2, chunk_size=2_048, progress=lambda d, t: calls.append((d, t))
     )
     assert calls == [(2_048, 5_000), (4_096, 5_000), (5_000, 5_000)]
+
+
+def test_pairwise_wins_are_counted_only_on_request_above_the_limit(monkeypatch):
+    from powerbalance import smaa as module
+
+    a = pb.scenarios.load("great-power-cooperation")
+    monkeypatch.setattr(module, "PAIRWISE_LIMIT", 5)
+    skipped = pb.smaa.smaa(a, samples=2_000, seed=4)
+    assert not skipped.pairwise
+    with pytest.raises(pb.errors.InvalidParameterError, match="pairwise=True"):
+        _ = skipped.winning
+    assert skipped.to_dict()["winning"] is None
+    counted = pb.smaa.smaa(a, samples=2_000, seed=4, pairwise=True)
+    assert counted.pairwise
+    # Everything else is the same either way.
+    assert np.array_equal(skipped.rank_counts, counted.rank_counts)
+    assert np.array_equal(skipped.first_weight_sums, counted.first_weight_sums)

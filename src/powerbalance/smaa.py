@@ -73,6 +73,7 @@ from powerbalance.weights import Weights
 
 __all__ = [
     "BLOCK",
+    "PAIRWISE_LIMIT",
     "SMAA_SCHEMA",
     "IntervalWeights",
     "OrdinalWeights",
@@ -89,6 +90,8 @@ BoolArray: TypeAlias = npt.NDArray[np.bool_]
 
 #: Weight vectors per block of random numbers; the unit of reproducibility.
 BLOCK = 1024
+#: Above this many options, pairwise wins are counted only when asked for.
+PAIRWISE_LIMIT = 200
 #: Tag of :meth:`SMAAResult.to_dict`.
 SMAA_SCHEMA = "powerbalance.smaa/1"
 #: The smallest share of the weight simplex that :class:`IntervalWeights` will sample
@@ -594,6 +597,7 @@ class SMAAResult:
     win_counts: IntArray = attrs.field(converter=_int_array, eq=_ARRAY_EQ, repr=False)
     first_weight_sums: FloatArray = attrs.field(converter=_float_array, eq=_ARRAY_EQ, repr=False)
     first_under_central: BoolArray = attrs.field(converter=_bool_array, eq=_ARRAY_EQ, repr=False)
+    pairwise: bool = attrs.field(default=True, kw_only=True)
 
     # -- frames ---------------------------------------------------------------------------
 
@@ -764,6 +768,13 @@ class SMAAResult:
         >>> float(r.winning.loc["Targeted cooperation", "Confrontation"]) > 0.9
         True
         """
+        if not self.pairwise:
+            raise InvalidParameterError(
+                f"Pairwise winning indices were not counted: comparing all "
+                f"{len(self.options)} options pair by pair costs their number squared for "
+                f"every weighting, so above {PAIRWISE_LIMIT} options it is done only on "
+                f"request. Run smaa(..., pairwise=True) to count them."
+            )
         return pd.DataFrame(
             self.win_counts / self.samples,
             index=self._option_index(),
@@ -1005,7 +1016,7 @@ class SMAAResult:
             "acceptability": _floats(self.acceptability.to_numpy()),
             "acceptability_se": _floats(self.acceptability_se.to_numpy()),
             "hits": self.rank_counts.tolist(),
-            "winning": _floats(self.winning.to_numpy()),
+            "winning": _floats(self.winning.to_numpy()) if self.pairwise else None,
             "central_weights": {
                 str(name): dict(zip(self.criteria, _floats(row), strict=True))
                 for name, row in zip(central.index, central.to_numpy(), strict=True)
@@ -1034,7 +1045,7 @@ def _wrap(text: str) -> str:
 
 
 def _ranks_and_wins(
-    scores: FloatArray, tie_keys: Callable[[int], FloatArray]
+    scores: FloatArray, tie_keys: Callable[[int], FloatArray], pairwise: bool = True
 ) -> tuple[IntArray, IntArray]:
     """Ranks (1 best) of each row's options, ties broken by ``tie_keys``; strict wins."""
     count, n = scores.shape
@@ -1054,7 +1065,7 @@ def _ranks_and_wins(
     ranks = np.empty((count, n), dtype=np.int64)
     np.put_along_axis(ranks, order, np.arange(1, n + 1)[None, :].repeat(count, axis=0), axis=1)
     wins = np.zeros((n, n), dtype=np.int64)
-    for i in range(n):
+    for i in range(n if pairwise else 0):
         wins[i] = ((scores[:, i : i + 1] - scores) > tolerance).sum(axis=0)
     return ranks, wins
 
@@ -1070,6 +1081,7 @@ def smaa(
     backend: str = "numpy",
     client: Any = None,
     progress: Callable[[int, int], None] | None = None,
+    pairwise: bool | None = None,
 ) -> SMAAResult:
     r"""SMAA-2 with uncertain weights: rank acceptabilities, central weights and more.
 
@@ -1119,6 +1131,10 @@ def smaa(
     progress : callable, optional
         Called as ``progress(done, samples)`` after each chunk is counted, e.g. to
         draw a progress bar.
+    pairwise : bool, optional
+        Whether to count pairwise wins (:attr:`SMAAResult.winning`), which costs the
+        number of options squared per weighting. By default only up to
+        :data:`PAIRWISE_LIMIT` options.
     chunk_size : int, default 100_000
         How many weight vectors to process at once, rounded up to whole blocks. It
         changes the memory used, never the result.
@@ -1189,13 +1205,17 @@ def smaa(
         for start in range(0, len(sizes), blocks_per_chunk)
     ]
     name = describe(resolved)
+    count_wins = n <= PAIRWISE_LIMIT if pairwise is None else bool(pairwise)
     parts: Iterator[_ChunkResult]
     if backend == "numpy":
         parts = (
-            _chunk_counts(prepared, draw, chosen_seed, sizes, blocks, n, name) for blocks in chunks
+            _chunk_counts(prepared, draw, chosen_seed, sizes, blocks, n, name, count_wins)
+            for blocks in chunks
         )
     elif backend == "dask":
-        parts = iter(_dask_chunks(client, prepared, draw, chosen_seed, sizes, chunks, n, name))
+        parts = iter(
+            _dask_chunks(client, prepared, draw, chosen_seed, sizes, chunks, n, name, count_wins)
+        )
     else:
         raise InvalidParameterError(
             f"smaa: backend must be 'numpy' (this process) or 'dask' (a dask cluster); got "
@@ -1236,6 +1256,7 @@ def smaa(
         win_counts=win_counts,
         first_weight_sums=first_sums,
         first_under_central=first_under_central,
+        pairwise=count_wins,
     )
 
 
@@ -1250,6 +1271,7 @@ def _chunk_counts(
     blocks: range,
     n: int,
     method: str,
+    pairwise: bool = True,
 ) -> _ChunkResult:
     """Rank counts, win counts and per-block first-rank weight sums of one chunk.
 
@@ -1273,7 +1295,7 @@ def _chunk_counts(
             rng = _block_generator(seed, block, 1)
             return rng.random((rows, n))
 
-        ranks, wins = _ranks_and_wins(block_scores, keys)
+        ranks, wins = _ranks_and_wins(block_scores, keys, pairwise)
         win_counts += wins
         flat = np.arange(n)[None, :] * n + (ranks - 1)
         rank_counts += np.bincount(flat.ravel(), minlength=n * n).reshape(n, n)
@@ -1293,6 +1315,7 @@ def _dask_chunks(
     chunks: list[range],
     n: int,
     method: str,
+    pairwise: bool,
 ) -> list[_ChunkResult]:
     """Run the chunks on a dask cluster; the results come back in chunk order."""
     try:
@@ -1315,7 +1338,16 @@ def _dask_chunks(
     shared = client.scatter([prepared, draw], broadcast=True)
     futures = [
         client.submit(
-            _chunk_counts, shared[0], shared[1], seed, sizes, blocks, n, method, pure=False
+            _chunk_counts,
+            shared[0],
+            shared[1],
+            seed,
+            sizes,
+            blocks,
+            n,
+            method,
+            pairwise,
+            pure=False,
         )
         for blocks in chunks
     ]
