@@ -458,3 +458,15 @@ def test_pairwise_wins_are_counted_only_on_request_above_the_limit(monkeypatch):
     # Everything else is the same either way.
     assert np.array_equal(skipped.rank_counts, counted.rank_counts)
     assert np.array_equal(skipped.first_weight_sums, counted.first_weight_sums)
+
+
+def test_threads_do_not_change_the_result():
+    a = pb.scenarios.load("great-power-cooperation")
+    one = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=1)
+    two = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=2)
+    three = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=3, chunk_size=5_000)
+    for name in ("rank_counts", "win_counts", "first_weight_sums", "first_under_central"):
+        assert np.array_equal(getattr(one, name), getattr(two, name)), name
+        assert np.array_equal(getattr(one, name), getattr(three, name)), name
+    with pytest.raises(pb.errors.InvalidParameterError, match="threads"):
+        pb.smaa.smaa(a, samples=10, threads=0)

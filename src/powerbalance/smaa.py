@@ -45,8 +45,10 @@ from __future__ import annotations
 import html
 import json
 import math
+import os
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeAlias
 
 import attrs
@@ -1082,6 +1084,7 @@ def smaa(
     client: Any = None,
     progress: Callable[[int, int], None] | None = None,
     pairwise: bool | None = None,
+    threads: int | None = None,
 ) -> SMAAResult:
     r"""SMAA-2 with uncertain weights: rank acceptabilities, central weights and more.
 
@@ -1131,6 +1134,11 @@ def smaa(
     progress : callable, optional
         Called as ``progress(done, samples)`` after each chunk is counted, e.g. to
         draw a progress bar.
+    threads : int, optional
+        How many chunks the numpy backend scores at once, on a thread pool (numpy's
+        sorts and matrix products release the interpreter lock); by default one per
+        processor core. Chunks are made small enough to keep every thread busy. The
+        result does not depend on it.
     pairwise : bool, optional
         Whether to count pairwise wins (:attr:`SMAAResult.winning`), which costs the
         number of options squared per weighting. By default only up to
@@ -1199,7 +1207,13 @@ def smaa(
     n, m = assessment.n_options, assessment.n_criteria
 
     sizes = _blocks(count)
+    workers = (
+        (os.cpu_count() or 1) if threads is None else _check_count(threads, "threads", where, "2")
+    )
     blocks_per_chunk = -(-chunk // BLOCK)
+    if backend == "numpy" and workers > 1:
+        # Enough chunks for every thread; chunking does not change the result.
+        blocks_per_chunk = max(1, min(blocks_per_chunk, -(-len(sizes) // workers)))
     chunks = [
         range(start, min(len(sizes), start + blocks_per_chunk))
         for start in range(0, len(sizes), blocks_per_chunk)
@@ -1207,11 +1221,18 @@ def smaa(
     name = describe(resolved)
     count_wins = n <= PAIRWISE_LIMIT if pairwise is None else bool(pairwise)
     parts: Iterator[_ChunkResult]
+
+    def count_chunk(blocks: range) -> _ChunkResult:
+        return _chunk_counts(prepared, draw, chosen_seed, sizes, blocks, n, name, count_wins)
+
+    pool: ThreadPoolExecutor | None = None
     if backend == "numpy":
-        parts = (
-            _chunk_counts(prepared, draw, chosen_seed, sizes, blocks, n, name, count_wins)
-            for blocks in chunks
-        )
+        if workers > 1 and len(chunks) > 1:
+            pool = ThreadPoolExecutor(max_workers=workers)
+            # map() hands the results back in chunk order, as they are needed.
+            parts = pool.map(count_chunk, chunks)
+        else:
+            parts = (count_chunk(blocks) for blocks in chunks)
     elif backend == "dask":
         parts = iter(
             _dask_chunks(client, prepared, draw, chosen_seed, sizes, chunks, n, name, count_wins)
@@ -1221,20 +1242,11 @@ def smaa(
             f"smaa: backend must be 'numpy' (this process) or 'dask' (a dask cluster); got "
             f"{backend!r}."
         )
-    rank_counts = np.zeros((n, n), dtype=np.int64)
-    win_counts = np.zeros((n, n), dtype=np.int64)
-    first_sums = np.zeros((n, m), dtype=np.float64)
-    done = 0
-    for chunk_ranks, chunk_wins, block_sums in parts:
-        if progress is not None:
-            done += int(chunk_ranks[:, 0].sum())
-            progress(done, count)
-        rank_counts += chunk_ranks
-        win_counts += chunk_wins
-        # Added block by block in block order, whatever the chunks and wherever they
-        # ran: bit-reproducible.
-        for sums in block_sums:
-            first_sums += sums
+    try:
+        rank_counts, win_counts, first_sums = _combine(parts, n, m, progress, count)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     firsts = rank_counts[:, 0]
     first_under_central = np.zeros(n, dtype=bool)
     has_central = np.flatnonzero(firsts > 0)
@@ -1261,6 +1273,31 @@ def smaa(
 
 
 _ChunkResult: TypeAlias = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[FloatArray]]
+
+
+def _combine(
+    parts: Iterable[_ChunkResult],
+    n: int,
+    m: int,
+    progress: Callable[[int, int], None] | None,
+    total: int,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], FloatArray]:
+    """Add up the chunks' counts, and their block sums block by block in block order."""
+    rank_counts = np.zeros((n, n), dtype=np.int64)
+    win_counts = np.zeros((n, n), dtype=np.int64)
+    first_sums = np.zeros((n, m), dtype=np.float64)
+    done = 0
+    for chunk_ranks, chunk_wins, block_sums in parts:
+        rank_counts += chunk_ranks
+        win_counts += chunk_wins
+        # The same float additions in the same order, whatever the chunks and wherever
+        # they ran: bit-reproducible.
+        for sums in block_sums:
+            first_sums += sums
+        if progress is not None:
+            done += int(chunk_ranks[:, 0].sum())
+            progress(done, total)
+    return rank_counts, win_counts, first_sums
 
 
 def _chunk_counts(
