@@ -348,14 +348,16 @@ class Report:
         'Trust and dialogue'
         """
         a = self.assessment
-        i, j = a.option_index(first), a.option_index(second)
-        contributions = self.prepared.contributions(self._weight_vector)
+        i, j = a.option_index(first), a.option_index(second)  # names checked here
+        contributions = self._contributions
         return Tradeoff(
             first=first,
             second=second,
             criteria=a.criterion_names,
             areas=tuple(c.area for c in a.criteria),
-            differences=np.asarray(contributions[i] - contributions[j], dtype=np.float64),
+            differences=np.asarray(
+                contributions.loc[first] - contributions.loc[second], dtype=np.float64
+            ),
             score_difference=float(self.scores[i] - self.scores[j]),
             additive=bool(self.prepared.additive),
         )

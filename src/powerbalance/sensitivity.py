@@ -352,24 +352,20 @@ def stability(
     ranks, order = rank_and_order(prepared.score(weights[None, :])[0])
     leader = names[int(order[0])]
     tied = tuple(names[int(i)] for i in order if ranks[i] == 1) if (ranks == 1).sum() > 1 else ()
-    directions: list[tuple[str, str, FloatArray]] = []
-    for j, criterion in enumerate(assessment.criteria):
-        unit = np.zeros(assessment.n_criteria)
-        unit[j] = 1.0
-        directions.append((criterion.name, "criterion", unit))
-    for area in assessment.areas:
-        members = np.array([c.area == area for c in assessment.criteria])
-        if members.sum() < 2:
-            continue
-        share = np.where(members, weights, 0.0)
-        total = share.sum()
-        unit = share / total if total > 0 else members / members.sum()
-        directions.append((area, "area", unit))
+    directions = [
+        (c.name, "criterion", _members(assessment, c.name, "criterion"))
+        for c in assessment.criteria
+    ]
+    directions += [
+        (area, "area", _members(assessment, area, "area"))
+        for area in assessment.areas
+        if len(assessment.criteria_in(area)) > 1
+    ]
     exact = bool(getattr(prepared, "additive", False))
     scorer = _linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
     intervals = tuple(
-        _interval(name, scope, unit, weights, scorer, names, order, exact)
-        for name, scope, unit in directions
+        _interval(name, scope, *_direction(members, weights), weights, scorer, names, order, exact)
+        for name, scope, members in directions
     )
     return Stability(intervals=intervals, leader=leader, exact=exact, tied=tied)
 
@@ -383,6 +379,21 @@ def _linear_scorer(prepared: PreparedMethod, m: int) -> Callable[[FloatArray], F
         return np.asarray(shares @ unit_scores, dtype=np.float64)
 
     return score
+
+
+def _members(assessment: Assessment, name: str, scope: str) -> npt.NDArray[np.bool_]:
+    """Which criteria move: the criterion ``name`` itself, or the area ``name``'s criteria."""
+    if scope == "criterion":
+        return np.array([c.name == name for c in assessment.criteria])
+    return np.array([c.area == name for c in assessment.criteria])
+
+
+def _direction(members: npt.NDArray[np.bool_], weights: FloatArray) -> tuple[FloatArray, float]:
+    """The moving criteria's current shares of their total, and that total weight."""
+    current = float(weights[members].sum())
+    share = np.where(members, weights, 0.0)
+    unit = share / current if current > 0 else members / members.sum()
+    return np.asarray(unit, dtype=np.float64), current
 
 
 def _path(
@@ -404,13 +415,13 @@ def _interval(
     name: str,
     scope: str,
     unit: FloatArray,
+    current: float,
     weights: FloatArray,
     scorer: Callable[[FloatArray], FloatArray],
     names: Sequence[str],
     order: npt.NDArray[np.intp],
     exact: bool,
 ) -> StabilityInterval:
-    current = float(np.sum(weights[unit > 0])) if scope == "area" else float(weights @ unit)
     at = _path(unit, weights, current)
     leader = int(order[0])
     # Only these pairs can end the intervals: the leader against each other option,
@@ -431,8 +442,9 @@ def _interval(
         return np.asarray((gaps >= -tolerance).all(axis=1))
 
     if exact:
-        top_low, top_high = _crossing_exact(top_kept, current, scorer, at, pairs)
-        ranking_low, ranking_high = _crossing_exact(ranking_kept, current, scorer, at, pairs)
+        ends = scorer(at(np.array([0.0, 1.0])))
+        top_low, top_high = _crossing_exact(top_kept, current, ends, pairs)
+        ranking_low, ranking_high = _crossing_exact(ranking_kept, current, ends, pairs)
     else:
         top_low, top_high = _crossing_bisected(top_kept, current)
         ranking_low, ranking_high = _crossing_bisected(ranking_kept, current)
@@ -454,14 +466,12 @@ def _interval(
 def _crossing_exact(
     kept: Callable[[FloatArray], npt.NDArray[np.bool_]],
     current: float,
-    scorer: Callable[[FloatArray], FloatArray],
-    at: Callable[[FloatArray], FloatArray],
+    ends: FloatArray,
     pairs: Sequence[tuple[int, int]],
 ) -> tuple[float, float]:
-    # Scores are linear in t: two options cross at most once, where their lines meet.
-    # The interval ends at the nearest crossings on each side past which the
-    # property no longer holds.
-    ends = scorer(at(np.array([0.0, 1.0])))
+    # Scores are linear in t (``ends`` holds them at t = 0 and t = 1): two options
+    # cross at most once, where their lines meet. The interval ends at the nearest
+    # crossings on each side past which the property no longer holds.
     first = np.array([i for i, _ in pairs], dtype=np.intp)
     second = np.array([j for _, j in pairs], dtype=np.intp)
     gap_at_zero = ends[0, first] - ends[0, second]
@@ -644,19 +654,15 @@ def sweep(
     weights = apply_weighting(weighting, assessment).aligned(assessment)
     if criterion_or_area in assessment.criterion_names:
         scope = "criterion"
-        members = np.array([c.name == criterion_or_area for c in assessment.criteria])
     elif criterion_or_area in assessment.areas:
         scope = "area"
-        members = np.array([c.area == criterion_or_area for c in assessment.criteria])
     else:
         raise UnknownNameError(
             f"sweep: {criterion_or_area!r} is neither a criterion nor an area of the "
             f"assessment."
             + did_you_mean(criterion_or_area, (*assessment.criterion_names, *assessment.areas))
         )
-    current = float(weights[members].sum())
-    share = np.where(members, weights, 0.0)
-    unit = share / current if current > 0 else members / members.sum()
+    unit, current = _direction(_members(assessment, criterion_or_area, scope), weights)
     at = _path(unit, weights, current)
     prepared = resolve_method(method).prepare(assessment)
     exact = bool(getattr(prepared, "additive", False))
@@ -669,17 +675,18 @@ def sweep(
     for k in np.flatnonzero(leaders[1:] != leaders[:-1]):
         before, after = int(leaders[k]), int(leaders[k + 1])
 
-        def still_first(t: FloatArray, option: int = before) -> npt.NDArray[np.bool_]:
-            return np.asarray(scorer(at(t)).argmax(axis=1) == option)
+        # Linear scores: two lines meet at one point, found from the sweep's own ends
+        # (t = 0 and t = 1). Otherwise bisect between the two steps.
+        gap0 = scores[0, before] - scores[0, after]
+        gap1 = scores[-1, before] - scores[-1, after]
+        if exact and gap0 != gap1:
+            where = float(gap0 / (gap0 - gap1))
+        else:
 
-        where = _bisect(still_first, float(steps[k + 1]), float(steps[k]))
-        if exact:
-            # Two lines meet at one point: solve for it instead of bisecting.
-            ends = scorer(at(np.array([0.0, 1.0])))
-            gap0 = ends[0, before] - ends[0, after]
-            gap1 = ends[1, before] - ends[1, after]
-            if gap0 != gap1:
-                where = float(gap0 / (gap0 - gap1))
+            def still_first(t: FloatArray, option: int = before) -> npt.NDArray[np.bool_]:
+                return np.asarray(scorer(at(t)).argmax(axis=1) == option)
+
+            where = _bisect(still_first, float(steps[k + 1]), float(steps[k]))
         crossovers.append((where, names[before], names[after]))
     frame = pd.DataFrame(scores, index=pd.Index(steps, name="weight"), columns=list(names))
     frame.columns.name = "option"
