@@ -444,7 +444,7 @@ def test_progress_is_reported_after_every_chunk():
 
 
 def test_pairwise_wins_are_counted_only_on_request_above_the_limit(monkeypatch):
-    from powerbalance import smaa as module
+    from powerbalance.smaa import _run as module
 
     a = pb.scenarios.load("great-power-cooperation")
     monkeypatch.setattr(module, "PAIRWISE_LIMIT", 5)

@@ -1,0 +1,382 @@
+"""Running SMAA: drawing, scoring and counting in chunks, here or on a dask cluster."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+
+from powerbalance.errors import (
+    InvalidParameterError,
+)
+from powerbalance.methods import MethodLike, resolve_method
+from powerbalance.model import Assessment
+from powerbalance.ranking import TIE_TOLERANCE
+from powerbalance.report import describe
+from powerbalance.smaa._result import PAIRWISE_LIMIT, SMAAResult
+from powerbalance.smaa._streams import BLOCK, _block_generator, _blocks, _check_count, _check_seed
+from powerbalance.smaa._weights import UniformWeights, WeightInformation
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+IntArray: TypeAlias = npt.NDArray[np.int64]
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+
+__all__ = ["smaa"]
+
+def _ranks_and_wins(
+    scores: FloatArray, tie_keys: Callable[[int], FloatArray], pairwise: bool = True
+) -> tuple[IntArray, IntArray]:
+    """Ranks (1 best) of each row's options, ties broken by ``tie_keys``; strict wins."""
+    count, n = scores.shape
+    order = np.argsort(-scores, axis=1, kind="stable")
+    ordered = np.take_along_axis(scores, order, axis=1)
+    tolerance = TIE_TOLERANCE * np.maximum(1.0, np.abs(ordered).max(axis=1, keepdims=True))
+    starts = np.ones((count, n), dtype=bool)
+    starts[:, 1:] = (ordered[:, :-1] - ordered[:, 1:]) > tolerance
+    rows = np.flatnonzero(~starts.all(axis=1))
+    if len(rows):
+        keys = tie_keys(count)
+        group = np.cumsum(starts[rows], axis=1) - 1
+        # Within a tie group, sort by the random keys: each order equally likely.
+        composite = group + np.take_along_axis(keys[rows], order[rows], axis=1)
+        reorder = np.argsort(composite, axis=1, kind="stable")
+        order[rows] = np.take_along_axis(order[rows], reorder, axis=1)
+    ranks = np.empty((count, n), dtype=np.int64)
+    np.put_along_axis(ranks, order, np.arange(1, n + 1)[None, :].repeat(count, axis=0), axis=1)
+    wins = np.zeros((n, n), dtype=np.int64)
+    for i in range(n if pairwise else 0):
+        wins[i] = ((scores[:, i : i + 1] - scores) > tolerance).sum(axis=0)
+    return ranks, wins
+
+
+def smaa(
+    assessment: Assessment,
+    method: MethodLike = "weighted-sum",
+    *,
+    weights: WeightInformation | None = None,
+    samples: int = 10_000,
+    seed: int | None = None,
+    chunk_size: int = 100_000,
+    backend: str = "numpy",
+    client: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+    pairwise: bool | None = None,
+    threads: int | None = None,
+) -> SMAAResult:
+    r"""SMAA-2 with uncertain weights: rank acceptabilities, central weights and more.
+
+    Weight vectors are drawn from ``weights``; every option is scored under each with
+    ``method`` (prepared once), and ranked, 1 best.
+
+    **Ties.** Options whose scores differ by no more than the tie tolerance of
+    :mod:`powerbalance.ranking` tie. Tied options share the ranks they occupy at
+    random, every order among them equally likely (the random numbers come from the
+    seed, so this too is reproducible): each weight vector then gives each rank to
+    exactly one option, the counts stay whole numbers, and every row and column of
+    :attr:`SMAAResult.acceptability` sums to 1. The central weights follow the option
+    placed first. A pairwise win needs a score higher by more than the tolerance, so a
+    tie is a win for neither. With weights drawn from a continuous distribution, ties
+    arise only between options that score alike, or differ only on criteria whose
+    weight is always 0.
+
+    **Reproducibility.** Weight vectors are drawn in blocks of :data:`BLOCK` (1,024),
+    block *b* from ``numpy.random.default_rng(SeedSequence(seed, spawn_key=(b, 0)))``
+    (tie-breaking numbers from ``spawn_key=(b, 1)``). Work proceeds in chunks of
+    whole blocks, and the sums behind the central weights are accumulated block by
+    block in block order, so the same seed gives bit for bit the same result whatever
+    ``chunk_size`` is (for methods that score each weight vector on its own, as every
+    built-in one does). ``seed=None`` draws a fresh seed and records it in the result.
+
+    **Memory.** Only one chunk of weight vectors (``chunk_size`` x criteria) and their
+    scores (``chunk_size`` x options) are held at a time.
+
+    Parameters
+    ----------
+    assessment : Assessment
+        The options, criteria and scores.
+    method : Method or str, default "weighted-sum"
+        The aggregation method, an object or a registered name.
+    weights : WeightInformation, optional
+        What is known about the weights; default :class:`UniformWeights` (nothing).
+    samples : int, default 10_000
+        How many weight vectors to draw. The standard error of an acceptability *b* is
+        :math:`\sqrt{b(1-b)/N}`, at most 0.5% at 10,000.
+    seed : int, optional
+        Seed of the random numbers (a whole number of at least 0); None for a fresh one.
+    backend : {"numpy", "dask"}, default "numpy"
+        Where the chunks run: in this process, or spread over a dask cluster (extra
+        ``dask``), with bit for bit the same result.
+    client : distributed.Client, optional
+        The dask client for ``backend="dask"``; by default the current one.
+    progress : callable, optional
+        Called as ``progress(done, samples)`` after each chunk is counted, e.g. to
+        draw a progress bar.
+    threads : int, optional
+        How many chunks the numpy backend scores at once, on a thread pool (numpy's
+        sorts and matrix products release the interpreter lock); by default one per
+        processor core. Chunks are made small enough to keep every thread busy. The
+        result does not depend on it.
+    pairwise : bool, optional
+        Whether to count pairwise wins (:attr:`SMAAResult.winning`), which costs the
+        number of options squared per weighting. By default only up to
+        :data:`PAIRWISE_LIMIT` options.
+    chunk_size : int, default 100_000
+        How many weight vectors to process at once, rounded up to whole blocks. It
+        changes the memory used, never the result.
+
+    Returns
+    -------
+    SMAAResult
+
+    Raises
+    ------
+    InvalidParameterError
+        ``samples``, ``chunk_size`` or ``seed`` is not a valid whole number, ``weights``
+        is not weight information, ``method`` is not a method, or the method gives a
+        score that is not finite.
+    UnknownNameError, WeightError
+        The weight information names criteria the assessment does not have, leaves out
+        ones it must give, or allows no weights at all.
+
+    References
+    ----------
+    Lahdelma, R. and Salminen, P. (2001). SMAA-2: Stochastic multicriteria
+    acceptability analysis for group decision making. Operations Research 49(3),
+    444-454.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.Assessment(
+    ...     ["A", "B"],
+    ...     [pb.Criterion("X", area="P", kind="benefit", scale=(0, 10)),
+    ...      pb.Criterion("Y", area="Q", kind="benefit", scale=(0, 10))],
+    ...     [[10, 0], [3, 8]],
+    ... )
+    >>> r = smaa(a, samples=100_000, seed=3)
+    >>> round(float(r.acceptability.loc["A", 1]), 2)  # exactly 7/15 = 0.467
+    0.47
+    >>> r.central_weights.round(2)
+    criterion     X     Y
+    option
+    A          0.77  0.23
+    B          0.27  0.73
+    """
+    where = "smaa"
+    count = _check_count(samples, "samples", where, "10_000")
+    chunk = _check_count(chunk_size, "chunk_size", where, "100_000")
+    information = UniformWeights() if weights is None else weights
+    if not isinstance(information, WeightInformation):
+        hint = (
+            " To vary given weights, wrap them: PerturbedWeights(weights, spread=0.1)."
+            if isinstance(information, Mapping)
+            else ""
+        )
+        raise InvalidParameterError(
+            f"smaa: weights must be weight information (UniformWeights(), "
+            f"OrdinalWeights(ranking), IntervalWeights(bounds) or PerturbedWeights(weights)); "
+            f"got {information!r}.{hint}"
+        )
+    chosen_seed = _check_seed(seed, where)
+    resolved = resolve_method(method)
+    draw = information._sampler(assessment)
+    prepared = resolved.prepare(assessment)
+    n, m = assessment.n_options, assessment.n_criteria
+
+    sizes = _blocks(count)
+    workers = (
+        (os.cpu_count() or 1) if threads is None else _check_count(threads, "threads", where, "2")
+    )
+    blocks_per_chunk = -(-chunk // BLOCK)
+    if backend == "numpy" and workers > 1:
+        # Enough chunks for every thread; chunking does not change the result.
+        blocks_per_chunk = max(1, min(blocks_per_chunk, -(-len(sizes) // workers)))
+    chunks = [
+        range(start, min(len(sizes), start + blocks_per_chunk))
+        for start in range(0, len(sizes), blocks_per_chunk)
+    ]
+    name = describe(resolved)
+    count_wins = n <= PAIRWISE_LIMIT if pairwise is None else bool(pairwise)
+    parts: Iterator[_ChunkResult]
+
+    def count_chunk(blocks: range) -> _ChunkResult:
+        return _chunk_counts(prepared, draw, chosen_seed, sizes, blocks, n, name, count_wins)
+
+    pool: ThreadPoolExecutor | None = None
+    if backend == "numpy":
+        if workers > 1 and len(chunks) > 1:
+            pool = ThreadPoolExecutor(max_workers=workers)
+            # map() hands the results back in chunk order, as they are needed.
+            parts = pool.map(count_chunk, chunks)
+        else:
+            parts = (count_chunk(blocks) for blocks in chunks)
+    elif backend == "dask":
+        parts = iter(
+            _dask_chunks(client, prepared, draw, chosen_seed, sizes, chunks, n, name, count_wins)
+        )
+    else:
+        raise InvalidParameterError(
+            f"smaa: backend must be 'numpy' (this process) or 'dask' (a dask cluster); got "
+            f"{backend!r}."
+        )
+    try:
+        rank_counts, win_counts, first_sums = _combine(parts, n, m, progress, count)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    firsts = rank_counts[:, 0]
+    first_under_central = np.zeros(n, dtype=bool)
+    has_central = np.flatnonzero(firsts > 0)
+    central = first_sums[has_central] / firsts[has_central, None]
+    central_scores = np.asarray(prepared.score(central), dtype=np.float64)
+    _check_finite(central_scores, describe(resolved))
+    best = central_scores.max(axis=1)
+    tolerance = TIE_TOLERANCE * np.maximum(1.0, np.abs(central_scores).max(axis=1))
+    own = central_scores[np.arange(len(has_central)), has_central]
+    first_under_central[has_central] = np.asarray(own >= best - tolerance, dtype=bool)
+    return SMAAResult(
+        options=assessment.option_names,
+        criteria=assessment.criterion_names,
+        samples=count,
+        seed=chosen_seed,
+        method=describe(resolved),
+        weights=information,
+        rank_counts=rank_counts,
+        win_counts=win_counts,
+        first_weight_sums=first_sums,
+        first_under_central=first_under_central,
+        pairwise=count_wins,
+    )
+
+
+_ChunkResult: TypeAlias = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[FloatArray]]
+
+
+def _combine(
+    parts: Iterable[_ChunkResult],
+    n: int,
+    m: int,
+    progress: Callable[[int, int], None] | None,
+    total: int,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], FloatArray]:
+    """Add up the chunks' counts, and their block sums block by block in block order."""
+    rank_counts = np.zeros((n, n), dtype=np.int64)
+    win_counts = np.zeros((n, n), dtype=np.int64)
+    first_sums = np.zeros((n, m), dtype=np.float64)
+    done = 0
+    for chunk_ranks, chunk_wins, block_sums in parts:
+        rank_counts += chunk_ranks
+        win_counts += chunk_wins
+        # The same float additions in the same order, whatever the chunks and wherever
+        # they ran: bit-reproducible.
+        for sums in block_sums:
+            first_sums += sums
+        if progress is not None:
+            done += int(chunk_ranks[:, 0].sum())
+            progress(done, total)
+    return rank_counts, win_counts, first_sums
+
+
+def _chunk_counts(
+    prepared: Any,
+    draw: Callable[[np.random.Generator, int], FloatArray],
+    seed: int,
+    sizes: list[int],
+    blocks: range,
+    n: int,
+    method: str,
+    pairwise: bool = True,
+) -> _ChunkResult:
+    """Rank counts, win counts and per-block first-rank weight sums of one chunk.
+
+    A pure function of its arguments, so it gives the same result in this process
+    and on a dask worker.
+    """
+    drawn = [draw(_block_generator(seed, b, 0), sizes[b]) for b in blocks]
+    scores = np.asarray(prepared.score(np.vstack(drawn)), dtype=np.float64)
+    _check_finite(scores, method)
+    m = drawn[0].shape[1]
+    rank_counts = np.zeros((n, n), dtype=np.int64)
+    win_counts = np.zeros((n, n), dtype=np.int64)
+    block_sums: list[FloatArray] = []
+    offset = 0
+    for b, block_weights in zip(blocks, drawn, strict=True):
+        size = sizes[b]
+        block_scores = scores[offset : offset + size]
+        offset += size
+
+        def keys(rows: int, block: int = b) -> FloatArray:
+            rng = _block_generator(seed, block, 1)
+            return rng.random((rows, n))
+
+        ranks, wins = _ranks_and_wins(block_scores, keys, pairwise)
+        win_counts += wins
+        flat = np.arange(n)[None, :] * n + (ranks - 1)
+        rank_counts += np.bincount(flat.ravel(), minlength=n * n).reshape(n, n)
+        winner = np.argmin(ranks, axis=1)
+        sums = np.zeros((n, m), dtype=np.float64)
+        np.add.at(sums, winner, block_weights)
+        block_sums.append(sums)
+    return rank_counts, win_counts, block_sums
+
+
+def _dask_chunks(
+    client: Any,
+    prepared: Any,
+    draw: Callable[[np.random.Generator, int], FloatArray],
+    seed: int,
+    sizes: list[int],
+    chunks: list[range],
+    n: int,
+    method: str,
+    pairwise: bool,
+) -> list[_ChunkResult]:
+    """Run the chunks on a dask cluster; the results come back in chunk order."""
+    try:
+        from distributed import get_client
+    except ImportError as error:
+        raise ImportError(
+            "smaa(backend='dask') needs dask.distributed: python -m pip install "
+            "'powerbalance[dask]'"
+        ) from error
+    if client is None:
+        try:
+            client = get_client()
+        except ValueError as error:
+            raise InvalidParameterError(
+                "smaa(backend='dask') needs a running dask cluster: start one, e.g. "
+                "client = distributed.Client(), and pass client=client (or create it "
+                "first so that it is found)."
+            ) from error
+    # Sent once to every worker instead of with every chunk.
+    shared = client.scatter([prepared, draw], broadcast=True)
+    futures = [
+        client.submit(
+            _chunk_counts,
+            shared[0],
+            shared[1],
+            seed,
+            sizes,
+            blocks,
+            n,
+            method,
+            pairwise,
+            pure=False,
+        )
+        for blocks in chunks
+    ]
+    return list(client.gather(futures))
+
+
+def _check_finite(scores: FloatArray, method: str) -> None:
+    if not np.isfinite(scores).all():
+        row = int(np.argwhere(~np.isfinite(scores))[0][0])
+        raise InvalidParameterError(
+            f"smaa: the method {method} gave a score that is not a finite number for weight "
+            f"vector {row} of a chunk; SMAA needs a score for every option under every "
+            f"weighting. Try another method or normalization."
+        )

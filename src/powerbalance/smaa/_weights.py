@@ -1,0 +1,446 @@
+"""What is known about the weights: distributions to draw weight vectors from."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance._frozen import FrozenMap
+from powerbalance.errors import (
+    InvalidParameterError,
+    UnknownNameError,
+    WeightError,
+    did_you_mean,
+)
+from powerbalance.model import Assessment
+from powerbalance.smaa._streams import _block_generator, _blocks, _check_count, _check_seed
+from powerbalance.weighting._base import check_criterion_names
+from powerbalance.weighting.subjective import Ranking, _to_ranking
+from powerbalance.weights import Weights
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+IntArray: TypeAlias = npt.NDArray[np.int64]
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+
+__all__ = [
+    "MIN_ACCEPTANCE",
+    "IntervalWeights",
+    "OrdinalWeights",
+    "PerturbedWeights",
+    "UniformWeights",
+    "WeightInformation",
+]
+
+#: The smallest share of the weight simplex that :class:`IntervalWeights` will sample
+#: by rejection; narrower bounds raise an error instead of running for hours.
+MIN_ACCEPTANCE = 1e-3
+#: Candidates drawn at most at once by the rejection sampler.
+_ROUND = 65_536
+#: Up to this many binding upper bounds, the share of the simplex they leave is computed
+#: exactly (inclusion-exclusion over 2**k subsets); beyond it, it is estimated.
+_EXACT_BOUNDS = 16
+
+# A sampler draws ``count`` weight vectors (rows summing to 1, in the assessment's
+# criterion order) from the generator it is given.
+_Sampler: TypeAlias = Callable[[np.random.Generator, int], FloatArray]
+
+
+
+def _normalized_rows(values: FloatArray) -> FloatArray:
+    return np.asarray(values / values.sum(axis=1, keepdims=True), dtype=np.float64)
+
+
+class WeightInformation:
+    """What is known about the weights: a distribution to draw weight vectors from.
+
+    The subclasses are :class:`UniformWeights`, :class:`OrdinalWeights`,
+    :class:`IntervalWeights` and :class:`PerturbedWeights`. Each checks its criterion
+    names against the assessment when it samples.
+
+    Examples
+    --------
+    >>> isinstance(UniformWeights(), WeightInformation)
+    True
+    """
+
+    __slots__ = ()
+
+    def _sampler(self, assessment: Assessment) -> _Sampler:
+        raise NotImplementedError  # pragma: no cover - every subclass overrides it
+
+    def _phrase(self) -> str:
+        raise NotImplementedError  # pragma: no cover - every subclass overrides it
+
+    def sample(
+        self, assessment: Assessment, *, samples: int, seed: int | None = None
+    ) -> pd.DataFrame:
+        """Draw weight vectors, exactly the ones :func:`smaa` uses for the same seed.
+
+        Parameters
+        ----------
+        assessment : Assessment
+            Supplies the criteria.
+        samples : int
+            How many weight vectors to draw (at least 1).
+        seed : int, optional
+            Seed of the random numbers; None draws a fresh one.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per weight vector (index ``sample``), one column per criterion in
+            the assessment's order; every row sums to 1.
+
+        Raises
+        ------
+        InvalidParameterError
+            ``samples`` or ``seed`` is not a valid whole number.
+
+        Examples
+        --------
+        >>> from powerbalance.model import _example
+        >>> draws = UniformWeights().sample(_example(), samples=5, seed=1)
+        >>> draws.shape, bool(np.allclose(draws.sum(axis=1), 1))
+        ((5, 2), True)
+        """
+        where = f"{type(self).__name__}.sample"
+        count = _check_count(samples, "samples", where, "10_000")
+        chosen = _check_seed(seed, where)
+        draw = self._sampler(assessment)
+        values = np.vstack(
+            [draw(_block_generator(chosen, b, 0), n) for b, n in enumerate(_blocks(count))]
+        )
+        return pd.DataFrame(
+            values,
+            index=pd.RangeIndex(count, name="sample"),
+            columns=pd.Index(assessment.criterion_names, name="criterion"),
+        )
+
+
+@attrs.frozen
+class UniformWeights(WeightInformation):
+    r"""No information on the weights: every weight vector is equally likely.
+
+    The weights are uniform on the simplex :math:`\{w \ge 0, \sum_j w_j = 1\}`, the
+    Dirichlet(1, ..., 1) distribution, drawn as independent standard exponentials
+    divided by their sum. (Independent uniforms divided by their sum are *not*
+    uniform on the simplex: they favour balanced weights.)
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> UniformWeights().sample(_example(), samples=3, seed=0).round(3)
+    criterion  Trade gains  Conflict risk
+    sample
+    0                0.312          0.688
+    1                0.557          0.443
+    2                0.554          0.446
+    """
+
+    def _sampler(self, assessment: Assessment) -> _Sampler:
+        m = assessment.n_criteria
+
+        def draw(rng: np.random.Generator, count: int) -> FloatArray:
+            return _normalized_rows(rng.standard_exponential((count, m)))
+
+        return draw
+
+    def _phrase(self) -> str:
+        return "drawn uniformly"
+
+
+@attrs.frozen
+class OrdinalWeights(WeightInformation):
+    r"""Criteria ranked by importance: weights uniform over those that respect the ranking.
+
+    Without ties the weights are uniform on
+    :math:`\{w : w_1 \ge w_2 \ge \dots \ge w_m \ge 0, \sum w = 1\}` (criteria in ranking
+    order). Criteria in a tie group get equal weights, and the weights are uniform on
+    the region where the groups' common weights are ordered. Either region is a
+    simplex whose corners are :math:`(1/k, \dots, 1/k, 0, \dots, 0)`, the first *k*
+    criteria sharing the weight, for each *k* that closes a group; a weight vector is
+    drawn as a uniform mixture of the corners (coefficients uniform on a simplex),
+    which is uniform on the region. Without ties this is the same distribution as a
+    uniform weight vector sorted in decreasing order. The mean weights are the
+    corners' mean: the rank-order-centroid weights of
+    :class:`powerbalance.weighting.RankOrderCentroid`.
+
+    Parameters
+    ----------
+    ranking : sequence of str or sequence of str
+        Criterion names, most important first; criteria of equal importance grouped in
+        a list: ``["Security", ["Economic", "Technology"], "Climate"]``. Every
+        criterion of the assessment must appear once.
+
+    Raises
+    ------
+    InvalidParameterError, DuplicateNameError
+        The ranking is not a list of names and groups, or names a criterion twice.
+    WeightError
+        (When sampling.) The ranking names a criterion the assessment does not have,
+        or leaves one out.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> info = OrdinalWeights(["Conflict risk", "Trade gains"])
+    >>> draws = info.sample(_example(), samples=10_000, seed=0)
+    >>> bool((draws["Conflict risk"] >= draws["Trade gains"]).all())
+    True
+    >>> draws.mean().round(2).tolist()
+    [0.25, 0.75]
+    """
+
+    ranking: Ranking = attrs.field(converter=_to_ranking)
+
+    def _sampler(self, assessment: Assessment) -> _Sampler:
+        ordered = [name for group in self.ranking for name in group]
+        check_criterion_names(ordered, assessment.criterion_names, "OrdinalWeights")
+        names = assessment.criterion_names
+        corners = np.zeros((len(self.ranking), len(names)))
+        members: list[int] = []
+        for g, group in enumerate(self.ranking):
+            members += [names.index(name) for name in group]
+            corners[g, members] = 1.0 / len(members)
+        n_groups = len(self.ranking)
+
+        def draw(rng: np.random.Generator, count: int) -> FloatArray:
+            mixture = _normalized_rows(rng.standard_exponential((count, n_groups)))
+            return np.asarray(mixture @ corners, dtype=np.float64)
+
+        return draw
+
+    def _phrase(self) -> str:
+        return "in the order of importance given"
+
+
+def _to_bounds(value: Mapping[str, tuple[float, float]]) -> FrozenMap[str, tuple[float, float]]:
+    if not isinstance(value, Mapping):
+        raise InvalidParameterError(
+            f"IntervalWeights: bounds must be a mapping of criterion name to (low, high), "
+            f"such as {{'Security': (0.2, 0.5)}}; got {value!r}."
+        )
+    bounds: dict[str, tuple[float, float]] = {}
+    for name, pair in value.items():
+        try:
+            low, high = (float(end) for end in pair)
+        except (TypeError, ValueError):
+            raise InvalidParameterError(
+                f"IntervalWeights: the bounds of {name!r} must be a pair (low, high) of "
+                f"numbers from 0 to 1, such as (0.2, 0.5); got {pair!r}."
+            ) from None
+        if not (0.0 <= low <= 1.0 and 0.0 <= high <= 1.0):
+            raise InvalidParameterError(
+                f"IntervalWeights: the bounds of {name!r} must lie from 0 to 1 (weights "
+                f"sum to 1); got ({low:g}, {high:g})."
+            )
+        if low > high:
+            raise InvalidParameterError(
+                f"IntervalWeights: the bounds of {name!r} are ({low:g}, {high:g}), low above "
+                f"high; give them as (low, high)."
+            )
+        bounds[name] = (low, high)
+    return FrozenMap(bounds)
+
+
+def _simplex_share_below(caps: FloatArray, m: int) -> float:
+    r"""Share of the uniform simplex in m dimensions where :math:`u_j \le c_j`, exactly.
+
+    Inclusion-exclusion: :math:`\sum_S (-1)^{|S|} (1 - \sum_{j \in S} c_j)_+^{m-1}`.
+    """
+    k = len(caps)
+    subsets = (np.arange(2**k)[:, None] >> np.arange(k)[None, :]) & 1
+    rest = np.clip(1.0 - subsets @ caps, 0.0, None) ** (m - 1)
+    signs = np.where(subsets.sum(axis=1) % 2 == 0, 1.0, -1.0)
+    return math.fsum((signs * rest).tolist())
+
+
+@attrs.frozen
+class IntervalWeights(WeightInformation):
+    r"""Each weight known to lie in an interval: weights uniform over what the bounds allow.
+
+    The weights are uniform on :math:`\{w : \sum w = 1, l_j \le w_j \le h_j\}`;
+    criteria without bounds get :math:`[0, 1]`. Lower bounds are handled exactly:
+    :math:`w = l + (1 - \sum l)\,u` with *u* uniform on the simplex. Upper bounds are
+    then met by rejection: draws of *u* that break one are discarded. The share of
+    draws kept is computed before sampling (exactly by inclusion-exclusion for up to
+    16 binding upper bounds, otherwise estimated from 65,536 draws); below
+    :data:`MIN_ACCEPTANCE` (0.1%) sampling would be too slow and an error says so.
+
+    Parameters
+    ----------
+    bounds : mapping of str to (float, float)
+        ``{criterion: (low, high)}`` with ``0 <= low <= high <= 1``.
+
+    Raises
+    ------
+    InvalidParameterError
+        A bound is not a pair of numbers from 0 to 1, or low is above high; or (when
+        sampling) the bounds leave too small a share of the weights to sample.
+    UnknownNameError
+        (When sampling.) A bound names a criterion the assessment does not have.
+    WeightError
+        (When sampling.) No weights meet the bounds: the lower bounds sum to more
+        than 1, or the upper bounds (1 where none is given) to less than 1.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> info = IntervalWeights({"Trade gains": (0.2, 0.5)})
+    >>> draws = info.sample(_example(), samples=10_000, seed=0)
+    >>> float(draws["Trade gains"].min()) >= 0.2, float(draws["Trade gains"].max()) <= 0.5
+    (True, True)
+    >>> round(float(draws["Trade gains"].mean()), 2)
+    0.35
+    """
+
+    bounds: Mapping[str, tuple[float, float]] = attrs.field(converter=_to_bounds)
+
+    def _sampler(self, assessment: Assessment) -> _Sampler:
+        names = assessment.criterion_names
+        for name in self.bounds:
+            if name not in names:
+                raise UnknownNameError(
+                    f"IntervalWeights: the bounds name {name!r}, which is not a criterion of "
+                    f"the assessment." + did_you_mean(str(name), names)
+                )
+        m = len(names)
+        low = np.array([self.bounds.get(name, (0.0, 1.0))[0] for name in names])
+        high = np.array([self.bounds.get(name, (0.0, 1.0))[1] for name in names])
+        given = ", ".join(f"{name} {lo:g}-{hi:g}" for name, (lo, hi) in self.bounds.items())
+        if low.sum() > 1.0 + 1e-12:
+            raise WeightError(
+                f"IntervalWeights: the lower bounds sum to {low.sum():.4g}, more than 1, so "
+                f"no weights meet them ({given}). Lower some of them."
+            )
+        if high.sum() < 1.0 - 1e-12:
+            raise WeightError(
+                f"IntervalWeights: the upper bounds sum to {high.sum():.4g}, less than 1, so "
+                f"no weights meet them ({given}). Raise some of them, or leave a criterion "
+                f"unbounded."
+            )
+        free = 1.0 - low.sum()
+        if free <= 1e-12 or high.sum() <= 1.0 + 1e-12:
+            # The bounds allow one weight vector only.
+            point = low if free <= 1e-12 else high
+            point = point / point.sum()
+
+            def single(rng: np.random.Generator, count: int) -> FloatArray:
+                return np.tile(point, (count, 1))
+
+            return single
+        caps = (high - low) / free
+        binding = caps < 1.0
+        acceptance = self._acceptance(caps[binding], m)
+        if acceptance < MIN_ACCEPTANCE:
+            raise InvalidParameterError(
+                f"IntervalWeights: the bounds ({given}) leave about {acceptance:.2g} of the "
+                f"possible weights, too little to sample by rejection (at least "
+                f"{MIN_ACCEPTANCE:g} is needed). Widen the bounds, or use PerturbedWeights "
+                f"around the weights at their centre."
+            )
+
+        def draw(rng: np.random.Generator, count: int) -> FloatArray:
+            kept: list[FloatArray] = []
+            needed = count
+            while needed > 0:
+                size = min(_ROUND, int(1.25 * needed / acceptance) + 64)
+                u = _normalized_rows(rng.standard_exponential((size, m)))
+                ok = u[(u <= caps).all(axis=1)][:needed]
+                kept.append(ok)
+                needed -= len(ok)
+            return np.asarray(low + free * np.vstack(kept), dtype=np.float64)
+
+        return draw
+
+    @staticmethod
+    def _acceptance(caps: FloatArray, m: int) -> float:
+        if len(caps) <= _EXACT_BOUNDS:
+            return max(0.0, _simplex_share_below(caps, m))
+        rng = np.random.default_rng(np.random.SeedSequence(0))
+        u = _normalized_rows(rng.standard_exponential((_ROUND, m)))
+        full_caps = np.concatenate([caps, np.ones(m - len(caps))])
+        return float((u <= full_caps).all(axis=1).mean())
+
+    def _phrase(self) -> str:
+        return "within the weight bounds given"
+
+
+def _to_weights(value: Mapping[str, float] | Weights) -> Weights:
+    if isinstance(value, Weights):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidParameterError(
+            f"PerturbedWeights: weights must be a mapping of criterion name to weight or a "
+            f"Weights, such as {{'Security': 0.6, 'Economic': 0.4}}; got {value!r}."
+        )
+    return Weights.from_mapping(value)
+
+
+def _check_spread(
+    instance: PerturbedWeights, attribute: attrs.Attribute[float], value: float
+) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (0.0 <= value < 1.0):
+        raise InvalidParameterError(
+            f"PerturbedWeights: spread must be a number from 0 up to (not including) 1, such "
+            f"as 0.1 for weights within ±10%; got {value!r}."
+        )
+
+
+@attrs.frozen
+class PerturbedWeights(WeightInformation):
+    r"""A weight vector known to within a relative spread.
+
+    Each weight is multiplied by its own factor, uniform on
+    :math:`[1 - s, 1 + s]` and independent of the others, and the results are
+    rescaled to sum to 1. A weight of 0 stays 0.
+
+    Parameters
+    ----------
+    weights : mapping of str to float, or Weights
+        The central weights (any non-negative points; rescaled to sum to 1). Every
+        criterion of the assessment must have one.
+    spread : float, default 0.1
+        The relative spread *s*, from 0 up to (not including) 1.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``spread`` is outside [0, 1).
+    WeightError
+        A weight is negative or not finite, or all are zero; or (when sampling) a
+        criterion is missing or unknown.
+
+    Examples
+    --------
+    >>> from powerbalance.model import _example
+    >>> info = PerturbedWeights({"Trade gains": 0.3, "Conflict risk": 0.7}, spread=0.2)
+    >>> draws = info.sample(_example(), samples=1_000, seed=0)
+    >>> bool(draws["Trade gains"].between(0.3 * 0.8 / 1.1, 0.3 * 1.2 / 0.9).all())
+    True
+    """
+
+    weights: Weights = attrs.field(converter=_to_weights)
+    spread: float = attrs.field(default=0.1, validator=_check_spread, kw_only=True)
+
+    def _sampler(self, assessment: Assessment) -> _Sampler:
+        check_criterion_names(self.weights.names, assessment.criterion_names, "PerturbedWeights")
+        base = np.array([self.weights[name] for name in assessment.criterion_names])
+        spread = float(self.spread)
+
+        def draw(rng: np.random.Generator, count: int) -> FloatArray:
+            factors = rng.uniform(1.0 - spread, 1.0 + spread, (count, len(base)))
+            return _normalized_rows(base * factors)
+
+        return draw
+
+    def _phrase(self) -> str:
+        return f"within ±{100 * self.spread:g}% of the given weights"
+
+
