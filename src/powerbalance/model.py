@@ -8,8 +8,8 @@ invalid object cannot exist.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, TypeAlias
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, TypeAlias, TypeVar
 
 import attrs
 import numpy as np
@@ -31,6 +31,7 @@ from powerbalance.errors import (
     did_you_mean,
     quoted_list,
 )
+from powerbalance.uncertainty import Distribution, check_uncertainty
 from powerbalance.value import Linear, ValueFunction
 
 __all__ = ["KINDS", "Assessment", "Criterion", "Kind", "Option"]
@@ -40,6 +41,7 @@ Kind: TypeAlias = Literal["benefit", "risk"]
 KINDS: tuple[Kind, ...] = ("benefit", "risk")
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
+T = TypeVar("T")
 
 
 def _check_name(what: str, name: object) -> None:
@@ -339,6 +341,12 @@ def _to_notes(value: Mapping[tuple[str, str], str] | None) -> Mapping[tuple[str,
     return FrozenMap(value)
 
 
+def _to_uncertainty(
+    value: Mapping[tuple[str, str], Distribution] | None,
+) -> Mapping[tuple[str, str], Distribution]:
+    return FrozenMap(check_uncertainty({} if value is None else value))
+
+
 def _array_eq(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
     return a.shape == b.shape and bool(np.array_equal(a, b))
 
@@ -365,6 +373,11 @@ class Assessment:
         The option every other is compared with, typically "do nothing" or the status
         quo. Reports then show each option's score and contributions as differences
         from the baseline's as well.
+    uncertainty : mapping of (option, criterion) to Distribution, optional
+        For scores known only to within a range, the distribution of plausible scores
+        (:mod:`powerbalance.uncertainty`), keyed by names. Each must include its
+        cell's score and stay within the criterion's scale. Reports use the scores;
+        :func:`powerbalance.smaa.smaa` samples the distributions.
 
     Raises
     ------
@@ -375,8 +388,8 @@ class Assessment:
     DuplicateNameError
         Two options or two criteria share a name.
     UnknownNameError
-        A note refers to an option or criterion that is not in the assessment, or the
-        baseline is not one of the options.
+        A note or distribution refers to an option or criterion that is not in the
+        assessment, or the baseline is not one of the options.
 
     Examples
     --------
@@ -408,6 +421,9 @@ class Assessment:
     name: str = attrs.field(default="", kw_only=True)
     description: str = attrs.field(default="", kw_only=True, repr=False)
     baseline: str | None = attrs.field(default=None, kw_only=True)
+    uncertainty: Mapping[tuple[str, str], Distribution] = attrs.field(
+        default=None, converter=_to_uncertainty, kw_only=True, repr=False
+    )
     # Derived once: every method and report asks for them, often per evaluation.
     _option_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _criterion_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
@@ -432,6 +448,7 @@ class Assessment:
         _check_unique("criteria", self.criterion_names)
         self._validate_scores()
         self._validate_notes()
+        self._validate_uncertainty()
         if self.baseline is not None and self.baseline not in self.option_names:
             raise UnknownNameError(
                 f"The baseline {self.baseline!r} is not one of the options."
@@ -492,27 +509,53 @@ class Assessment:
                 )
 
     def _validate_notes(self) -> None:
-        options, criteria = set(self.option_names), set(self.criterion_names)
-        for key, text in self.notes.items():
-            if not (isinstance(key, tuple) and len(key) == 2):
-                raise InvalidParameterError(
-                    f"notes must be keyed by (option, criterion) pairs; got the key {key!r}."
-                )
-            option, criterion = key
-            if option not in options:
-                raise UnknownNameError(
-                    f"A note refers to option {option!r}, which is not in the assessment."
-                    + did_you_mean(option, options)
-                )
-            if criterion not in criteria:
-                raise UnknownNameError(
-                    f"A note refers to criterion {criterion!r}, which is not in the "
-                    "assessment." + did_you_mean(criterion, criteria)
-                )
+        for (option, criterion), text in self._cells(self.notes, "note"):
             if not isinstance(text, str):
                 raise InvalidParameterError(
                     f"The note for ({option!r}, {criterion!r}) must be text; got {text!r}."
                 )
+
+    def _validate_uncertainty(self) -> None:
+        for (option, criterion), distribution in self._cells(self.uncertainty, "distribution"):
+            column = self.criterion_index(criterion)
+            scale = self.criteria[column].scale
+            low, high = distribution.bounded(scale).support
+            score = float(self.scores[self.option_index(option), column])
+            where = f"The distribution {distribution.describe()} of ({option!r}, {criterion!r})"
+            if scale is not None and (low < scale[0] or high > scale[1]):
+                raise InvalidScoreError(
+                    f"{where} reaches outside the criterion's scale "
+                    f"{_format_scale(scale)}. Narrow the distribution or widen the scale."
+                )
+            if not low <= score <= high:
+                raise InvalidScoreError(
+                    f"{where} does not include the score {score:g}. The score is the "
+                    f"point judgement and the distribution the range around it: make the "
+                    f"range include it."
+                )
+
+    def _cells(
+        self, mapping: Mapping[tuple[str, str], T], what: str
+    ) -> Iterator[tuple[tuple[str, str], T]]:
+        """The items of a mapping keyed by (option, criterion), with the keys checked."""
+        options, criteria = set(self.option_names), set(self.criterion_names)
+        for key, value in mapping.items():
+            if not (isinstance(key, tuple) and len(key) == 2):
+                raise InvalidParameterError(
+                    f"{what}s must be keyed by (option, criterion) pairs; got the key {key!r}."
+                )
+            option, criterion = key
+            if option not in options:
+                raise UnknownNameError(
+                    f"A {what} refers to option {option!r}, which is not in the assessment."
+                    + did_you_mean(str(option), options)
+                )
+            if criterion not in criteria:
+                raise UnknownNameError(
+                    f"A {what} refers to criterion {criterion!r}, which is not in the "
+                    "assessment." + did_you_mean(str(criterion), criteria)
+                )
+            yield key, value
 
     # -- construction from other shapes -------------------------------------------------
 
@@ -950,6 +993,11 @@ class Assessment:
             notes={
                 key: text
                 for key, text in self.notes.items()
+                if key[0] in kept_option_names and key[1] in kept_criterion_names
+            },
+            uncertainty={
+                key: distribution
+                for key, distribution in self.uncertainty.items()
                 if key[0] in kept_option_names and key[1] in kept_criterion_names
             },
             baseline=self.baseline if self.baseline in kept_option_names else None,

@@ -1,0 +1,421 @@
+r"""Uncertain scores: a distribution for a cell of the options x criteria table.
+
+A score is a judgement, and analysts often know it only to within a range: "6, but
+anywhere from 4 to 8". An :class:`~powerbalance.Assessment` keeps its point scores
+and, for any cell, a distribution of the plausible scores::
+
+    Assessment(..., uncertainty={("Engage", "Trade gains"): Triangular(4, 6, 8)})
+
+Reports use the point scores; :func:`powerbalance.smaa.smaa` draws every uncertain
+cell from its distribution, jointly with the weights, and so shows how far the
+ranking depends on the scores as well as on the weights.
+
+============================  ==========================================================
+distribution                  density on its support
+============================  ==========================================================
+``Uniform(low, high)``        flat: every score in the interval equally plausible
+``Triangular(low, mode,       rises linearly from ``low`` to ``mode``, falls to
+high)``                       ``high``
+``PERT(low, mode, high)``     Beta on ``[low, high]`` with
+                              :math:`\alpha = 1 + 4\frac{mode - low}{high - low}`,
+                              :math:`\beta = 1 + 4\frac{high - mode}{high - low}`
+``Normal(mean, sd, low,       normal, truncated to ``[low, high]``; the bounds default
+high)``                       to the ends of the criterion's scale
+============================  ==========================================================
+
+The PERT distribution is the Beta distribution of the programme evaluation and
+review technique, with the shape parameter 4 of Malcolm, Roseboom, Clark and Fazar
+(1959, Operations Research 7(5), 646-669) in the form given by Vose (2008, *Risk
+Analysis*, 3rd ed., Wiley, section 9.1.2): its mean is :math:`(low + 4\,mode + high)/6`.
+It puts less weight on the tails than the triangular distribution with the same three
+points.
+
+Examples
+--------
+>>> import numpy as np
+>>> d = Triangular(low=4, mode=6, high=8)
+>>> draws = d.sample(np.random.default_rng(0), 100_000)
+>>> bool(4 <= draws.min() and draws.max() <= 8), round(float(draws.mean()), 1)
+(True, 6.0)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any, TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from powerbalance.errors import InvalidParameterError
+
+__all__ = ["PERT", "Distribution", "Normal", "Triangular", "Uniform"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+#: A truncated normal keeps at least this share of its mass inside its bounds; with
+#: less, rejection sampling would mostly reject, and the distribution is better
+#: described as uniform or triangular on the bounds.
+MIN_NORMAL_MASS = 1e-3
+
+
+def _finite(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if (
+        not isinstance(value, int | float | np.integer | np.floating)
+        or isinstance(value, bool)
+        or not math.isfinite(float(value))
+    ):
+        raise InvalidParameterError(
+            f"{type(instance).__name__}: {attribute.name} must be a finite number; got "
+            f"{value!r}."
+        )
+
+
+def _optional_finite(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if value is not None:
+        _finite(instance, attribute, value)
+
+
+def _to_float(value: Any) -> Any:
+    if isinstance(value, int | np.integer | np.floating) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _optional_float(value: Any) -> Any:
+    return None if value is None else _to_float(value)
+
+
+def _number(*, default: Any = attrs.NOTHING) -> Any:
+    return attrs.field(default=default, converter=_to_float, validator=_finite)
+
+
+class Distribution:
+    """What is known about one score: a distribution on an interval of the scale.
+
+    Subclasses are frozen attrs classes with a vectorized :meth:`sample`.
+
+    Examples
+    --------
+    >>> isinstance(Uniform(1, 2), Distribution)
+    True
+    """
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """The lowest and highest score the distribution can give."""
+        raise NotImplementedError
+
+    def bounded(self, scale: tuple[float, float] | None) -> Distribution:
+        """The distribution as it applies on a criterion with the given scale.
+
+        Only :class:`Normal` without bounds of its own depends on the scale: it is
+        truncated to it.
+        """
+        return self
+
+    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
+        """``size`` independent draws."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """A short description for reports, e.g. ``triangular 4 to 8 (mode 6)``."""
+        raise NotImplementedError
+
+
+@attrs.frozen
+class Uniform(Distribution):
+    """Every score from ``low`` to ``high`` equally plausible: an interval judgement.
+
+    Examples
+    --------
+    >>> Uniform(low=4, high=8).describe()
+    'uniform 4 to 8'
+    """
+
+    low: float = _number()
+    high: float = _number()
+
+    def __attrs_post_init__(self) -> None:
+        _check_order(self, (("low", self.low), ("high", self.high)))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """``(low, high)``.
+
+        Examples
+        --------
+        >>> Uniform(0, 1).support
+        (0.0, 1.0)
+        """
+        return (self.low, self.high)
+
+    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
+        """Draws from the interval.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> Uniform(2, 3).sample(np.random.default_rng(1), 2).round(3)
+        array([2.512, 2.95 ])
+        """
+        return rng.uniform(self.low, self.high, size)
+
+    def describe(self) -> str:
+        """``uniform low to high``."""
+        return f"uniform {self.low:g} to {self.high:g}"
+
+
+@attrs.frozen
+class Triangular(Distribution):
+    """Scores from ``low`` to ``high``, ``mode`` the most plausible.
+
+    Examples
+    --------
+    >>> Triangular(low=4, mode=6, high=8).describe()
+    'triangular 4 to 8 (mode 6)'
+    """
+
+    low: float = _number()
+    mode: float = _number()
+    high: float = _number()
+
+    def __attrs_post_init__(self) -> None:
+        _check_order(self, (("low", self.low), ("mode", self.mode), ("high", self.high)))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """``(low, high)``.
+
+        Examples
+        --------
+        >>> Triangular(0, 1, 3).support
+        (0.0, 3.0)
+        """
+        return (self.low, self.high)
+
+    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
+        """Draws by numpy's triangular sampler.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> bool((Triangular(0, 0, 1).sample(np.random.default_rng(2), 5) <= 1).all())
+        True
+        """
+        return rng.triangular(self.low, self.mode, self.high, size)
+
+    def describe(self) -> str:
+        """``triangular low to high (mode m)``."""
+        return f"triangular {self.low:g} to {self.high:g} (mode {self.mode:g})"
+
+
+@attrs.frozen
+class PERT(Distribution):
+    """The PERT (Beta) distribution through ``low``, ``mode`` and ``high``.
+
+    Parameters
+    ----------
+    low, mode, high : float
+        The lowest, most plausible and highest score.
+
+    Examples
+    --------
+    >>> d = PERT(low=0, mode=3, high=12)
+    >>> d.mean
+    4.0
+    """
+
+    low: float = _number()
+    mode: float = _number()
+    high: float = _number()
+
+    def __attrs_post_init__(self) -> None:
+        _check_order(self, (("low", self.low), ("mode", self.mode), ("high", self.high)))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """``(low, high)``.
+
+        Examples
+        --------
+        >>> PERT(0, 1, 3).support
+        (0.0, 3.0)
+        """
+        return (self.low, self.high)
+
+    @property
+    def mean(self) -> float:
+        """:math:`(low + 4\\,mode + high) / 6`."""
+        return (self.low + 4.0 * self.mode + self.high) / 6.0
+
+    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
+        """Draws from Beta(alpha, beta) scaled to ``[low, high]``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> draws = PERT(0, 3, 12).sample(np.random.default_rng(3), 200_000)
+        >>> round(float(draws.mean()), 1)
+        4.0
+        """
+        span = self.high - self.low
+        alpha = 1.0 + 4.0 * (self.mode - self.low) / span
+        beta = 1.0 + 4.0 * (self.high - self.mode) / span
+        return self.low + span * rng.beta(alpha, beta, size)
+
+    def describe(self) -> str:
+        """``PERT low to high (mode m)``."""
+        return f"PERT {self.low:g} to {self.high:g} (mode {self.mode:g})"
+
+
+@attrs.frozen
+class Normal(Distribution):
+    """A normal distribution of scores, truncated to ``[low, high]``.
+
+    Parameters
+    ----------
+    mean, sd : float
+        Of the normal before truncation; ``sd`` positive.
+    low, high : float, optional
+        Where it is cut off. Left out, they are the ends of the criterion's scale (on
+        a criterion without a scale, the distribution is not truncated there).
+
+    Raises
+    ------
+    InvalidParameterError
+        ``sd`` is not positive, ``low`` is not below ``high``, or less than 0.1% of
+        the normal lies between them.
+
+    Examples
+    --------
+    >>> Normal(mean=6, sd=1, low=0, high=10).describe()
+    'normal mean 6, sd 1, 0 to 10'
+    """
+
+    mean: float = _number()
+    sd: float = _number()
+    low: float | None = attrs.field(
+        default=None, converter=_optional_float, validator=_optional_finite
+    )
+    high: float | None = attrs.field(
+        default=None, converter=_optional_float, validator=_optional_finite
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.sd <= 0:
+            raise InvalidParameterError(
+                f"Normal: sd must be positive; got {self.sd:g}. For a score known exactly, "
+                f"leave the cell without a distribution."
+            )
+        low, high = self.support
+        if low >= high:
+            raise InvalidParameterError(
+                f"Normal: low ({low:g}) must be below high ({high:g})."
+            )
+        if self._mass() < MIN_NORMAL_MASS:
+            raise InvalidParameterError(
+                f"Normal: only {self._mass():.2g} of a normal with mean {self.mean:g} and sd "
+                f"{self.sd:g} lies between {low:g} and {high:g}; move the mean inside the "
+                f"bounds, or describe the score as Uniform({low:g}, {high:g})."
+            )
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """``(low, high)``, infinite where not bounded.
+
+        Examples
+        --------
+        >>> Normal(0, 1).support
+        (-inf, inf)
+        """
+        low = -math.inf if self.low is None else self.low
+        high = math.inf if self.high is None else self.high
+        return (low, high)
+
+    def bounded(self, scale: tuple[float, float] | None) -> Normal:
+        """Truncated to the scale's ends where it has no bounds of its own.
+
+        Examples
+        --------
+        >>> Normal(5, 2).bounded((0, 10)).support
+        (0.0, 10.0)
+        """
+        if scale is None or (self.low is not None and self.high is not None):
+            return self
+        return attrs.evolve(
+            self,
+            low=scale[0] if self.low is None else self.low,
+            high=scale[1] if self.high is None else self.high,
+        )
+
+    def _mass(self) -> float:
+        low, high = self.support
+        root = self.sd * math.sqrt(2.0)
+        return 0.5 * (math.erf((high - self.mean) / root) - math.erf((low - self.mean) / root))
+
+    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
+        """Draws by rejection: normal draws outside the bounds are drawn again.
+
+        At least 0.1% of the mass lies inside the bounds (checked at construction),
+        so this ends quickly.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> draws = Normal(9, 2, low=0, high=10).sample(np.random.default_rng(4), 1000)
+        >>> bool(draws.max() <= 10)
+        True
+        """
+        low, high = self.support
+        out = rng.normal(self.mean, self.sd, size)
+        outside = np.flatnonzero((out < low) | (out > high))
+        while outside.size:
+            again = rng.normal(self.mean, self.sd, outside.size)
+            out[outside] = again
+            outside = outside[(again < low) | (again > high)]
+        return out
+
+    def describe(self) -> str:
+        """``normal mean m, sd s[, low to high]``."""
+        text = f"normal mean {self.mean:g}, sd {self.sd:g}"
+        if self.low is not None or self.high is not None:
+            low, high = self.support
+            text += f", {low:g} to {high:g}"
+        return text
+
+
+def _check_order(instance: object, points: tuple[tuple[str, float], ...]) -> None:
+    names = ", ".join(name for name, _ in points)
+    values = [value for _, value in points]
+    if any(a > b for a, b in zip(values, values[1:], strict=False)) or values[0] >= values[-1]:
+        given = ", ".join(f"{name}={value:g}" for name, value in points)
+        raise InvalidParameterError(
+            f"{type(instance).__name__}: need {' <= '.join(n for n, _ in points)} with low "
+            f"below high; got {given}. Give the points in the order {names}."
+        )
+
+
+def check_uncertainty(value: object) -> Mapping[tuple[str, str], Distribution]:
+    """Check that every value of an uncertainty mapping is a :class:`Distribution`.
+
+    Examples
+    --------
+    >>> len(check_uncertainty({("A", "X"): Uniform(0, 1)}))
+    1
+    """
+    if not isinstance(value, Mapping):
+        raise InvalidParameterError(
+            f"uncertainty must map (option, criterion) pairs to distributions such as "
+            f"Uniform(4, 8); got {type(value).__name__}."
+        )
+    for key, distribution in value.items():
+        if not isinstance(distribution, Distribution):
+            raise InvalidParameterError(
+                f"The uncertainty of {key!r} must be a distribution from "
+                f"powerbalance.uncertainty (Uniform, Triangular, PERT or Normal); got "
+                f"{distribution!r}."
+            )
+    return value
