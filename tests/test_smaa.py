@@ -49,7 +49,7 @@ def arrays(result: SMAAResult) -> list[np.ndarray]:
         result.rank_counts,
         result.win_counts,
         result.first_weight_sums,
-        result.first_under_central,
+        result.central_confidence,
     ]
 
 
@@ -465,7 +465,7 @@ def test_threads_do_not_change_the_result():
     one = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=1)
     two = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=2)
     three = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=3, chunk_size=5_000)
-    for name in ("rank_counts", "win_counts", "first_weight_sums", "first_under_central"):
+    for name in ("rank_counts", "win_counts", "first_weight_sums", "central_confidence"):
         assert np.array_equal(getattr(one, name), getattr(two, name)), name
         assert np.array_equal(getattr(one, name), getattr(three, name)), name
     with pytest.raises(pb.errors.InvalidParameterError, match="threads"):

@@ -34,7 +34,7 @@ def test_the_dask_backend_equals_the_numpy_backend_bit_for_bit(client, method):
     )
     # Seven chunks of three blocks, spread over both workers.
     assert len(client.scheduler_info()["workers"]) == 2
-    for name in ("rank_counts", "win_counts", "first_weight_sums", "first_under_central"):
+    for name in ("rank_counts", "win_counts", "first_weight_sums", "central_confidence"):
         assert np.array_equal(getattr(here, name), getattr(there, name)), name
     assert here.to_dict() == there.to_dict()
 
@@ -43,3 +43,21 @@ def test_an_unknown_backend_is_named():
     a = pb.scenarios.load("great-power-cooperation")
     with pytest.raises(pb.errors.InvalidParameterError, match="'spark'"):
         pb.smaa.smaa(a, samples=10, backend="spark")
+
+
+def test_score_draws_on_dask_equal_those_in_this_process(client):
+    a = pb.scenarios.load("great-power-cooperation")
+    option, criterion = a.option_names[0], a.criterion_names[0]
+    score = float(a.scores[0, 0])
+    uncertain = pb.Assessment(
+        a.options,
+        a.criteria,
+        a.scores,
+        uncertainty={(option, criterion): pb.uncertainty.Uniform(score - 3, score + 3)},
+    )
+    here = pb.smaa.smaa(uncertain, samples=3_000, seed=8, chunk_size=1_024)
+    there = pb.smaa.smaa(
+        uncertain, samples=3_000, seed=8, chunk_size=1_024, backend="dask", client=client
+    )
+    assert here.uncertain_cells == there.uncertain_cells == 1
+    assert here.to_dict() == there.to_dict()

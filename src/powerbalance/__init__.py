@@ -21,6 +21,7 @@ from powerbalance import (
     scenarios,
     sensitivity,
     smaa,
+    uncertainty,
     value,
     weighting,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "scenarios",
     "sensitivity",
     "smaa",
+    "uncertainty",
     "value",
     "weighting",
 ]

@@ -1003,6 +1003,22 @@ class Assessment:
             baseline=self.baseline if self.baseline in kept_option_names else None,
         )
 
+    def _rescored(self, scores: FloatArray) -> Assessment:
+        """The same assessment with other scores, known valid, and no distributions.
+
+        For drawing scores from their distributions thousands of times: the draws lie
+        within the distributions, which were checked against the scales, so the
+        checks are not repeated.
+        """
+        copy = object.__new__(Assessment)
+        for field in attrs.fields(Assessment):
+            object.__setattr__(copy, field.name, getattr(self, field.name))
+        object.__setattr__(copy, "scores", _readonly(scores))
+        object.__setattr__(copy, "uncertainty", FrozenMap())
+        lowest, highest = scores.min(axis=0), scores.max(axis=0)
+        object.__setattr__(copy, "_observed_range", (_readonly(lowest), _readonly(highest)))
+        return copy
+
     def with_score(self, option: str, criterion: str, score: float) -> Assessment:
         """A new assessment with one score changed.
 

@@ -1,4 +1,4 @@
-r"""SMAA-2: how often each option wins when the weights are uncertain.
+r"""SMAA-2: how often each option wins when the weights, and the scores, are uncertain.
 
 Stochastic multicriteria acceptability analysis (Lahdelma and Salminen 2001) replaces
 one weight vector by a distribution of weight vectors that expresses what is known
@@ -20,7 +20,10 @@ share of weight vectors under which option *i* ranks *r*-th, SMAA-2 reports
 - the holistic acceptability index, a weighted sum of the rank acceptabilities that
   credits second and lower places too (:attr:`SMAAResult.holistic`).
 
-Only the weights are uncertain here; the scores are taken as given.
+Scores are taken as given unless the assessment gives some of them a distribution
+(``Assessment(..., uncertainty=...)``, :mod:`powerbalance.uncertainty`): then each
+weight vector is paired with a fresh draw of those scores, so that the indices
+reflect both uncertainties at once.
 
 Reproducibility: random numbers are drawn in blocks of :data:`BLOCK` weight vectors,
 block *b* from its own generator ``SeedSequence(seed, spawn_key=(b, 0))``, so that

@@ -23,7 +23,6 @@ from powerbalance.smaa._weights import WeightInformation
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
-BoolArray: TypeAlias = npt.NDArray[np.bool_]
 
 __all__ = ["PAIRWISE_LIMIT", "SMAA_SCHEMA", "SMAAResult"]
 
@@ -44,10 +43,6 @@ def _int_array(values: npt.ArrayLike) -> IntArray:
 
 def _float_array(values: npt.ArrayLike) -> FloatArray:
     return _readonly(values, np.float64)  # type: ignore[no-any-return]
-
-
-def _bool_array(values: npt.ArrayLike) -> BoolArray:
-    return _readonly(values, np.bool_)  # type: ignore[no-any-return]
 
 
 def _to_names(names: Iterable[str]) -> tuple[str, ...]:
@@ -79,9 +74,10 @@ class SMAAResult:
         How many put the row option strictly above the column option.
     first_weight_sums : numpy.ndarray of float, shape (n_options, n_criteria)
         Sum of the weight vectors under which each option ranks first.
-    first_under_central : numpy.ndarray of bool, shape (n_options,)
-        Whether each option ranks first under its central weights (False for an option
-        that never ranks first).
+    central_confidence : numpy.ndarray of float, shape (n_options,)
+        The confidence factor of each option (0 for an option that never ranks first).
+    uncertain_cells : int
+        How many scores were drawn from their distributions (0: the scores were fixed).
     """
 
     options: tuple[str, ...] = attrs.field(converter=_to_names)
@@ -93,8 +89,11 @@ class SMAAResult:
     rank_counts: IntArray = attrs.field(converter=_int_array, eq=_ARRAY_EQ, repr=False)
     win_counts: IntArray = attrs.field(converter=_int_array, eq=_ARRAY_EQ, repr=False)
     first_weight_sums: FloatArray = attrs.field(converter=_float_array, eq=_ARRAY_EQ, repr=False)
-    first_under_central: BoolArray = attrs.field(converter=_bool_array, eq=_ARRAY_EQ, repr=False)
+    central_confidence: FloatArray = attrs.field(
+        converter=_float_array, eq=_ARRAY_EQ, repr=False
+    )
     pairwise: bool = attrs.field(default=True, kw_only=True)
+    uncertain_cells: int = attrs.field(default=0, kw_only=True)
 
     # -- frames ---------------------------------------------------------------------------
 
@@ -215,14 +214,15 @@ class SMAAResult:
 
     @property
     def confidence(self) -> pd.Series:
-        """SMAA-2 confidence factors: whether each option ranks first under its central weights.
+        """SMAA-2 confidence factors: how often each option ranks first under its central weights.
 
-        The confidence factor is the probability that an option ranks first when its
-        central weights are used. Only the weights are uncertain here, so it is 1 or 0:
-        1 when the option ranks first (ties included) under its own central weights.
-        A 0 means the option wins only under scattered weightings, with no typical
-        supporter. Options that never rank first are left out, as in
-        :attr:`central_weights`.
+        The confidence factor is the probability that an option ranks first (ties
+        included) when its central weights are used. With fixed scores it is 1 or 0;
+        when scores are drawn from their distributions, it is the share of as many
+        score draws as weight vectors. A low factor means the option wins only under
+        scattered weightings, with no typical supporter, or that its win depends on
+        how the uncertain scores turn out. Options that never rank first are left
+        out, as in :attr:`central_weights`.
 
         Returns
         -------
@@ -238,7 +238,7 @@ class SMAAResult:
         """
         keep = self.rank_counts[:, 0] > 0
         return pd.Series(
-            self.first_under_central[keep].astype(np.float64),
+            self.central_confidence[keep],
             index=pd.Index(
                 [n for n, k in zip(self.options, keep, strict=True) if k], name="option"
             ),
@@ -339,7 +339,7 @@ class SMAAResult:
             if k == 0:
                 parts.append(
                     f"{self.options[i]} ranks first in {figure} of {self.samples:,} weightings "
-                    f"{self.weights._phrase()}"
+                    f"{self.weights._phrase()}{self._scores_phrase()}"
                 )
             else:
                 parts.append(f"{self.options[i]} in {figure}")
@@ -364,7 +364,7 @@ class SMAAResult:
                     name,
                     f"{100 * share[i]:.1f}",
                     number(holistic[i]),
-                    "-" if factor is None else number(factor, 0),
+                    "-" if factor is None else number(factor, 2 if self.uncertain_cells else 0),
                 ]
             )
         return Table(
@@ -419,6 +419,13 @@ class SMAAResult:
             ],
             "<" + ">" * n,
         )
+
+    def _scores_phrase(self) -> str:
+        cells = self.uncertain_cells
+        if not cells:
+            return ""
+        what = "the uncertain score" if cells == 1 else f"the {cells} uncertain scores"
+        return f", each with a fresh draw of {what}"
 
     def _footer(self) -> str:
         return f"Method {self.method}; seed {self.seed}."
@@ -521,6 +528,7 @@ class SMAAResult:
             "never_first": list(self.never_first),
             "confidence": {str(k): float(v) for k, v in self.confidence.items()},
             "holistic": {str(k): float(v) for k, v in self.holistic.items()},
+            "uncertain_cells": self.uncertain_cells,
             "summary": self.summary(),
             "version": __version__,
         }

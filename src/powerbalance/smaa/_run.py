@@ -18,6 +18,7 @@ from powerbalance.model import Assessment
 from powerbalance.ranking import TIE_TOLERANCE
 from powerbalance.report import describe
 from powerbalance.smaa._result import PAIRWISE_LIMIT, SMAAResult
+from powerbalance.smaa._scores import FixedScores, UncertainScores, check_finite, scorer_for
 from powerbalance.smaa._streams import BLOCK, _block_generator, _blocks, _check_count, _check_seed
 from powerbalance.smaa._weights import UniformWeights, WeightInformation
 
@@ -26,6 +27,7 @@ IntArray: TypeAlias = npt.NDArray[np.int64]
 BoolArray: TypeAlias = npt.NDArray[np.bool_]
 
 __all__ = ["smaa"]
+
 
 def _ranks_and_wins(
     scores: FloatArray, tie_keys: Callable[[int], FloatArray], pairwise: bool = True
@@ -67,10 +69,20 @@ def smaa(
     pairwise: bool | None = None,
     threads: int | None = None,
 ) -> SMAAResult:
-    r"""SMAA-2 with uncertain weights: rank acceptabilities, central weights and more.
+    r"""SMAA-2 with uncertain weights and scores: rank acceptabilities, central weights and more.
 
     Weight vectors are drawn from ``weights``; every option is scored under each with
     ``method`` (prepared once), and ranked, 1 best.
+
+    **Uncertain scores.** When the assessment gives cells a distribution
+    (:attr:`~powerbalance.Assessment.uncertainty`), each weight vector comes with its
+    own draw of those cells, the other scores as given; the method is prepared on
+    each draw (for a local scale the range moves with the draws), so a run costs
+    about one preparation per weight vector. The confidence factor of an option is
+    then the share of as many further score draws under which it ranks first with
+    its central weights. Draws for block *b* come from ``spawn_key=(b, 2)`` (and
+    ``(b, 3)`` for the confidence factors), so they too are reproducible whatever the
+    chunk size or backend.
 
     **Ties.** Options whose scores differ by no more than the tie tolerance of
     :mod:`powerbalance.ranking` tie. Tied options share the ranks they occupy at
@@ -92,7 +104,9 @@ def smaa(
     built-in one does). ``seed=None`` draws a fresh seed and records it in the result.
 
     **Memory.** Only one chunk of weight vectors (``chunk_size`` x criteria) and their
-    scores (``chunk_size`` x options) are held at a time.
+    scores (``chunk_size`` x options) are held at a time; with uncertain scores, also
+    one block's draws of the uncertain cells (:data:`BLOCK` x cells) and one score
+    matrix per thread.
 
     Parameters
     ----------
@@ -184,7 +198,7 @@ def smaa(
     chosen_seed = _check_seed(seed, where)
     resolved = resolve_method(method)
     draw = information._sampler(assessment)
-    prepared = resolved.prepare(assessment)
+    scorer = scorer_for(assessment, resolved)
     n, m = assessment.n_options, assessment.n_criteria
 
     sizes = _blocks(count)
@@ -204,7 +218,7 @@ def smaa(
     parts: Iterator[_ChunkResult]
 
     def count_chunk(blocks: range) -> _ChunkResult:
-        return _chunk_counts(prepared, draw, chosen_seed, sizes, blocks, n, name, count_wins)
+        return _chunk_counts(scorer, draw, chosen_seed, sizes, blocks, n, name, count_wins)
 
     pool: ThreadPoolExecutor | None = None
     if backend == "numpy":
@@ -216,7 +230,7 @@ def smaa(
             parts = (count_chunk(blocks) for blocks in chunks)
     elif backend == "dask":
         parts = iter(
-            _dask_chunks(client, prepared, draw, chosen_seed, sizes, chunks, n, name, count_wins)
+            _dask_chunks(client, scorer, draw, chosen_seed, sizes, chunks, n, name, count_wins)
         )
     else:
         raise InvalidParameterError(
@@ -229,15 +243,11 @@ def smaa(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     firsts = rank_counts[:, 0]
-    first_under_central = np.zeros(n, dtype=bool)
     has_central = np.flatnonzero(firsts > 0)
-    central = first_sums[has_central] / firsts[has_central, None]
-    central_scores = np.asarray(prepared.score(central), dtype=np.float64)
-    _check_finite(central_scores, describe(resolved))
-    best = central_scores.max(axis=1)
-    tolerance = TIE_TOLERANCE * np.maximum(1.0, np.abs(central_scores).max(axis=1))
-    own = central_scores[np.arange(len(has_central)), has_central]
-    first_under_central[has_central] = np.asarray(own >= best - tolerance, dtype=bool)
+    confidence = np.zeros(n, dtype=np.float64)
+    confidence[has_central] = scorer.confidence(
+        first_sums[has_central] / firsts[has_central, None], has_central, chosen_seed, sizes
+    )
     return SMAAResult(
         options=assessment.option_names,
         criteria=assessment.criterion_names,
@@ -248,7 +258,8 @@ def smaa(
         rank_counts=rank_counts,
         win_counts=win_counts,
         first_weight_sums=first_sums,
-        first_under_central=first_under_central,
+        central_confidence=confidence,
+        uncertain_cells=scorer.uncertain_cells,
         pairwise=count_wins,
     )
 
@@ -282,7 +293,7 @@ def _combine(
 
 
 def _chunk_counts(
-    prepared: Any,
+    scorer: FixedScores | UncertainScores,
     draw: Callable[[np.random.Generator, int], FloatArray],
     seed: int,
     sizes: list[int],
@@ -297,8 +308,8 @@ def _chunk_counts(
     and on a dask worker.
     """
     drawn = [draw(_block_generator(seed, b, 0), sizes[b]) for b in blocks]
-    scores = np.asarray(prepared.score(np.vstack(drawn)), dtype=np.float64)
-    _check_finite(scores, method)
+    scores = scorer.score(np.vstack(drawn), seed, blocks, sizes)
+    check_finite(scores, method)
     m = drawn[0].shape[1]
     rank_counts = np.zeros((n, n), dtype=np.int64)
     win_counts = np.zeros((n, n), dtype=np.int64)
@@ -326,7 +337,7 @@ def _chunk_counts(
 
 def _dask_chunks(
     client: Any,
-    prepared: Any,
+    scorer: FixedScores | UncertainScores,
     draw: Callable[[np.random.Generator, int], FloatArray],
     seed: int,
     sizes: list[int],
@@ -353,7 +364,7 @@ def _dask_chunks(
                 "first so that it is found)."
             ) from error
     # Sent once to every worker instead of with every chunk.
-    shared = client.scatter([prepared, draw], broadcast=True)
+    shared = client.scatter([scorer, draw], broadcast=True)
     futures = [
         client.submit(
             _chunk_counts,
@@ -370,13 +381,3 @@ def _dask_chunks(
         for blocks in chunks
     ]
     return list(client.gather(futures))
-
-
-def _check_finite(scores: FloatArray, method: str) -> None:
-    if not np.isfinite(scores).all():
-        row = int(np.argwhere(~np.isfinite(scores))[0][0])
-        raise InvalidParameterError(
-            f"smaa: the method {method} gave a score that is not a finite number for weight "
-            f"vector {row} of a chunk; SMAA needs a score for every option under every "
-            f"weighting. Try another method or normalization."
-        )
