@@ -3,7 +3,8 @@ r"""SMAA-2: how often each option wins when the weights, and the scores, are unc
 Stochastic multicriteria acceptability analysis (Lahdelma and Salminen 2001) replaces
 one weight vector by a distribution of weight vectors that expresses what is known
 about the weights: nothing (:class:`UniformWeights`), a ranking of the criteria
-(:class:`OrdinalWeights`), bounds on each weight (:class:`IntervalWeights`), or a
+(:class:`OrdinalWeights`), bounds on each weight (:class:`IntervalWeights`), bounds
+and a ranking together (:class:`ConstrainedWeights`, sampled by hit-and-run), or a
 weight vector known to within a spread (:class:`PerturbedWeights`). :func:`smaa`
 draws weight vectors from it, scores every option under each with the chosen
 method, and counts how often each option takes each rank. With :math:`b_i^r` the
@@ -48,6 +49,7 @@ from powerbalance.smaa._run import smaa
 from powerbalance.smaa._streams import BLOCK
 from powerbalance.smaa._weights import (
     MIN_ACCEPTANCE,
+    ConstrainedWeights,
     IntervalWeights,
     OrdinalWeights,
     PerturbedWeights,
@@ -60,6 +62,7 @@ __all__ = [
     "MIN_ACCEPTANCE",
     "PAIRWISE_LIMIT",
     "SMAA_SCHEMA",
+    "ConstrainedWeights",
     "IntervalWeights",
     "OrdinalWeights",
     "PerturbedWeights",
