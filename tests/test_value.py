@@ -12,6 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import powerbalance as pb
 from powerbalance.errors import InvalidParameterError, InvalidScoreError, PowerbalanceError
 from powerbalance.value import Exponential, Linear, Piecewise, ValueFunction
 
@@ -100,6 +101,34 @@ def test_piecewise_meyer_bigaret_hodgett_olteanu_mcda_transport_example():
         function = Piecewise(points=[(raw, 100 * value / top) for raw, value in points])
         got = function.values(performance[:, column], worst=worst, best=best)
         np.testing.assert_allclose(got, 100 * expected[:, column] / top, rtol=1e-13, err_msg=name)
+
+
+def test_piecewise_bisection_salary_example_helsinki_value_tree_analysis():
+    # Systems Analysis Laboratory, Helsinki University of Technology (R. P. Hamalainen,
+    # director). Value Tree Analysis, eLearning resources for multiple criteria decision
+    # analysis (2002), "Value measurement techniques: Bisection method", job selection
+    # example: the value function for "Expected salary in 3 years" on 2,500-3,500 euro a
+    # month is elicited by bisection. The decision maker's midpoint of the range is
+    # m1 = 2,900 (value 0.5), the midpoint between 2,500 and m1 is m2 = 2,620
+    # (v = 0.5 v(2500) + 0.5 v(2900) = 0.25), and the midpoint between m1 and 3,500 is
+    # m3 = 3,150 (v = 0.75); the function is approximated through these points. On the
+    # 0-100 scale of a criterion's value, through an assessment as an analyst builds it:
+    bisection = Piecewise(points=[(2500, 0), (2620, 25), (2900, 50), (3150, 75), (3500, 100)])
+    salary = pb.Criterion(
+        "Expected salary in 3 years",
+        area="Economy",
+        kind="benefit",
+        unit="euro/month",
+        scale=(2500, 3500),
+        value_function=bisection,
+    )
+    jobs = ["Lowest", "m2", "Between m2 and m1", "m1", "m3", "Highest"]
+    salaries = [[2500], [2620], [2760], [2900], [3150], [3500]]
+    values = pb.Assessment(jobs, [salary], salaries).to_values()
+    # The bisection points get their elicited values exactly; between them the
+    # approximation is linear (2,760 is halfway from m2 to m1: 37.5).
+    expected = [0.0, 25.0, 37.5, 50.0, 75.0, 100.0]
+    np.testing.assert_allclose(values[salary.name].to_numpy(), expected, rtol=0, atol=1e-12)
 
 
 # -- hand-computed values ---------------------------------------------------------------
