@@ -159,3 +159,127 @@ def test_interrupting_a_long_sensitivity_run_stops_cleanly():
     assert "interrupted" in stderr
     assert "Traceback" not in stderr
     assert stdout == ""
+
+
+# -- scenario files ------------------------------------------------------------------------
+
+THREE_MISTAKES = """\
+format = "powerbalance-scenario/1"
+
+[[criteria]]
+name = "Gain"
+area = "Economic"
+kind = "benefit"
+scale = [0, 10]
+
+[[criteria]]
+name = "Harm"
+area = "Security"
+kind = "cost"
+
+[[options]]
+name = "A"
+scores = { Gain = 12, Harm = 4 }
+
+[[options]]
+name = "B"
+descripton = "The second option."
+scores = { Gain = 3, Harm = 6 }
+"""
+
+
+def test_validate_lists_every_problem_with_line_and_field_path(tmp_path):
+    path = tmp_path / "mistakes.toml"
+    path.write_text(THREE_MISTAKES, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{path}:12:1: criteria[1].kind: criterion 'Harm': expected 'benefit' (higher is "
+        "better) or 'risk' (higher is worse); found 'cost'.",
+        f"{path}:16:12: options[0].scores.Gain: the score 12 is outside the criterion's scale "
+        "0 to 10; correct the score or widen the scale.",
+        f"{path}:20:1: options[1].descripton: unknown key 'descripton'. Did you mean "
+        "'description'? The keys allowed here are 'baseline', 'description', 'name', 'scores'.",
+    ]
+    assert result.stderr.strip() == f"{path}: 3 problems"
+
+
+def test_validate_says_ok_for_a_good_file(tmp_path):
+    path = tmp_path / "good.toml"
+    path.write_text(pb.scenarios.text("great-power-cooperation"), encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == f"{path}: OK (7 options, 13 criteria, 3 presets)\n"
+    missing = run("validate", str(tmp_path / "missing.toml"))
+    assert missing.returncode == 1
+    assert "no such file" in missing.stdout
+
+
+def test_convert_between_formats_and_report_from_the_file(tmp_path):
+    built_in = tmp_path / "scenario.toml"
+    built_in.write_text(pb.scenarios.text("great-power-cooperation"), encoding="utf-8")
+    workbook = tmp_path / "scenario.xlsx"
+    result = run("convert", str(built_in), str(workbook))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert pb.io.read(workbook) == pb.io.read(built_in)
+    table = tmp_path / "scores.csv"
+    result = run("convert", str(workbook), str(table), "--layout", "long")
+    assert result.returncode == 0, result.stderr
+    assert "note: " in result.stderr
+    assert "weighting presets" in result.stderr
+    assert (tmp_path / "scores.criteria.csv").exists()
+    expected = json.loads(run("report", "--method", "topsis", "--format", "json").stdout)
+    for source in (built_in, workbook, table):
+        report = run("report", str(source), "--method", "topsis", "--format", "json")
+        assert report.returncode == 0, report.stderr
+        ranks = json.loads(report.stdout)["ranking"]
+        # The CSV table holds no baseline, so its report has no "vs_baseline".
+        assert [(r["option"], r["score"]) for r in ranks] == [
+            (r["option"], r["score"]) for r in expected["ranking"]
+        ], source
+
+
+def test_convert_takes_a_built_in_name(tmp_path):
+    target = tmp_path / "copy.json"
+    result = run("convert", "great-power-cooperation", str(target))
+    assert result.returncode == 0, result.stderr
+    assert pb.io.read(target) == pb.scenarios.read("great-power-cooperation")
+
+
+def test_presets_of_a_file_are_weightings_on_the_command_line(tmp_path):
+    path = tmp_path / "scenario.toml"
+    path.write_text(pb.scenarios.text("great-power-cooperation"), encoding="utf-8")
+    report = run("report", str(path), "--weighting", "economy-first", "--format", "json")
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout)["ranking"][0]["option"] == "Technology investment"
+    compare = run("compare", str(path), "--weightings", "equal,security-first,climate-first")
+    assert compare.returncode == 0, compare.stderr
+    assert "security-first" in compare.stdout
+    sensitivity = run("sensitivity", str(path), "--weighting", "climate-first", "--samples", "0")
+    assert sensitivity.returncode == 0, sensitivity.stderr
+
+
+@pytest.mark.parametrize(
+    ("argument", "culprit"),
+    [
+        ("missing.toml", "missing.toml: no such file"),
+        ("great-power-cooperaton", "Did you mean 'great-power-cooperation'?"),
+        ("no/such/place", "no/such/place: no such file"),
+    ],
+)
+def test_a_scenario_that_is_neither_name_nor_file_is_one_line(argument, culprit):
+    result = run("report", argument)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert culprit in result.stderr
+
+
+def test_a_bad_file_lists_its_problems_in_report(tmp_path):
+    path = tmp_path / "mistakes.toml"
+    path.write_text(THREE_MISTAKES, encoding="utf-8")
+    result = run("report", str(path))
+    assert result.returncode == 2
+    assert "3 problems" in result.stderr
+    assert "criteria[1].kind" in result.stderr

@@ -31,3 +31,30 @@ def test_scenario_file_says_its_scores_are_illustrative():
     document = tomllib.loads(pb.scenarios.text(SCENARIO))
     assert "illustrative" in document["disclaimer"]
     assert "not forecasts" in document["disclaimer"]
+
+
+def test_the_built_in_scenario_is_read_by_the_io_reader(tmp_path):
+    path = tmp_path / f"{SCENARIO}.toml"
+    path.write_text(pb.scenarios.text(SCENARIO), encoding="utf-8")
+    assert pb.io.read(path) == pb.scenarios.read(SCENARIO)
+    assert pb.io.load(path) == pb.scenarios.load(SCENARIO)
+    assert pb.scenarios.load(SCENARIO).baseline == "Status quo"
+
+
+def test_the_built_in_presets_are_stakeholder_perspectives():
+    scenario = pb.scenarios.read(SCENARIO)
+    first_area = {
+        "security-first": "Security",
+        "economy-first": "Economic",
+        "climate-first": "Environment",
+    }
+    assert set(scenario.presets) == set(first_area)
+    a = scenario.assessment
+    leaders = set()
+    for name, scheme in scenario.presets.items():
+        weights = scheme.weigh(a)
+        by_area = {area: sum(weights[c] for c in a.criteria_in(area)) for area in a.areas}
+        assert max(by_area, key=by_area.get) == first_area[name]
+        leaders.add(pb.evaluate(a, weighting=scheme).ranking.index[0])
+    # The perspectives disagree on the best option.
+    assert len(leaders) > 1

@@ -16,6 +16,7 @@ Examples
 from powerbalance import (
     agreement,
     errors,
+    io,
     methods,
     normalize,
     scenarios,
@@ -47,6 +48,7 @@ __all__ = [
     "compare",
     "errors",
     "evaluate",
+    "io",
     "methods",
     "normalize",
     "rank_scores",

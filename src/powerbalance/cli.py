@@ -2,7 +2,10 @@
 
 Run ``powerbalance report`` for the ranked trade-off report of the built-in scenario,
 ``powerbalance compare`` to see whether the choice of method or weighting changes it, and
-``powerbalance sensitivity`` to see how far the weights can move before it changes.
+``powerbalance sensitivity`` to see how far the weights can move before it changes. Each
+takes a built-in scenario's name or a scenario file (``.toml``, ``.json``, ``.csv``,
+``.xlsx``, ``.xml``). ``powerbalance validate FILE`` lists every problem in a scenario
+file, and ``powerbalance convert IN OUT`` turns one format into another.
 Errors in the arguments print one line and exit with status 2.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import warnings
@@ -17,15 +21,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from powerbalance import methods, scenarios, weighting
+import attrs
+
+from powerbalance import io, methods, scenarios, weighting
 from powerbalance._html import page
 from powerbalance._version import __version__
 from powerbalance.comparison import Comparison, compare
-from powerbalance.errors import PowerbalanceError, PowerbalanceWarning
+from powerbalance.errors import (
+    PowerbalanceError,
+    PowerbalanceWarning,
+    ScenarioFileError,
+    UnknownNameError,
+    did_you_mean,
+)
 from powerbalance.evaluate import evaluate
 from powerbalance.report import Report
 from powerbalance.sensitivity import Stability, stability
 from powerbalance.smaa import SMAAResult, smaa
+from powerbalance.weighting import WeightingLike
 
 __all__ = ["build_parser", "main"]
 
@@ -64,8 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         default="great-power-cooperation",
         metavar="SCENARIO",
-        help="a built-in scenario name (default: great-power-cooperation); "
-        f"built-in: {', '.join(scenarios.names())}",
+        help=_SCENARIO_HELP,
     )
     report.add_argument(
         "--method",
@@ -76,8 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--weighting",
         default="equal",
-        help="parameterless weighting scheme by name (default: equal); "
-        f"available: {', '.join(weighting.registry.names())}",
+        help="parameterless weighting scheme or a preset of the scenario by name (default: "
+        f"equal); available: {', '.join(weighting.registry.names())}",
     )
     _add_output_arguments(report)
     compare = commands.add_parser(
@@ -91,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         default="great-power-cooperation",
         metavar="SCENARIO",
-        help="a built-in scenario name",
+        help=_SCENARIO_HELP,
     )
     compare.add_argument(
         "--methods",
@@ -104,8 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--weightings",
         type=_names,
         default=["equal"],
-        help="comma-separated parameterless weighting names (default: equal); "
-        f"available: {', '.join(weighting.registry.names())}",
+        help="comma-separated parameterless weighting names or presets of the scenario "
+        f"(default: equal); available: {', '.join(weighting.registry.names())}",
     )
     _add_output_arguments(compare)
     sensitivity = commands.add_parser(
@@ -119,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         default="great-power-cooperation",
         metavar="SCENARIO",
-        help="a built-in scenario name",
+        help=_SCENARIO_HELP,
     )
     sensitivity.add_argument(
         "--method",
@@ -127,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="aggregation method by name (default: weighted-sum)",
     )
     sensitivity.add_argument(
-        "--weighting", default="equal", help="parameterless weighting scheme (default: equal)"
+        "--weighting",
+        default="equal",
+        help="parameterless weighting scheme or a preset of the scenario (default: equal)",
     )
     sensitivity.add_argument(
         "--samples",
@@ -141,7 +155,67 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sensitivity.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
     _add_output_arguments(sensitivity)
+    validate = commands.add_parser(
+        "validate",
+        help="check a scenario file and list every problem in it",
+        description="Check a scenario file and list every problem in it, each with its line "
+        "and column (or sheet and cell) and field path. Exits with status 1 if there are "
+        "problems, 0 if there are none.",
+    )
+    validate.add_argument("file", type=Path, metavar="FILE", help="the scenario file")
+    validate.add_argument(
+        "--max-bytes",
+        type=_count,
+        default=io.MAX_BYTES,
+        help=f"refuse files larger than this (default: {io.MAX_BYTES:,})",
+    )
+    convert = commands.add_parser(
+        "convert",
+        help="convert a scenario file to another format",
+        description="Read a scenario file and write it in the format of OUT's suffix "
+        f"({', '.join(io.SUFFIXES)}). What OUT's format cannot hold (presets in a CSV "
+        "table, say) is left out, and a note on the terminal says what.",
+    )
+    convert.add_argument(
+        "source", metavar="IN", help="the scenario file to read, or a built-in scenario's name"
+    )
+    convert.add_argument("target", type=Path, metavar="OUT", help="the file to write")
+    convert.add_argument(
+        "--layout",
+        choices=("wide", "long"),
+        default="wide",
+        help="for a .csv OUT: one row per option (wide, default) or one per score (long, "
+        "with the criteria in OUT's companion <name>.criteria.csv)",
+    )
     return parser
+
+
+_SCENARIO_HELP = (
+    "a built-in scenario name (default: great-power-cooperation; built-in: "
+    f"{', '.join(scenarios.names())}) or a scenario file ({', '.join(io.SUFFIXES)})"
+)
+
+
+def _scenario(text: str) -> io.Scenario:
+    """A built-in scenario by name, or a scenario file by path."""
+    known = scenarios.names()
+    if text in known:
+        return scenarios.read(text)
+    path = Path(text)
+    looks_like_path = bool(path.suffix) or os.sep in text or "/" in text
+    if path.is_file() or (looks_like_path and path.exists()):
+        return io.read(path)
+    if looks_like_path:
+        raise ScenarioFileError(f"{text}: no such file. Check the path.")
+    raise UnknownNameError(
+        f"{text!r} is neither a built-in scenario ({', '.join(map(repr, known))}) nor a "
+        "scenario file; give a path such as scenario.toml." + did_you_mean(text, known)
+    )
+
+
+def _weighting(name: str, scenario: io.Scenario) -> WeightingLike:
+    """A preset of the scenario by name, or else the registered scheme's name."""
+    return scenario.presets.get(name, name)
 
 
 def _names(text: str) -> list[str]:
@@ -168,6 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     arguments = parser.parse_args(argv)
+    if arguments.command == "validate":
+        return _validate(arguments)
+    if arguments.command == "convert":
+        return _convert(arguments)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PowerbalanceWarning)
@@ -176,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Stop cleanly: no traceback, nothing half-written, the shell's usual status.
         print("\npowerbalance: interrupted", file=sys.stderr)
         return 130
-    except PowerbalanceError as error:
+    except (PowerbalanceError, ModuleNotFoundError) as error:
+        # ModuleNotFoundError: an optional dependency, such as openpyxl for .xlsx files.
         print(f"powerbalance: error: {error}", file=sys.stderr)
         return 2
     for warning in caught:
@@ -195,15 +274,85 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _validate(arguments: argparse.Namespace) -> int:
+    try:
+        scenario = io.read(arguments.file, max_bytes=arguments.max_bytes)
+    except ScenarioFileError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        print(f"{arguments.file}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    except (PowerbalanceError, ModuleNotFoundError) as error:
+        print(f"powerbalance: error: {error}", file=sys.stderr)
+        return 2
+    a = scenario.assessment
+    presets = f", {len(scenario.presets)} presets" if scenario.presets else ""
+    print(f"{arguments.file}: OK ({a.n_options} options, {a.n_criteria} criteria{presets})")
+    return 0
+
+
+def _convert(arguments: argparse.Namespace) -> int:
+    source, target = arguments.source, arguments.target
+    try:
+        scenario = _scenario(str(source))
+        kind = io.SUFFIXES.get(target.suffix.lower())
+        dropped = []
+        if scenario.presets and kind not in ("toml", "json", "xlsx"):
+            dropped.append("weighting presets")
+            scenario = attrs.evolve(scenario, presets={})
+        io.write(scenario, target, layout=arguments.layout)
+        again = io.read(target)
+    except (PowerbalanceError, ModuleNotFoundError) as error:
+        print(f"powerbalance: error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"powerbalance: error: cannot write {target}: {error.strerror}", file=sys.stderr)
+        return 2
+    dropped += _lost(scenario, again)
+    if dropped:
+        print(
+            f"powerbalance: note: {target} cannot hold the scenario's "
+            f"{', '.join(dropped)}; they were left out.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _lost(before: io.Scenario, after: io.Scenario) -> list[str]:
+    """What a written file did not keep, in words."""
+    a, b = before.assessment, after.assessment
+    checks = [
+        (
+            "texts (title, disclaimer, ...)",
+            (before.title, before.disclaimer, before.scale_description),
+            (after.title, after.disclaimer, after.scale_description),
+        ),
+        ("name and description", (a.name, a.description), (b.name, b.description)),
+        ("option descriptions", a.options, b.options),
+        ("baseline", a.baseline, b.baseline),
+        ("rationale notes", dict(a.notes), dict(b.notes)),
+        ("score uncertainty", dict(a.uncertainty), dict(b.uncertainty)),
+        ("criteria details (units, scales, anchors, value functions)", a.criteria, b.criteria),
+        ("weighting presets", dict(before.presets), dict(after.presets)),
+    ]
+    return [label for label, kept, found in checks if kept != found]
+
+
 def _report(arguments: argparse.Namespace) -> str:
-    assessment = scenarios.load(arguments.scenario)
-    report = evaluate(assessment, weighting=arguments.weighting, method=arguments.method)
+    scenario = _scenario(arguments.scenario)
+    report = evaluate(
+        scenario.assessment,
+        weighting=_weighting(arguments.weighting, scenario),
+        method=arguments.method,
+    )
     return _render(report, arguments.format)
 
 
 def _compare(arguments: argparse.Namespace) -> str:
-    assessment = scenarios.load(arguments.scenario)
-    comparison = compare(assessment, weightings=arguments.weightings, methods=arguments.methods)
+    scenario = _scenario(arguments.scenario)
+    weightings = {name: _weighting(name, scenario) for name in arguments.weightings}
+    comparison = compare(scenario.assessment, weightings=weightings, methods=arguments.methods)
     return _render(comparison, arguments.format)
 
 
@@ -242,8 +391,11 @@ def _count(text: str) -> int:
 
 
 def _sensitivity(arguments: argparse.Namespace) -> str:
-    assessment = scenarios.load(arguments.scenario)
-    stable = stability(assessment, weighting=arguments.weighting, method=arguments.method)
+    scenario = _scenario(arguments.scenario)
+    assessment = scenario.assessment
+    stable = stability(
+        assessment, weighting=_weighting(arguments.weighting, scenario), method=arguments.method
+    )
     if arguments.samples == 0:
         return _render(stable, arguments.format)
     bar = None if arguments.quiet or not sys.stderr.isatty() else _ProgressBar()

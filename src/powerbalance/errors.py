@@ -20,7 +20,9 @@ InvalidKindError
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+import attrs
 
 __all__ = [
     "ConsistencyWarning",
@@ -35,6 +37,7 @@ __all__ = [
     "NormalizationError",
     "PowerbalanceError",
     "PowerbalanceWarning",
+    "Problem",
     "ScaleRangeWarning",
     "ScenarioFileError",
     "ShapeError",
@@ -171,16 +174,140 @@ class InvalidParameterError(PowerbalanceError, ValueError):
     """
 
 
+def _column_letters(column: int) -> str:
+    """A spreadsheet column's letters: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem found in a scenario file: where it is, and what is wrong.
+
+    Parameters
+    ----------
+    file : str or None
+        The file, as given (None when the problem is not tied to a file).
+    line, column : int or None
+        1-based line and column where the format gives them. For a CSV file ``line``
+        is the row; for an Excel workbook the row and column of the cell.
+    path : str
+        The field path in the scenario document, such as ``criteria[3].kind``
+        (0-based positions; keys that are not plain words are quoted as in TOML).
+    message : str
+        What was expected and what was found.
+    sheet : str or None
+        The worksheet, for an Excel workbook.
+
+    Examples
+    --------
+    >>> p = Problem(file="a.toml", line=12, column=8, path="criteria[1].kind",
+    ...             message="expected 'benefit' or 'risk'; found 'cost'.")
+    >>> print(p)
+    a.toml:12:8: criteria[1].kind: expected 'benefit' or 'risk'; found 'cost'.
+    >>> print(Problem(file="a.xlsx", sheet="scores", line=3, column=2, path="", message="?"))
+    a.xlsx, sheet 'scores', cell B3: ?
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+    message: str
+    sheet: str | None = None
+
+    @property
+    def location(self) -> str:
+        """Where the problem is, as text: ``file:line:column`` or the sheet and cell.
+
+        Examples
+        --------
+        >>> Problem(file="a.csv", line=4, message="?").location
+        'a.csv:4'
+        """
+        if self.sheet is not None:
+            where = f"{self.file}, sheet {self.sheet!r}" if self.file else f"sheet {self.sheet!r}"
+            if self.line is not None and self.column is not None:
+                return f"{where}, cell {_column_letters(self.column)}{self.line}"
+            if self.line is not None:
+                return f"{where}, row {self.line}"
+            return where
+        parts = [self.file or ""]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        return ": ".join(part for part in (self.location, self.path, self.message) if part)
+
+
 class ScenarioFileError(PowerbalanceError, ValueError):
     """A scenario file is malformed or inconsistent.
 
-    The message names the file, the field path and, where known, the line.
+    Every problem found in the file is reported together: the message lists them one
+    per line (file, line and column where the format gives them, field path, what was
+    expected and what was found), and :attr:`problems` holds them as
+    :class:`Problem` objects.
+
+    Parameters
+    ----------
+    message : str, optional
+        The message; by default the problems, one per line.
+    problems : sequence of Problem, optional
+        The problems found; by default one problem holding ``message``.
 
     Examples
     --------
     >>> issubclass(ScenarioFileError, ValueError)
     True
+    >>> error = ScenarioFileError(problems=[
+    ...     Problem(file="a.toml", line=3, column=1, path="nmae", message="unknown key."),
+    ...     Problem(file="a.toml", line=9, column=8, path="criteria[0].kind", message="?"),
+    ... ])
+    >>> print(error)
+    a.toml: 2 problems
+    a.toml:3:1: nmae: unknown key.
+    a.toml:9:8: criteria[0].kind: ?
+    >>> [p.line for p in error.problems]
+    [3, 9]
+    >>> ScenarioFileError("x.toml: no such file.").problems[0].message
+    'x.toml: no such file.'
     """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, message: str | None = None, *, problems: Sequence[Problem] = ()) -> None:
+        found = tuple(problems)
+        if not found:
+            found = (Problem(message=message or "the scenario file has a problem."),)
+        if message is None:
+            message = _problem_lines(found)
+        super().__init__(message)
+        self.problems = found
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_scenario_file_error, (str(self), self.problems))
+
+
+def _rebuild_scenario_file_error(message: str, problems: tuple[Problem, ...]) -> ScenarioFileError:
+    return ScenarioFileError(message, problems=problems)
+
+
+def _problem_lines(problems: Sequence[Problem]) -> str:
+    lines = [str(problem) for problem in problems]
+    if len(problems) > 1:
+        files = {problem.file for problem in problems if problem.file}
+        where = f"{files.pop()}: " if len(files) == 1 else ""
+        lines.insert(0, f"{where}{len(problems)} problems")
+    return "\n".join(lines)
 
 
 class PowerbalanceWarning(UserWarning):

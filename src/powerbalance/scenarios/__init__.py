@@ -1,4 +1,7 @@
-"""Built-in example scenarios, stored as data files inside the package.
+"""Built-in example scenarios, stored as scenario files (TOML) inside the package.
+
+They are read by :mod:`powerbalance.io`, like any scenario file; :func:`text` gives the
+file itself, a starting point for your own.
 
 Examples
 --------
@@ -8,18 +11,20 @@ Examples
 >>> a = pb.scenarios.load("great-power-cooperation")
 >>> a.n_options, a.areas
 (7, ('Economic', 'Security', 'Environment', 'Technology', 'Diplomacy'))
+>>> sorted(pb.scenarios.read("great-power-cooperation").presets)
+['climate-first', 'economy-first', 'security-first']
 """
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 
-from powerbalance.errors import ScenarioFileError, UnknownNameError, did_you_mean
+from powerbalance.errors import UnknownNameError, did_you_mean
+from powerbalance.io._formats import scenario_from_text
+from powerbalance.io._scenario import Scenario
 from powerbalance.model import Assessment
-from powerbalance.scenarios._document import assessment_from_document
 
-__all__ = ["load", "names", "text"]
+__all__ = ["load", "names", "read", "text"]
 
 _SUFFIX = ".toml"
 
@@ -60,6 +65,25 @@ def text(name: str) -> str:
     return resources.files(__name__).joinpath(name + _SUFFIX).read_text(encoding="utf-8")
 
 
+def read(name: str = "great-power-cooperation") -> Scenario:
+    """Read a built-in scenario with its weighting presets, as a :class:`~powerbalance.io.Scenario`.
+
+    Raises
+    ------
+    UnknownNameError
+        There is no built-in scenario of that name.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> scenario = read("great-power-cooperation")
+    >>> report = pb.evaluate(scenario.assessment, weighting=scenario.presets["economy-first"])
+    >>> report.ranking.index[0]
+    'Technology investment'
+    """
+    return scenario_from_text(text(name), "toml", name + _SUFFIX)
+
+
 def load(name: str = "great-power-cooperation") -> Assessment:
     """Load a built-in scenario as an :class:`~powerbalance.Assessment`.
 
@@ -83,9 +107,4 @@ def load(name: str = "great-power-cooperation") -> Assessment:
     >>> a.option_names[:2]
     ('Targeted cooperation', 'Allied intelligence sharing')
     """
-    source = text(name)
-    try:
-        document = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        raise ScenarioFileError(f"{name}{_SUFFIX}: {error}") from error
-    return assessment_from_document(document, name + _SUFFIX)
+    return read(name).assessment

@@ -1,0 +1,218 @@
+"""Reading and writing each file format, chosen by the file's suffix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from powerbalance.errors import InvalidParameterError, ScenarioFileError, did_you_mean
+from powerbalance.io import _json, _toml
+from powerbalance.io._document import scenario_from_document, scenario_to_document
+from powerbalance.io._files import read_limited
+from powerbalance.io._problems import Collector, Location
+from powerbalance.io._scenario import Scenario
+from powerbalance.io._tables import (
+    Table,
+    criteria_rows,
+    csv_text,
+    long_rows,
+    parse_csv,
+    read_tables,
+    wide_rows,
+)
+
+__all__ = [
+    "HOLDS_PRESETS",
+    "SUFFIXES",
+    "Layout",
+    "companion_path",
+    "decode",
+    "format_of",
+    "read_scenario",
+    "scenario_from_text",
+    "write_scenario",
+]
+
+SUFFIXES = {".toml": "toml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".xml": "xml"}
+"""The file suffixes :func:`powerbalance.io.load` and :func:`~powerbalance.io.save` know,
+each with the format it stands for.
+
+Examples
+--------
+>>> sorted(SUFFIXES)
+['.csv', '.json', '.toml', '.xlsx', '.xml']
+"""
+
+#: The formats that hold weighting presets.
+HOLDS_PRESETS = ("toml", "json", "xlsx")
+
+Layout = Literal["wide", "long"]
+_BOM = b"\xef\xbb\xbf"
+
+
+def format_of(path: Path, *, writing: bool = False) -> str:
+    """The format of a file, from its suffix.
+
+    Raises
+    ------
+    ScenarioFileError
+        (reading) The suffix is not one of :data:`SUFFIXES`.
+    InvalidParameterError
+        (writing) Likewise.
+    """
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    message = (
+        f"{path}: the format is chosen by the file's suffix, and {suffix or 'no suffix'!r} "
+        f"is not one of {', '.join(SUFFIXES)}." + did_you_mean(suffix, SUFFIXES)
+    )
+    if writing:
+        raise InvalidParameterError(message)
+    raise ScenarioFileError(message)
+
+
+def companion_path(path: Path) -> Path:
+    """The criteria table that goes with a long CSV table: ``x.csv`` -> ``x.criteria.csv``.
+
+    Examples
+    --------
+    >>> companion_path(Path("data/scores.csv")).as_posix()
+    'data/scores.criteria.csv'
+    """
+    return path.with_name(path.name[: -len(path.suffix)] + ".criteria.csv")
+
+
+def decode(data: bytes, problems: Collector, location_file: str | None = None) -> str | None:
+    """UTF-8 text (a byte-order mark is allowed), or None after recording a problem."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.add(
+            (),
+            f"not UTF-8 text: the byte 0x{data[error.start]:02x} cannot be decoded. Save the "
+            "file as UTF-8.",
+            Location(line, column, None, location_file),
+        )
+        return None
+
+
+def scenario_from_text(text: str, kind: str, source: str) -> Scenario:
+    """A scenario from the text of a TOML or JSON file.
+
+    Raises
+    ------
+    ScenarioFileError
+        Every problem found in the text.
+    """
+    problems = Collector(source)
+    module = _toml if kind == "toml" else _json
+    document = module.parse(text, problems)
+    if document is None:
+        problems.raise_if_any()
+    # Scanning for locations costs a pass over the text: only done for a problem.
+    problems.locate_with(lambda: module.locate(text))
+    scenario = scenario_from_document(document, problems)
+    problems.raise_if_any()
+    return scenario  # type: ignore[no-any-return]
+
+
+def read_scenario(path: Path, source: str, max_bytes: int) -> Scenario:
+    """Read a scenario file of any format but XMCDA (which the caller dispatches)."""
+    kind = format_of(path)
+    data = read_limited(path, max_bytes)
+    problems = Collector(source)
+    if kind in ("toml", "json"):
+        text = decode(data, problems)
+        problems.raise_if_any()
+        return scenario_from_text(text or "", kind, source)
+    found: tuple[dict[str, Any], dict[Any, Location]] | None
+    if kind == "csv":
+        found = _read_csv(path, source, data, max_bytes, problems)
+    else:
+        from powerbalance.io._excel import parse_workbook
+
+        found = parse_workbook(data, source, max_bytes, problems)
+    if found is None:
+        problems.raise_if_any()
+        raise ScenarioFileError(f"{source}: cannot be read.")  # pragma: no cover
+    document, locations = found
+    if "criteria" not in document or "options" not in document:
+        # The tables could not be read far enough to check the scenario they hold.
+        problems.raise_if_any()
+    problems.locations = locations
+    scenario = scenario_from_document(document, problems)
+    problems.raise_if_any()
+    return scenario  # type: ignore[no-any-return]
+
+
+def _read_csv(
+    path: Path, source: str, data: bytes, max_bytes: int, problems: Collector
+) -> tuple[dict[str, Any], dict[Any, Location]] | None:
+    text = decode(data, problems)
+    if text is None:
+        return None
+    table = parse_csv(text, source, problems)
+    if table is None:
+        return None
+    criteria: Table | None = None
+    first = [cell.strip().lower() for cell in table.rows[0][:3]] if table.rows else []
+    if first == ["option", "criterion", "score"]:
+        companion = companion_path(path)
+        name = str(companion)
+        if not companion.exists():
+            problems.add(
+                (),
+                f"a long table of scores takes its criteria from the companion table {name}, "
+                "which does not exist. Write it with the columns criterion, area, kind (and "
+                "optionally unit, scale_low, scale_high, ...).",
+            )
+            return None
+        companion_text = decode(read_limited(companion, max_bytes), problems, name)
+        if companion_text is None:
+            return None
+        criteria = parse_csv(companion_text, name, problems, companion=True)
+        if criteria is None:
+            return None
+    return read_tables(scores=table, criteria=criteria, problems=problems)
+
+
+def write_scenario(scenario: Scenario, path: Path, *, layout: Layout = "wide") -> None:
+    """Write a scenario in the format of the path's suffix (not XMCDA).
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown suffix or layout, presets in a format that cannot hold them, or content
+        a file cannot hold (a custom value function or weighting scheme).
+    """
+    kind = format_of(path, writing=True)
+    if layout not in ("wide", "long"):
+        raise InvalidParameterError(
+            f"layout must be 'wide' or 'long' (for .csv files); got {layout!r}."
+        )
+    if scenario.presets and kind not in HOLDS_PRESETS:
+        raise InvalidParameterError(
+            f"{path}: a {kind.upper()} file cannot hold weighting presets; save them to a "
+            f".toml, .json or .xlsx file, or leave them out "
+            f"(attrs.evolve(scenario, presets={{}}))."
+        )
+    if kind == "toml":
+        path.write_text(_toml.dumps(scenario_to_document(scenario)), encoding="utf-8")
+    elif kind == "json":
+        path.write_text(_json.dumps(scenario_to_document(scenario)), encoding="utf-8")
+    elif kind == "csv":
+        a = scenario.assessment
+        if layout == "wide":
+            path.write_text(csv_text(wide_rows(a, header_block=True)), encoding="utf-8")
+        else:
+            path.write_text(csv_text(long_rows(a)), encoding="utf-8")
+            companion_path(path).write_text(csv_text(criteria_rows(a)), encoding="utf-8")
+    else:
+        from powerbalance.io._excel import write_workbook
+
+        write_workbook(scenario, path)

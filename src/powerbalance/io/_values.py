@@ -1,0 +1,147 @@
+"""Checking the values of a parsed document, one field at a time, collecting problems.
+
+Each ``read_*`` function returns the checked value, or :data:`INVALID` after recording
+a problem, so a reader can carry on and find the file's other problems too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Collection, Mapping
+from typing import Any, Final
+
+from powerbalance.errors import did_you_mean, quoted_list
+from powerbalance.io._problems import Collector, Path
+
+__all__ = [
+    "INVALID",
+    "check_keys",
+    "describe",
+    "read_array",
+    "read_bool",
+    "read_number",
+    "read_table",
+    "read_text",
+]
+
+
+class _Invalid:
+    """The marker for a value that was found wrong (and reported)."""
+
+    _instance: _Invalid | None = None
+
+    def __new__(cls) -> _Invalid:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+INVALID: Final[Any] = _Invalid()
+
+
+def describe(value: object) -> str:
+    """What was found, for a message: the value itself, or its kind for a container.
+
+    Examples
+    --------
+    >>> describe("high"), describe(True), describe({"a": 1}), describe([1, 2])
+    ("'high'", 'True', 'a table', 'an array of 2 items')
+    """
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return f"an array of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, datetime.date | datetime.time):
+        return f"the date or time {value.isoformat()}"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def check_keys(
+    table: Mapping[str, Any],
+    allowed: Collection[str],
+    path: Path,
+    problems: Collector,
+    *,
+    required: Collection[str] = (),
+) -> None:
+    """Report unknown keys (with a did-you-mean hint) and missing required ones."""
+    meant: set[str] = set()
+    for key in table:
+        if key not in allowed:
+            hint = did_you_mean(str(key), allowed)
+            meant.update(name for name in allowed if hint == f" Did you mean {name!r}?")
+            problems.add(
+                (*path, key),
+                f"unknown key {key!r}."
+                + hint
+                + f" The keys allowed here are {quoted_list(sorted(allowed), limit=20)}.",
+            )
+    for key in required:
+        # A misspelt required key is reported once, as the unknown key.
+        if key not in table and key not in meant:
+            problems.add(
+                (*path, key),
+                f"the required key {key!r} is missing." + problems.missing_hints.get(key, ""),
+            )
+
+
+def read_text(value: object, path: Path, problems: Collector, *, blank: bool = True) -> Any:
+    """A string (non-blank unless ``blank``)."""
+    if not isinstance(value, str):
+        problems.add(path, f"expected text (a string); found {describe(value)}.")
+        return INVALID
+    if not blank and not value.strip():
+        problems.add(path, f"expected non-blank text; found {value!r}.")
+        return INVALID
+    return value
+
+
+def read_bool(value: object, path: Path, problems: Collector) -> Any:
+    """True or false."""
+    if not isinstance(value, bool):
+        problems.add(path, f"expected true or false; found {describe(value)}.")
+        return INVALID
+    return value
+
+
+def read_number(value: object, path: Path, problems: Collector) -> Any:
+    """A finite number, as a float."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        problems.add(path, f"expected a number; found {describe(value)}.")
+        return INVALID
+    try:
+        number = float(value)
+    except OverflowError:
+        problems.add(path, f"expected a number of a usable size; found {describe(value)}.")
+        return INVALID
+    if not math.isfinite(number):
+        problems.add(path, f"expected a finite number; found {describe(value)}.")
+        return INVALID
+    return number
+
+
+def read_table(value: object, path: Path, problems: Collector) -> Any:
+    """A table (mapping of key to value)."""
+    if not isinstance(value, Mapping):
+        problems.add(path, f"expected a table; found {describe(value)}.")
+        return INVALID
+    return value
+
+
+def read_array(value: object, path: Path, problems: Collector, *, non_empty: bool = False) -> Any:
+    """An array (list)."""
+    if not isinstance(value, list):
+        problems.add(path, f"expected an array; found {describe(value)}.")
+        return INVALID
+    if non_empty and not value:
+        problems.add(path, "expected a non-empty array; found an empty one.")
+        return INVALID
+    return value

@@ -1,0 +1,143 @@
+"""Sample data for the file-format tests: rich random assessments and every kind of preset."""
+
+from __future__ import annotations
+
+import string
+
+import attrs
+from hypothesis import strategies as st
+
+import powerbalance as pb
+from powerbalance.uncertainty import PERT, Normal, Triangular, Uniform
+from strategies import assessments
+
+W = pb.weighting
+
+
+# Text as people type it, and the characters that need escaping in every format.
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",)),
+    max_size=30,
+).filter(lambda text: text == "" or text.strip() != "")
+NOTE = TEXT.filter(lambda text: text.strip() != "")
+PLAIN = st.text(string.ascii_letters + string.digits + " ,;\"'=-", min_size=1, max_size=20).filter(
+    lambda text: text.strip() != ""
+)
+
+
+@st.composite
+def distributions(draw: st.DrawFn, score: float, scale: tuple[float, float] | None):
+    low_end, high_end = scale if scale is not None else (score - 5, score + 5)
+    low = draw(st.floats(low_end, score))
+    high = draw(st.floats(score, high_end))
+    if low == high:
+        return None
+    kind = draw(st.sampled_from(["uniform", "triangular", "pert", "normal"]))
+    if kind == "uniform":
+        return Uniform(low, high)
+    if kind in ("triangular", "pert"):
+        mode = draw(st.one_of(st.just(score), st.floats(low, high)))
+        return (Triangular if kind == "triangular" else PERT)(low, mode, high)
+    # Enough of the normal lies within the bounds, the score being one of its points.
+    return Normal(score, (high - low) / draw(st.floats(2, 8)), low=low, high=high)
+
+
+@st.composite
+def rich_assessments(draw: st.DrawFn, text=TEXT, note=NOTE) -> pb.Assessment:
+    """Assessments with descriptions, units, anchors, notes, uncertainty and a baseline."""
+    a = draw(assessments(max_options=5, max_criteria=4))
+    criteria = []
+    for criterion in a.criteria:
+        anchors = None
+        if criterion.scale is not None and draw(st.booleans()):
+            anchors = (draw(note), draw(note))
+        function = None
+        if criterion.scale is not None:
+            function = draw(
+                st.sampled_from([None, pb.value.Linear(), pb.value.Exponential(rho=3.5)])
+            )
+        criteria.append(
+            attrs.evolve(
+                criterion,
+                unit=draw(text),
+                description=draw(text),
+                anchors=anchors,
+                value_function=function,
+            )
+        )
+    notes = {}
+    uncertainty = {}
+    for i, option in enumerate(a.option_names):
+        for j, criterion in enumerate(criteria):
+            if draw(st.booleans()):
+                notes[(option, criterion.name)] = draw(note)
+            if draw(st.booleans()):
+                distribution = draw(distributions(float(a.scores[i, j]), criterion.scale))
+                if distribution is not None:
+                    uncertainty[(option, criterion.name)] = distribution
+    return attrs.evolve(
+        a,
+        options=[pb.Option(name, description=draw(text)) for name in a.option_names],
+        criteria=criteria,
+        notes=notes,
+        uncertainty=uncertainty,
+        baseline=draw(st.one_of(st.none(), st.sampled_from(a.option_names))),
+        name=draw(text),
+        description=draw(text),
+    )
+
+
+def small_assessment() -> pb.Assessment:
+    """Three criteria in two areas, on which every built-in scheme is defined."""
+    return pb.Assessment(
+        options=["A", "B", "C"],
+        criteria=[
+            pb.Criterion("Gain", area="Economic", kind="benefit", scale=(0, 10)),
+            pb.Criterion("Jobs", area="Economic", kind="benefit"),
+            pb.Criterion("Harm", area="Security", kind="risk", scale=(0, 10)),
+        ],
+        scores=[[7, 90, 4], [3, 80, 6], [5, 120, 2]],
+    )
+
+
+def ahp(ratio: float = 3) -> W.AHP:
+    return W.AHP({("Gain", "Jobs"): ratio, ("Harm", "Gain"): 2, ("Harm", "Jobs"): 5})
+
+
+PRESETS = {
+    "equal": W.Equal(),
+    "direct": W.Direct({"Gain": 30, "Jobs": 20.5, "Harm": 50}),
+    "centroid": W.RankOrderCentroid(["Harm", ["Gain", "Jobs"]]),
+    "rank sum": W.RankSum(["Gain", "Harm", "Jobs"]),
+    "reciprocal": W.RankReciprocal([["Gain", "Harm"], "Jobs"]),
+    "swing": W.Swing({"Gain": 100, "Jobs": 40, "Harm": 70}, ranges={"Jobs": (80.0, 120.0)}),
+    "ahp": ahp(),
+    "ahp options": W.AHP(
+        {("Gain", "Jobs"): 3, ("Harm", "Gain"): 2},
+        method="geometric",
+        random_index={3: 0.52},
+        threshold=None,
+        completion="harker",
+    ),
+    "panel": W.Group({"Ann": ahp(3), "Bo": ahp(0.5)}, expert_weights={"Ann": 2, "Bo": 1}),
+    "panel list": W.Group([ahp(2), ahp(4)], expert_weights=[1, 3], threshold=0.2),
+    "best-worst": W.BestWorst(
+        best="Harm",
+        worst="Jobs",
+        best_to_others={"Harm": 1, "Gain": 3, "Jobs": 8},
+        others_to_worst={"Harm": 8, "Gain": 4, "Jobs": 1},
+        model="nonlinear",
+    ),
+    "entropy": W.Entropy(normalization=None),
+    "critic": W.CRITIC(normalization="max", invert_risks=False),
+    "std-dev": W.StdDev(),
+    "merec": W.MEREC(),
+    "by area": W.ByArea(
+        areas=W.Direct({"Economic": 1, "Security": 3}),
+        within={"Economic": W.RankSum(["Jobs", "Gain"])},
+    ),
+    "by area, data": W.ByArea(areas="entropy", within="critic"),
+    "blend": W.Blend(
+        [(W.Equal(), 1), ("entropy", 2), (W.Direct({"Gain": 1, "Jobs": 1, "Harm": 2}), 0.5)]
+    ),
+}
