@@ -37,11 +37,47 @@ __all__ = [
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 Correlation: TypeAlias = Literal["kendall", "spearman", "weighted-spearman", "ws"]
+"""The name of a rank correlation measure, as :func:`correlation` takes it.
+
+Examples
+--------
+>>> from typing import get_args
+>>> get_args(Correlation)
+('kendall', 'spearman', 'weighted-spearman', 'ws')
+"""
+
 Rule: TypeAlias = Literal["borda", "copeland"]
-#: The rank correlation measures by name.
+"""The name of a consensus rule, as :func:`consensus_ranks` takes it.
+
+Examples
+--------
+>>> from typing import get_args
+>>> get_args(Rule)
+('borda', 'copeland')
+"""
+
 CORRELATIONS: tuple[Correlation, ...] = get_args(Correlation)
-#: The consensus rules by name.
+"""The rank correlation measures by name.
+
+Examples
+--------
+>>> for kind in CORRELATIONS:
+...     print(kind, correlation([[1, 1], [2, 3], [3, 2]], kind)[0, 1].round(3))
+kendall 0.333
+spearman 0.5
+weighted-spearman 0.625
+ws 0.688
+"""
+
 RULES: tuple[Rule, ...] = get_args(Rule)
+"""The consensus rules by name.
+
+Examples
+--------
+>>> ranks = [[1, 2, 2], [2, 1, 3], [3, 3, 1]]  # three options x three rankings
+>>> {rule: consensus_ranks(ranks, rule).tolist() for rule in RULES}
+{'borda': [1, 2, 3], 'copeland': [1, 2, 3]}
+"""
 
 
 def _pair(x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:

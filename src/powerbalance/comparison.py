@@ -45,8 +45,16 @@ __all__ = ["COMPARISON_SCHEMA", "Comparison", "compare"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
-#: The schema tag of :meth:`Comparison.to_dict`.
 COMPARISON_SCHEMA = "powerbalance.comparison/1"
+"""The schema tag of :meth:`Comparison.to_dict`; it changes when the layout does.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+>>> c.to_dict()["schema"] == COMPARISON_SCHEMA
+True
+"""
 
 #: The methods compared when none are named: the built-ins that are registered.
 DEFAULT_METHODS = ("weighted-sum", "weighted-product", "topsis", "vikor", "promethee")

@@ -37,8 +37,21 @@ from powerbalance.value import Linear, ValueFunction
 __all__ = ["KINDS", "Assessment", "Criterion", "Kind", "Option"]
 
 Kind: TypeAlias = Literal["benefit", "risk"]
-#: The two kinds of criterion. There are deliberately no aliases ("max", "cost", ...).
+"""The kind of a criterion: a benefit (higher is better) or a risk (higher is worse).
+
+Examples
+--------
+>>> Criterion("Conflict risk", area="Security", kind="risk").kind
+'risk'
+"""
 KINDS: tuple[Kind, ...] = ("benefit", "risk")
+"""The two kinds of criterion. There are deliberately no aliases ("max", "cost", ...).
+
+Examples
+--------
+>>> KINDS
+('benefit', 'risk')
+"""
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 T = TypeVar("T")

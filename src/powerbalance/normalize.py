@@ -63,8 +63,30 @@ from powerbalance.model import Assessment
 __all__ = ["NORMALIZATIONS", "Normalization", "normalize"]
 
 Normalization: TypeAlias = Literal["vector", "minmax", "max", "sum", "linear", "value"]
-#: The normalizations by name.
+"""The name of a normalization, as :func:`normalize` and every method take it.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> pb.methods.TOPSIS(normalization="minmax")
+TOPSIS(normalization='minmax')
+"""
+
 NORMALIZATIONS: tuple[str, ...] = get_args(Normalization)
+"""The normalizations by name.
+
+Examples
+--------
+>>> from powerbalance.model import _example
+>>> for name in NORMALIZATIONS:
+...     print(f"{name:7}", normalize(_example(), name)[:, 0].round(3))
+vector  [0.919 0.394]
+minmax  [1. 0.]
+max     [1.    0.429]
+sum     [0.7 0.3]
+linear  [1.    0.429]
+value   [1. 0.]
+"""
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 

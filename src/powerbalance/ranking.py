@@ -7,10 +7,19 @@ import numpy.typing as npt
 
 __all__ = ["TIE_TOLERANCE", "rank_and_order", "rank_scores"]
 
-#: Scores closer than this (relative to the largest magnitude, and at least this in
-#: absolute terms) count as equal, so that rounding in floating-point arithmetic
-#: cannot split a genuine tie.
 TIE_TOLERANCE = 1e-12
+"""Scores closer than this count as equal.
+
+The tolerance is relative to the largest magnitude, and at least this in absolute terms,
+so that rounding in floating-point arithmetic cannot split a genuine tie.
+
+Examples
+--------
+>>> 0.1 + 0.2 == 0.3
+False
+>>> rank_scores([0.1 + 0.2, 0.3, 0.1]).tolist()
+[1, 1, 3]
+"""
 
 
 def rank_scores(scores: npt.ArrayLike) -> npt.NDArray[np.int64]:

@@ -35,8 +35,17 @@ __all__ = ["REPORT_SCHEMA", "Report"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
-#: The schema tag of :meth:`Report.to_dict`; it changes when the layout does.
 REPORT_SCHEMA = "powerbalance.report/1"
+"""The schema tag of :meth:`Report.to_dict`; it changes when the layout does.
+
+Examples
+--------
+>>> import json
+>>> import powerbalance as pb
+>>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+>>> json.loads(report.to_json())["schema"] == REPORT_SCHEMA
+True
+"""
 
 _MEASURES = ("benefit", "risk", "net")
 

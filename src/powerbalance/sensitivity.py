@@ -81,6 +81,13 @@ class StabilityInterval:
         The interval over which the whole ranking stays the same.
     ranking_swap_low, ranking_swap_high : tuple of str, or None
         At each end, the two options whose order swaps first.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> interval = stability(pb.scenarios.load("great-power-cooperation")).intervals[0]
+    >>> interval.name, interval.scope, interval.top_low <= interval.weight <= interval.top_high
+    ('Trade tensions eased', 'criterion', True)
     """
 
     name: str
@@ -110,6 +117,15 @@ class Critical:
         ``|threshold - weight|`` and that change over ``weight``.
     leader, taken_over_by : str
         The current top option and the option that takes first place.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> critical = stability(pb.scenarios.load("great-power-cooperation")).critical
+    >>> critical.name, critical.leader, critical.taken_over_by
+    ('Innovation leadership', 'Targeted cooperation', 'Technology investment')
+    >>> round(critical.weight, 3), round(critical.threshold, 3)
+    (0.077, 0.125)
     """
 
     name: str
@@ -157,6 +173,13 @@ class Stability:
         The options tied for first place under the current weights, if more than one;
         then any change of weight can decide between them, and :attr:`critical` is
         None.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> result = stability(pb.scenarios.load("great-power-cooperation"))
+    >>> len(result.intervals)  # 13 criteria and 5 areas
+    18
     """
 
     intervals: tuple[StabilityInterval, ...]
@@ -581,6 +604,13 @@ class Sweep:
     crossovers : tuple of (float, str, str)
         Where first place changes hands along the sweep: (weight, option first
         before, option first after), located to 1e-6 (exactly for linear methods).
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> swept = sweep(pb.scenarios.load("great-power-cooperation"), "Security", points=11)
+    >>> swept.scope, len(swept.steps)
+    ('area', 11)
     """
 
     name: str

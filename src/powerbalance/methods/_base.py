@@ -39,6 +39,21 @@ class PreparedMethod(Protocol):
         on every criterion, 1 is the best a criterion can contribute).
     additive : bool
         True when ``contributions`` sum exactly to the score.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import powerbalance as pb
+    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> prepared = pb.methods.WeightedSum().prepare(a)
+    >>> isinstance(prepared, PreparedMethod), prepared.normalized.shape, prepared.additive
+    (True, (7, 13), True)
+    >>> W = np.full((3, a.n_criteria), 1.0 / a.n_criteria)  # a batch of three weightings
+    >>> prepared.score(W).shape
+    (3, 7)
+    >>> w = W[0]
+    >>> bool(np.allclose(prepared.contributions(w).sum(axis=1), prepared.score(W)[0]))
+    True
     """
 
     assessment: Assessment
@@ -74,11 +89,30 @@ class Method(Protocol):
         ...
 
 
-#: A method object or the registered name of a parameterless one (``"topsis"``).
 MethodLike: TypeAlias = Method | str
+"""A method object or the registered name of a parameterless one (``"topsis"``).
 
-#: The default registry of named methods (entry-point group ``powerbalance.methods``).
+Examples
+--------
+>>> import powerbalance as pb
+>>> a = pb.scenarios.load("great-power-cooperation")
+>>> by_name = pb.evaluate(a, method="topsis")
+>>> by_object = pb.evaluate(a, method=pb.methods.TOPSIS())
+>>> by_name.ranking.equals(by_object.ranking)
+True
+"""
+
 registry: Registry[Method] = Registry("method", "powerbalance.methods")
+"""The default registry of named methods (entry-point group ``powerbalance.methods``).
+
+Examples
+--------
+>>> built_in = {"weighted-sum", "weighted-product", "topsis", "vikor", "promethee"}
+>>> built_in <= set(registry.names())  # and any a plug-in adds
+True
+>>> registry.create("vikor")
+VIKOR(v=0.5)
+"""
 
 
 def resolve_method(method: MethodLike) -> Method:

@@ -111,6 +111,20 @@ class PreparedVIKOR:
         The weight of group utility in Q.
     additive : bool
         False: the contributions do not add up to the score.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from powerbalance.model import _example
+    >>> prepared = VIKOR().prepare(_example())
+    >>> prepared.regret
+    array([[0., 0.],
+           [1., 1.]])
+    >>> w = np.array([0.5, 0.5])
+    >>> {name: values.tolist() for name, values in prepared.details(w).items()}
+    {'S': [0.0, 1.0], 'R': [0.0, 0.5], 'Q': [0.0, 1.0]}
+    >>> prepared.score(w[None, :])  # the merit 1 - Q
+    array([[1., 0.]])
     """
 
     assessment: Assessment

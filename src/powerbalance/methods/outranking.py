@@ -603,6 +603,18 @@ class PreparedPROMETHEE:
     normalized : numpy.ndarray of shape (n_options, n_criteria)
         :math:`(\phi_j + 1) / 2`: 1 for an option strictly preferred to every other
         on the criterion, 0 for one every other is strictly preferred to.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from powerbalance.model import _example
+    >>> prepared = PROMETHEE().prepare(_example())
+    >>> prepared.net_flows
+    array([[ 1.,  1.],
+           [-1., -1.]])
+    >>> prepared.score(np.array([[0.5, 0.5], [1.0, 0.0]]))  # weighted means of the columns
+    array([[ 1., -1.],
+           [ 1., -1.]])
     """
 
     assessment: Assessment

@@ -26,10 +26,22 @@ IntArray: TypeAlias = npt.NDArray[np.int64]
 
 __all__ = ["PAIRWISE_LIMIT", "SMAA_SCHEMA", "SMAAResult"]
 
-#: Above this many options, pairwise wins are counted only when asked for.
 PAIRWISE_LIMIT = 200
-#: Tag of :meth:`SMAAResult.to_dict`.
+"""Above this many options, pairwise wins are counted only when asked for.
+
+Examples
+--------
+>>> PAIRWISE_LIMIT
+200
+"""
 SMAA_SCHEMA = "powerbalance.smaa/1"
+"""Tag of :meth:`SMAAResult.to_dict`, naming the layout of the result's plain data.
+
+Examples
+--------
+>>> SMAA_SCHEMA
+'powerbalance.smaa/1'
+"""
 
 def _readonly(values: npt.ArrayLike, dtype: type) -> Any:
     array: npt.NDArray[Any] = np.array(values, dtype=dtype, copy=True)
@@ -78,6 +90,13 @@ class SMAAResult:
         The confidence factor of each option (0 for an option that never ranks first).
     uncertain_cells : int
         How many scores were drawn from their distributions (0: the scores were fixed).
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+    >>> r.samples, r.seed, r.rank_counts.shape
+    (1000, 1, (7, 7))
     """
 
     options: tuple[str, ...] = attrs.field(converter=_to_names)

@@ -17,8 +17,14 @@ BoolArray: TypeAlias = npt.NDArray[np.bool_]
 
 __all__ = ["BLOCK"]
 
-#: Weight vectors per block of random numbers; the unit of reproducibility.
 BLOCK = 1024
+"""Weight vectors per block of random numbers; the unit of reproducibility.
+
+Examples
+--------
+>>> BLOCK
+1024
+"""
 
 
 def _block_generator(seed: int, block: int, stream: int) -> np.random.Generator:

@@ -40,9 +40,16 @@ __all__ = [
     "WeightInformation",
 ]
 
-#: The smallest share of the weight simplex that :class:`IntervalWeights` will sample
-#: by rejection; narrower bounds raise an error instead of running for hours.
 MIN_ACCEPTANCE = 1e-3
+"""The smallest share of draws that rejection sampling must keep to be used.
+
+Narrower bounds are sampled by hit-and-run instead (:class:`ConstrainedWeights`).
+
+Examples
+--------
+>>> MIN_ACCEPTANCE
+0.001
+"""
 #: Candidates drawn at most at once by the rejection sampler.
 _ROUND = 65_536
 #: Up to this many binding upper bounds, the share of the simplex they leave is computed

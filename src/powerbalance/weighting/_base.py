@@ -43,15 +43,41 @@ class WeightingScheme(Protocol):
         ...
 
 
-#: What is accepted wherever a weighting scheme is: a scheme, a registered name, a
-#: plain callable returning a mapping, or fixed weights.
 WeightingLike: TypeAlias = (
     WeightingScheme | str | Weights | Callable[[Assessment], Mapping[str, float]]
 )
+"""What is accepted wherever a weighting scheme is.
 
-#: The default registry of named weighting schemes (entry-point group
-#: ``powerbalance.weightings``).
+A scheme, the registered name of a parameterless scheme, fixed weights, or a plain
+callable returning a mapping of criterion name to weight (rescaled to sum to 1).
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> a = pb.scenarios.load("great-power-cooperation")
+>>> equal = pb.weighting.Equal().weigh(a)
+>>> same = [
+...     pb.weighting.Equal(),                           # a scheme
+...     "equal",                                        # a registered name
+...     equal,                                          # fixed weights
+...     lambda a: {c: 2.0 for c in a.criterion_names},  # a function
+... ]
+>>> all(apply_weighting(w, a) == equal for w in same)
+True
+"""
+
 registry: Registry[WeightingScheme] = Registry("weighting scheme", "powerbalance.weightings")
+"""The default registry of named weighting schemes.
+
+Packages add their own through the entry-point group ``powerbalance.weightings``.
+
+Examples
+--------
+>>> {"equal", "entropy", "critic", "std-dev", "merec"} <= set(registry.names())
+True
+>>> registry.create("entropy")
+Entropy(normalization='minmax')
+"""
 
 
 def resolve_weighting(

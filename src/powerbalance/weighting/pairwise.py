@@ -157,14 +157,6 @@ DEFAULT_COMPLETION: Mapping[Method, Completion] = MappingProxyType(
 #: 1-9 scale, whose products are at least 9/8 away from 1.
 RECIPROCAL_TOLERANCE = 0.05
 
-#: Published random indices RI(n), the mean consistency index of random reciprocal
-#: matrices of order n, by table name. Read-only.
-#:
-#: ``"saaty1980"``: Saaty (1980), n = 1..10, from random matrices with entries drawn
-#: from the 1-9 scale and its reciprocals; the table behind Saaty's 10 % rule.
-#:
-#: ``"alonso-lamata2006"``: Alonso and Lamata (2006), n = 1..15, from 100,000 random
-#: matrices per order (entries uniform on the 17 values 1/9, ..., 1/2, 1, 2, ..., 9).
 RANDOM_INDICES: Mapping[str, Mapping[int, float]] = MappingProxyType(
     {
         "saaty1980": MappingProxyType(
@@ -202,6 +194,23 @@ RANDOM_INDICES: Mapping[str, Mapping[int, float]] = MappingProxyType(
         ),
     }
 )
+"""Published random indices RI(n) by table name. Read-only.
+
+RI(n) is the mean consistency index of random reciprocal matrices of order n.
+
+``"saaty1980"``: Saaty (1980), n = 1..10, from random matrices with entries drawn
+from the 1-9 scale and its reciprocals; the table behind Saaty's 10 % rule.
+
+``"alonso-lamata2006"``: Alonso and Lamata (2006), n = 1..15, from 100,000 random
+matrices per order (entries uniform on the 17 values 1/9, ..., 1/2, 1, 2, ..., 9).
+
+Examples
+--------
+>>> sorted(RANDOM_INDICES)
+['alonso-lamata2006', 'saaty1980']
+>>> RANDOM_INDICES["saaty1980"][5], RANDOM_INDICES["alonso-lamata2006"][5]
+(1.12, 1.1086)
+"""
 
 
 # -- random index ------------------------------------------------------------------------
