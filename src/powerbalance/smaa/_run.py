@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -28,9 +29,17 @@ BoolArray: TypeAlias = npt.NDArray[np.bool_]
 
 __all__ = ["smaa"]
 
+# Scores of one chunk held at most (chunk rows x options): 32 MiB of floats per thread.
+_CHUNK_SCORES = 1 << 22
+# Below this many scores in all (samples x options), a run uses one thread by default.
+_SMALL_RUN = 1 << 20
+
 
 def _order_and_wins(
-    scores: FloatArray, tie_keys: Callable[[int], FloatArray], pairwise: bool = True
+    scores: FloatArray,
+    tie_keys: Callable[[int], FloatArray],
+    pairwise: bool = True,
+    method: str = "",
 ) -> tuple[npt.NDArray[np.intp], IntArray]:
     """Each row's options best first, ties broken by ``tie_keys``; and strict wins.
 
@@ -43,6 +52,8 @@ def _order_and_wins(
     # among equal scores is replaced below by the random order of the tie-breaking keys.
     order = np.argsort(-scores, axis=1)
     ordered = np.take_along_axis(scores, order, axis=1)
+    # Infinities sort to the ends and NaN last: the ends tell whether all are finite.
+    check_finite(ordered[:, [0, -1]], method)
     # The rows are sorted, so the largest magnitude is at one end or the other.
     largest = np.maximum(np.abs(ordered[:, 0]), np.abs(ordered[:, -1]))
     tolerance = TIE_TOLERANCE * np.maximum(1.0, largest)[:, None]
@@ -111,8 +122,9 @@ def smaa(
     ``chunk_size`` is (for methods that score each weight vector on its own, as every
     built-in one does). ``seed=None`` draws a fresh seed and records it in the result.
 
-    **Memory.** Only one chunk of weight vectors (``chunk_size`` x criteria) and their
-    scores (``chunk_size`` x options) are held at a time; with uncertain scores, also
+    **Memory.** Each thread holds one chunk of weight vectors (``chunk_size`` x
+    criteria) and their scores (``chunk_size`` x options, cut to at most 4,194,304
+    scores, 32 MiB, however many options there are); with uncertain scores, also
     one block's draws of the uncertain cells (:data:`BLOCK` x cells) and one score
     matrix per thread.
 
@@ -213,7 +225,13 @@ def smaa(
     workers = (
         (os.cpu_count() or 1) if threads is None else _check_count(threads, "threads", where, "2")
     )
+    if threads is None and count * n < _SMALL_RUN:
+        # Starting a pool costs more than such a run saves by it.
+        workers = 1
     blocks_per_chunk = -(-chunk // BLOCK)
+    # A chunk's scores are chunk x options: cap them, whatever chunk_size says, so that
+    # memory stays bounded however many options there are.
+    blocks_per_chunk = max(1, min(blocks_per_chunk, _CHUNK_SCORES // (BLOCK * n)))
     if backend == "numpy" and workers > 1:
         # Enough chunks for every thread; chunking does not change the result.
         blocks_per_chunk = max(1, min(blocks_per_chunk, -(-len(sizes) // workers)))
@@ -232,8 +250,7 @@ def smaa(
     if backend == "numpy":
         if workers > 1 and len(chunks) > 1:
             pool = ThreadPoolExecutor(max_workers=workers)
-            # map() hands the results back in chunk order, as they are needed.
-            parts = pool.map(count_chunk, chunks)
+            parts = _in_order(pool, count_chunk, chunks, 2 * workers)
         else:
             parts = (count_chunk(blocks) for blocks in chunks)
     elif backend == "dask":
@@ -270,6 +287,26 @@ def smaa(
         uncertain_cells=scorer.uncertain_cells,
         pairwise=count_wins,
     )
+
+
+def _in_order(
+    pool: ThreadPoolExecutor,
+    work: Callable[[range], _ChunkResult],
+    chunks: list[range],
+    ahead: int,
+) -> Iterator[_ChunkResult]:
+    """The chunks' results in chunk order, with at most ``ahead`` chunks under way.
+
+    Submitting every chunk at once would let finished results pile up, each holding
+    its count matrices, while an earlier chunk is still running.
+    """
+    pending: collections.deque[Future[_ChunkResult]] = collections.deque()
+    for blocks in chunks:
+        pending.append(pool.submit(work, blocks))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 _ChunkResult: TypeAlias = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[FloatArray]]
@@ -317,7 +354,6 @@ def _chunk_counts(
     """
     drawn = [draw(_block_generator(seed, b, 0), sizes[b]) for b in blocks]
     scores = scorer.score(np.vstack(drawn), seed, blocks, sizes)
-    check_finite(scores, method)
     m = drawn[0].shape[1]
     rank_counts = np.zeros((n, n), dtype=np.int64)
     win_counts = np.zeros((n, n), dtype=np.int64)
@@ -332,7 +368,7 @@ def _chunk_counts(
             rng = _block_generator(seed, block, 1)
             return rng.random((rows, n))
 
-        order, wins = _order_and_wins(block_scores, keys, pairwise)
+        order, wins = _order_and_wins(block_scores, keys, pairwise, method)
         win_counts += wins
         # Option order[s, r] takes rank r + 1: count (option, rank) pairs in one pass.
         flat = order * n + np.arange(n)[None, :]
