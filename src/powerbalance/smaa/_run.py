@@ -31,17 +31,21 @@ __all__ = ["smaa"]
 
 # Scores of one chunk held at most (chunk rows x options): 32 MiB of floats per thread.
 _CHUNK_SCORES = 1 << 22
+# Scores ranked together at most (rows x options): 2 MiB of floats, within the cache.
+_RANKED_TOGETHER = 1 << 18
 # Below this many scores in all (samples x options), a run uses one thread by default.
 _SMALL_RUN = 1 << 20
 
 
 def _order_and_wins(
     scores: FloatArray,
-    tie_keys: Callable[[int], FloatArray],
+    tie_keys: Callable[[npt.NDArray[np.intp]], FloatArray],
     pairwise: bool = True,
     method: str = "",
 ) -> tuple[npt.NDArray[np.intp], IntArray]:
     """Each row's options best first, ties broken by ``tie_keys``; and strict wins.
+
+    ``tie_keys(rows)`` gives the random keys of the options in the given rows.
 
     Counting ranks from the order itself (option ``order[s, r]`` takes rank r + 1)
     spares building a ranks array, which at a thousand options costs as much again as
@@ -51,21 +55,23 @@ def _order_and_wins(
     # Not a stable sort: it costs three times as much, and the order it would keep
     # among equal scores is replaced below by the random order of the tie-breaking keys.
     order = np.argsort(-scores, axis=1)
-    ordered = np.take_along_axis(scores, order, axis=1)
+    # The sorted scores, gathered through flat positions: cheaper than take_along_axis.
+    ordered = scores.ravel()[order + (np.arange(count) * n)[:, None]]
     # Infinities sort to the ends and NaN last: the ends tell whether all are finite.
-    check_finite(ordered[:, [0, -1]], method)
+    check_finite(np.stack([ordered[:, 0], ordered[:, -1]], axis=1), method)
     # The rows are sorted, so the largest magnitude is at one end or the other.
     largest = np.maximum(np.abs(ordered[:, 0]), np.abs(ordered[:, -1]))
     tolerance = TIE_TOLERANCE * np.maximum(1.0, largest)[:, None]
-    tied = (ordered[:, :-1] - ordered[:, 1:]) <= tolerance
-    rows = np.flatnonzero(tied.any(axis=1))
+    gaps = ordered[:, :-1] - ordered[:, 1:]
+    # Only rows whose smallest gap is within the tolerance have ties to break.
+    rows = np.flatnonzero(gaps.min(axis=1, initial=np.inf) <= tolerance[:, 0])
     if len(rows):
-        keys = tie_keys(count)
+        keys = tie_keys(rows)
         starts = np.ones((len(rows), n), dtype=bool)
-        starts[:, 1:] = ~tied[rows]
+        starts[:, 1:] = gaps[rows] > tolerance[rows]
         group = np.cumsum(starts, axis=1) - 1
         # Within a tie group, sort by the random keys: each order equally likely.
-        composite = group + np.take_along_axis(keys[rows], order[rows], axis=1)
+        composite = group + np.take_along_axis(keys, order[rows], axis=1)
         reorder = np.argsort(composite, axis=1, kind="stable")
         order[rows] = np.take_along_axis(order[rows], reorder, axis=1)
     wins = np.zeros((n, n), dtype=np.int64)
@@ -233,8 +239,9 @@ def smaa(
     # memory stays bounded however many options there are.
     blocks_per_chunk = max(1, min(blocks_per_chunk, _CHUNK_SCORES // (BLOCK * n)))
     if backend == "numpy" and workers > 1:
-        # Enough chunks for every thread; chunking does not change the result.
-        blocks_per_chunk = max(1, min(blocks_per_chunk, -(-len(sizes) // workers)))
+        # Four chunks or more for every thread, so that none waits long for the last
+        # one; chunking does not change the result.
+        blocks_per_chunk = max(1, min(blocks_per_chunk, -(-len(sizes) // (4 * workers))))
     chunks = [
         range(start, min(len(sizes), start + blocks_per_chunk))
         for start in range(0, len(sizes), blocks_per_chunk)
@@ -353,31 +360,61 @@ def _chunk_counts(
     and on a dask worker.
     """
     drawn = [draw(_block_generator(seed, b, 0), sizes[b]) for b in blocks]
-    scores = scorer.score(np.vstack(drawn), seed, blocks, sizes)
-    m = drawn[0].shape[1]
-    rank_counts = np.zeros((n, n), dtype=np.int64)
+    all_weights = np.vstack(drawn)
+    scores = scorer.score(all_weights, seed, blocks, sizes)
+    m = all_weights.shape[1]
+    rank_counts = np.zeros(n * n, dtype=np.int64)
     win_counts = np.zeros((n, n), dtype=np.int64)
     block_sums: list[FloatArray] = []
-    offset = 0
-    for b, block_weights in zip(blocks, drawn, strict=True):
-        size = sizes[b]
-        block_scores = scores[offset : offset + size]
-        offset += size
-
-        def keys(rows: int, block: int = b) -> FloatArray:
-            rng = _block_generator(seed, block, 1)
-            return rng.random((rows, n))
-
-        order, wins = _order_and_wins(block_scores, keys, pairwise, method)
+    # Rank whole blocks together, as many as keep the working arrays in the processor's
+    # cache: one block at a time at a thousand options, all of them at ten, where the
+    # calls between numpy's loops would otherwise cost more than the loops.
+    together = max(1, _RANKED_TOGETHER // (BLOCK * n))
+    first = 0
+    for start in range(0, len(blocks), together):
+        group = blocks[start : start + together]
+        group_sizes = [sizes[b] for b in group]
+        rows = sum(group_sizes)
+        weights = all_weights[first : first + rows]
+        order, wins = _order_and_wins(
+            scores[first : first + rows], _tie_keys(seed, group, group_sizes, n), pairwise, method
+        )
+        first += rows
         win_counts += wins
         # Option order[s, r] takes rank r + 1: count (option, rank) pairs in one pass.
         flat = order * n + np.arange(n)[None, :]
-        rank_counts += np.bincount(flat.ravel(), minlength=n * n).reshape(n, n)
-        winner = order[:, 0]
-        sums = np.zeros((n, m), dtype=np.float64)
-        np.add.at(sums, winner, block_weights)
-        block_sums.append(sums)
-    return rank_counts, win_counts, block_sums
+        rank_counts += np.bincount(flat.ravel(), minlength=n * n)
+        # The weights under which each option is first, summed block by block: bincount
+        # adds in sample order within each (block, option) cell, so each block's sums
+        # are the same floats however blocks are grouped.
+        cell = np.repeat(np.arange(len(group)), group_sizes) * n + order[:, 0]
+        sums = np.empty((len(group) * n, m), dtype=np.float64)
+        for j in range(m):
+            sums[:, j] = np.bincount(cell, weights=weights[:, j], minlength=len(group) * n)
+        block_sums.extend(sums.reshape(len(group), n, m))
+    return rank_counts.reshape(n, n), win_counts, block_sums
+
+
+def _tie_keys(
+    seed: int, blocks: range, block_sizes: list[int], n: int
+) -> Callable[[npt.NDArray[np.intp]], FloatArray]:
+    """The random tie-breaking keys of given rows of consecutive blocks.
+
+    Each block's keys come whole from its own stream, so a row's keys do not depend
+    on which other blocks are ranked with it.
+    """
+    starts = np.concatenate([[0], np.cumsum(block_sizes)])
+
+    def keys(rows: npt.NDArray[np.intp]) -> FloatArray:
+        out = np.empty((len(rows), n), dtype=np.float64)
+        where = np.searchsorted(starts, rows, side="right") - 1
+        for k in np.unique(where):
+            block_keys = _block_generator(seed, blocks[k], 1).random((block_sizes[k], n))
+            mine = where == k
+            out[mine] = block_keys[rows[mine] - starts[k]]
+        return out
+
+    return keys
 
 
 def _dask_chunks(
