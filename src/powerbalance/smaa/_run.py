@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -10,6 +11,7 @@ from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import threadpool_limits
 
 from powerbalance.errors import (
     InvalidParameterError,
@@ -158,8 +160,10 @@ def smaa(
     threads : int, optional
         How many chunks the numpy backend scores at once, on a thread pool (numpy's
         sorts and matrix products release the interpreter lock); by default one per
-        processor core. Chunks are made small enough to keep every thread busy. The
-        result does not depend on it.
+        processor core. Chunks are made small enough to keep every thread busy. While
+        the pool runs, the BLAS library's own threads are limited to one (through
+        ``threadpoolctl``, for the whole process), since the pool already occupies
+        the cores. The result does not depend on it.
     pairwise : bool, optional
         Whether to count pairwise wins (:attr:`SMAAResult.winning`), which costs the
         number of options squared per weighting. By default only up to
@@ -254,10 +258,14 @@ def smaa(
         return _chunk_counts(scorer, draw, chosen_seed, sizes, blocks, n, name, count_wins)
 
     pool: ThreadPoolExecutor | None = None
+    blas: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
     if backend == "numpy":
         if workers > 1 and len(chunks) > 1:
             pool = ThreadPoolExecutor(max_workers=workers)
             parts = _in_order(pool, count_chunk, chunks, 2 * workers)
+            # The pool already keeps every core busy; BLAS threads of its own in each
+            # matrix product would contend for them and busy-wait (half again slower).
+            blas = threadpool_limits(limits=1, user_api="blas")
         else:
             parts = (count_chunk(blocks) for blocks in chunks)
     elif backend == "dask":
@@ -270,7 +278,8 @@ def smaa(
             f"{backend!r}."
         )
     try:
-        rank_counts, win_counts, first_sums = _combine(parts, n, m, progress, count)
+        with blas:
+            rank_counts, win_counts, first_sums = _combine(parts, n, m, progress, count)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
