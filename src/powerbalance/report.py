@@ -12,7 +12,7 @@ import hashlib
 import html
 import json
 import textwrap
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import numpy as np
@@ -27,9 +27,13 @@ from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
 from powerbalance.ranking import rank_and_order
-from powerbalance.sensitivity import Stability
 from powerbalance.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
 from powerbalance.weights import Weights
+
+if TYPE_CHECKING:
+    # At run time the check below imports it: sensitivity imports SMAA, which renders
+    # with this module's helpers.
+    from powerbalance.sensitivity import Stability
 
 __all__ = ["REPORT_SCHEMA", "Report"]
 
@@ -132,6 +136,8 @@ class Report:
         >>> "remains first unless" in report.summary()
         True
         """
+        from powerbalance.sensitivity import Stability
+
         if not isinstance(sensitivity, Stability):
             raise InvalidParameterError(
                 f"with_sensitivity takes the result of pb.sensitivity.stability(...) for "

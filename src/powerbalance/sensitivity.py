@@ -21,12 +21,19 @@ the exact crossing points of two lines, the critical weights of Triantaphyllou a
 Sánchez (1997). For the other methods the ends are found on the batched scores: a grid
 of 201 weights brackets each change and bisection narrows it to :math:`10^{-6}`.
 
+:func:`sweep` runs one weight from 0 to 1 and records every option's score and rank,
+and :func:`smaa` (from :mod:`powerbalance.smaa`, where its weight information and
+result are) admits every weighting the stakeholders could defend at once.
+
 Examples
 --------
 >>> import powerbalance as pb
 >>> s = stability(pb.scenarios.load("great-power-cooperation"))
 >>> s.critical.taken_over_by
 'Technology investment'
+>>> result = smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+>>> result.acceptability.shape
+(7, 7)
 """
 
 from __future__ import annotations
@@ -48,9 +55,12 @@ from powerbalance.errors import InvalidParameterError, UnknownNameError, did_you
 from powerbalance.methods import MethodLike, PreparedMethod, resolve_method
 from powerbalance.model import Assessment
 from powerbalance.ranking import TIE_TOLERANCE, rank_and_order
+from powerbalance.smaa import smaa
 from powerbalance.weighting import WeightingLike, apply_weighting
 
-__all__ = ["Critical", "Stability", "StabilityInterval", "Sweep", "stability", "sweep"]
+# SMAA lives in powerbalance.smaa with its weight information and result; it is also
+# here, with the other ways of asking how robust a ranking is.
+__all__ = ["Critical", "Stability", "StabilityInterval", "Sweep", "smaa", "stability", "sweep"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
