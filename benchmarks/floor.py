@@ -15,6 +15,8 @@ so that the rankings agree; the benchmark checks that they do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
 import numpy.typing as npt
 
@@ -156,3 +158,122 @@ def critic_weights(X: FloatArray, is_risk: BoolArray) -> FloatArray:
     values = minmax(X, is_risk)
     information = values.std(axis=0) * (1.0 - np.corrcoef(values, rowvar=False)).sum(axis=0)
     return information / information.sum()
+
+
+# -- SMAA-2 with uniform weights (bench_smaa.py) ------------------------------------------
+
+IntArray = npt.NDArray[np.int64]
+
+#: Weight vectors per chunk of the SMAA floor. At 1,000 options one chunk's scores and
+#: sort order take 80 MB each; all 100,000 at once would take 800 MB each.
+SMAA_CHUNK = 10_000
+#: Elements per block of the (vectors, options, criteria) weighted regrets of VIKOR:
+#: 8 MiB, small enough to stay in cache, large enough that the loop costs little.
+_VIKOR_BLOCK = 1 << 20
+
+
+def uniform_weight_chunks(
+    rng: np.random.Generator, samples: int, m: int, chunk: int = SMAA_CHUNK
+) -> Iterator[FloatArray]:
+    """Weight vectors uniform on the simplex (Dirichlet(1, ..., 1)), a chunk at a time.
+
+    Independent standard exponentials divided by their row sum: the cheapest exact
+    sampler, and the one powerbalance uses (with other generators: its streams are
+    seeded per block of 1,024 vectors, so the numbers differ, not the distribution).
+    Drawing lazily keeps only one chunk in memory and puts the sampling inside the
+    timing of whoever consumes the chunks, as it is inside ``smaa``.
+    """
+    for start in range(0, samples, chunk):
+        draws = rng.standard_exponential((min(chunk, samples - start), m))
+        draws /= draws.sum(axis=1, keepdims=True)
+        yield draws
+
+
+def _rank_counts(
+    score_chunks: Iterable[FloatArray], n: int, lowest_first: bool = False
+) -> IntArray:
+    """Options x ranks counts: one argsort per chunk and one bincount of (option, rank).
+
+    The ascending argsort puts at position p the option of rank n - p (or p + 1 when
+    lower scores are better), so the (option, rank) cell of every entry is known
+    without inverting the permutation; the sort order is turned into flat cell indices
+    in place. The default sort (introsort, not stable) is the fastest: ties do not
+    happen with continuous random weights.
+    """
+    counts = np.zeros(n * n, dtype=np.int64)
+    rank_of_position = np.arange(n) if lowest_first else np.arange(n)[::-1].copy()
+    for scores in score_chunks:
+        cells = np.argsort(scores, axis=1)
+        cells *= n
+        cells += rank_of_position
+        counts += np.bincount(cells.ravel(), minlength=n * n)
+    return counts.reshape(n, n)
+
+
+def smaa_weighted_sum(X: FloatArray, is_risk: BoolArray, weights: Iterable[FloatArray]) -> IntArray:
+    """SMAA-2 counts for the weighted sum: min-max once, then per chunk W @ V.T and rank.
+
+    ``weights`` yields chunks of weight vectors (rows), e.g. from
+    :func:`uniform_weight_chunks`. Returns counts[i, r]: how many vectors put option i
+    at rank r + 1. One matrix product, one argsort and one bincount per chunk.
+    """
+    normalized_t = np.ascontiguousarray(minmax(X, is_risk).T)
+    return _rank_counts((W @ normalized_t for W in weights), X.shape[0])
+
+
+def smaa_topsis(X: FloatArray, is_risk: BoolArray, weights: Iterable[FloatArray]) -> IntArray:
+    """SMAA-2 counts for TOPSIS: both distances from ONE matrix product per chunk.
+
+    With non-negative weights the weighted ideal is w_j max_i r_ij, so
+    d+_i^2 = sum_j w_j^2 (r_ij - max r_j)^2, i.e. (W**2) @ G+.T, and likewise d-.
+    The squared gaps G+ and G- are computed once and stacked side by side, so that
+    one (k x m) @ (m x 2n) product gives both distances of every option.
+    """
+    n = X.shape[0]
+    normalized = vector(X, is_risk)
+    gaps = np.hstack(
+        [
+            ((normalized - normalized.max(axis=0)) ** 2).T,
+            ((normalized - normalized.min(axis=0)) ** 2).T,
+        ]
+    )  # m x 2n
+
+    def closeness(W: FloatArray) -> FloatArray:
+        distances = np.sqrt((W * W) @ gaps)
+        to_ideal, to_anti = distances[:, :n], distances[:, n:]
+        closeness: FloatArray = to_anti / (to_ideal + to_anti)
+        return closeness
+
+    return _rank_counts((closeness(W) for W in weights), n)
+
+
+def smaa_vikor(
+    X: FloatArray, is_risk: BoolArray, weights: Iterable[FloatArray], v: float = 0.5
+) -> IntArray:
+    """SMAA-2 counts for VIKOR: S by a matrix product, R by blocks, Q; lowest Q first.
+
+    R_i = max_j w_j d_ij is not a matrix product; it is formed for blocks of weight
+    vectors as a (block, criteria, options) array of about 8 MiB and reduced over the
+    criteria (the options axis is contiguous, so the reduction is elementwise).
+    Q does not change when a weight vector is scaled, so the rows need not sum to 1.
+    """
+    regret = 1.0 - minmax(X, is_risk)  # n x m
+    regret_t = np.ascontiguousarray(regret.T)  # m x n
+    n, m = regret.shape
+    rows = max(1, _VIKOR_BLOCK // (n * m))
+
+    def compromise(W: FloatArray) -> FloatArray:
+        S = W @ regret_t
+        R = np.empty_like(S)
+        for start in range(0, len(W), rows):
+            block = W[start : start + rows, :, None] * regret_t
+            np.max(block, axis=1, out=R[start : start + rows])
+        # Q = v (S - S*) / (S- - S*) + (1 - v) (R - R*) / (R- - R*) row by row; the
+        # terms -S* and -R* are the same for every option of a row and do not change
+        # its order, so they are left out: two scalings and a sum, in place.
+        S *= v / (S.max(axis=1, keepdims=True) - S.min(axis=1, keepdims=True))
+        R *= (1 - v) / (R.max(axis=1, keepdims=True) - R.min(axis=1, keepdims=True))
+        S += R
+        return S
+
+    return _rank_counts((compromise(W) for W in weights), n, lowest_first=True)

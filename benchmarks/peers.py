@@ -501,3 +501,108 @@ def import_error(library: str) -> str | None:
     except Exception as error:
         return f"not installed ({type(error).__name__})"
     return None
+
+
+# -- SMAA-2 (bench_smaa.py) ---------------------------------------------------------------
+#
+# No peer offers SMAA for the weighted sum or TOPSIS, so the peer is what a user of a
+# peer library writes: a loop over the sampled weight vectors, one call of the
+# library's method per vector, one argsort, and a count. pyrepo-mcda ships SMAA for
+# VIKOR only (``VIKOR_SMAA``), which is compared with powerbalance's SMAA of VIKOR.
+# Every peer is given the weight vectors (the first ones that powerbalance draws for
+# the same seed), so that its counts can be checked exactly against the floor's on
+# the same vectors; drawing them is left out of its timing, which is a fraction of a
+# per cent of a peer's time.
+
+
+@dataclass(frozen=True)
+class SMAAPeer:
+    """One peer's SMAA-2 for a benchmark case.
+
+    ``run(problem, W)`` takes the weight vectors (rows of ``W``, summing to 1) and
+    returns counts[i, r]: how many of them put option i at rank r + 1. Its time is
+    proportional to the number of vectors, so that a run on a subset can be
+    extrapolated to the full sample count.
+    """
+
+    library: str
+    variant: str
+    run: Callable[[Any, np.ndarray], np.ndarray]
+
+
+def _count_loop(
+    make: Callable[[Any], Any], lowest_first: bool = False
+) -> Callable[[Any, np.ndarray], np.ndarray]:
+    """The user-level loop: ``method(X, w, types)`` for each vector, argsort, count.
+
+    The method object is built once (outside the loop, as a user would); the
+    library's own rank helpers are not used, for the reasons given at the top.
+    """
+
+    def run(problem: Any, W: np.ndarray) -> np.ndarray:
+        method = make(problem)
+        X, types = problem.X, problem.types
+        n = X.shape[0]
+        rank = _lowest_first if lowest_first else _best_first
+        counts = np.zeros((n, n), dtype=np.int64)
+        positions = np.arange(n)
+        for w in W:
+            counts[rank(method(X, w, types)), positions] += 1
+        return counts
+
+    return run
+
+
+def _pyrepo_vikor_smaa(problem: Any, W: np.ndarray) -> np.ndarray:
+    """pyrepo-mcda's ``VIKOR_SMAA`` on the given vectors; its shares turned to counts.
+
+    Its own sampler (``_generate_weights``, a Python loop per vector that sorts
+    uniforms and takes their spacings: also uniform on the simplex) is not used, so
+    that it ranks the same vectors as the others.
+    """
+    smaa = _pr_methods().VIKOR_SMAA(normalization_method=None, v=0.5)
+    acceptability, _central, _ranking = smaa(problem.X, W, problem.types)
+    counts: np.ndarray = np.rint(np.asarray(acceptability) * len(W)).astype(np.int64)
+    return counts
+
+
+def smaa_peers_for(case: str) -> dict[str, SMAAPeer | str]:
+    """The SMAA peers of a case: an SMAAPeer, or a string saying why there is none."""
+    return _SMAA_PEERS.get(case, {})
+
+
+_NO_SMAA = "no SMAA"
+
+_SMAA_PEERS: dict[str, dict[str, SMAAPeer | str]] = {
+    "weighted sum": {
+        "pymcdm": SMAAPeer(
+            "pymcdm",
+            "loop: WSM(minmax_normalization)(X, w, types), argsort, count",
+            _count_loop(lambda p: _pm_methods().WSM(_pm_norm("minmax_normalization"))),
+        ),
+        "scikit-criteria": _NO_SMAA,
+        "pyrepo-mcda": _NO_SMAA + " for the weighted sum (VIKOR only)",
+    },
+    "TOPSIS": {
+        "pymcdm": SMAAPeer(
+            "pymcdm",
+            "loop: TOPSIS(vector_normalization)(X, w, types), argsort, count",
+            _count_loop(lambda p: _pm_methods().TOPSIS(_pm_norm("vector_normalization"))),
+        ),
+        "scikit-criteria": _NO_SMAA,
+        "pyrepo-mcda": _NO_SMAA + " for TOPSIS (VIKOR only)",
+    },
+    "VIKOR": {
+        "pymcdm": SMAAPeer(
+            "pymcdm",
+            "loop: VIKOR(v=0.5)(X, w, types), argsort (lowest first), count",
+            _count_loop(lambda p: _pm_methods().VIKOR(v=0.5), lowest_first=True),
+        ),
+        "scikit-criteria": _NO_SMAA,
+        "pyrepo-mcda": SMAAPeer(
+            "pyrepo-mcda",
+            "VIKOR_SMAA(normalization_method=None, v=0.5)(X, W, types)",
+            _pyrepo_vikor_smaa,
+        ),
+    },
+}
