@@ -170,14 +170,8 @@ class Uniform(Distribution):
 
 
 @attrs.frozen
-class Triangular(Distribution):
-    """Scores from ``low`` to ``high``, ``mode`` the most plausible.
-
-    Examples
-    --------
-    >>> Triangular(low=4, mode=6, high=8).describe()
-    'triangular 4 to 8 (mode 6)'
-    """
+class _ThreePoint(Distribution):
+    """A distribution given by its lowest, most plausible and highest score."""
 
     low: float = _number()
     mode: float = _number()
@@ -197,6 +191,17 @@ class Triangular(Distribution):
         """
         return (self.low, self.high)
 
+
+@attrs.frozen
+class Triangular(_ThreePoint):
+    """Scores from ``low`` to ``high``, ``mode`` the most plausible.
+
+    Examples
+    --------
+    >>> Triangular(low=4, mode=6, high=8).describe()
+    'triangular 4 to 8 (mode 6)'
+    """
+
     def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
         """Draws by numpy's triangular sampler.
 
@@ -214,7 +219,7 @@ class Triangular(Distribution):
 
 
 @attrs.frozen
-class PERT(Distribution):
+class PERT(_ThreePoint):
     """The PERT (Beta) distribution through ``low``, ``mode`` and ``high``.
 
     Parameters
@@ -228,24 +233,6 @@ class PERT(Distribution):
     >>> d.mean
     4.0
     """
-
-    low: float = _number()
-    mode: float = _number()
-    high: float = _number()
-
-    def __attrs_post_init__(self) -> None:
-        _check_order(self, (("low", self.low), ("mode", self.mode), ("high", self.high)))
-
-    @property
-    def support(self) -> tuple[float, float]:
-        """``(low, high)``.
-
-        Examples
-        --------
-        >>> PERT(0, 1, 3).support
-        (0.0, 3.0)
-        """
-        return (self.low, self.high)
 
     @property
     def mean(self) -> float:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from powerbalance.io._problems import Collector, Location, Path
+from powerbalance.io._problems import Collector, Location, Path, TextScanner
 
 __all__ = ["dumps", "locate", "parse"]
 
@@ -39,19 +37,8 @@ def parse(text: str, problems: Collector) -> Any:
     return None
 
 
-class _Scanner:
+class _Scanner(TextScanner):
     """One pass over valid JSON, recording where each field path starts."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.found: dict[Path, Location] = {}
-
-    def record(self, path: Path, pos: int) -> None:
-        if path not in self.found:
-            line = bisect.bisect_right(self.starts, pos)
-            self.found[path] = Location(line, pos - self.starts[line - 1] + 1)
 
     def skip(self) -> None:
         text, n = self.text, len(self.text)

@@ -8,6 +8,7 @@ its path that the locator knows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
@@ -58,6 +59,30 @@ class Location(NamedTuple):
     column: int | None = None
     sheet: str | None = None
     file: str | None = None
+
+
+class TextScanner:
+    """A scan through a text, recording by line and column where each field path starts.
+
+    The JSON and TOML readers walk a text that parsed cleanly only when there is a
+    problem to place; each adds its own grammar to this.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.found: dict[Path, Location] = {}
+
+    def where(self, pos: int) -> Location:
+        """The line and column (from 1) of a position in the text."""
+        line = bisect.bisect_right(self.starts, pos)
+        return Location(line, pos - self.starts[line - 1] + 1)
+
+    def record(self, path: Path, pos: int) -> None:
+        """Note where ``path`` starts, unless it was seen before."""
+        if path not in self.found:
+            self.found[path] = self.where(pos)
 
 
 class Collector:

@@ -8,14 +8,13 @@ line and column of its key, its table header or its array item.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 import tomllib
 from collections.abc import Mapping
 from typing import Any
 
-from powerbalance.io._problems import Collector, Location, Path
+from powerbalance.io._problems import Collector, Location, Path, TextScanner
 
 __all__ = ["dumps", "locate", "parse"]
 
@@ -46,23 +45,12 @@ def parse(text: str, problems: Collector) -> Any:
 # -- locating fields -----------------------------------------------------------------------
 
 
-class _Scanner:
+class _Scanner(TextScanner):
     """One pass over valid TOML, recording where each field path starts."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.found: dict[Path, Location] = {}
+        super().__init__(text)
         self.arrays: dict[Path, int] = {}
-
-    def where(self, pos: int) -> Location:
-        line = bisect.bisect_right(self.starts, pos)
-        return Location(line, pos - self.starts[line - 1] + 1)
-
-    def record(self, path: Path, pos: int) -> None:
-        if path not in self.found:
-            self.found[path] = self.where(pos)
 
     def at(self, token: str) -> bool:
         return self.text.startswith(token, self.pos)
