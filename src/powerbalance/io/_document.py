@@ -20,6 +20,7 @@ from powerbalance.io._values import (
     read_array,
     read_bool,
     read_number,
+    read_pair,
     read_table,
     read_text,
 )
@@ -329,7 +330,7 @@ def read_value_function(value: object, path: Path, problems: Collector) -> Any:
             return INVALID
         pairs = []
         for k, point in enumerate(points):
-            pair = _read_point(point, (*path, "points", k), problems)
+            pair = read_pair(point, (*path, "points", k), problems, "a point [performance, value]")
             if pair is INVALID:
                 return INVALID
             pairs.append(pair)
@@ -337,17 +338,6 @@ def read_value_function(value: object, path: Path, problems: Collector) -> Any:
     except PowerbalanceError as error:
         problems.add(path, str(error))
         return INVALID
-
-
-def _read_point(value: object, path: Path, problems: Collector) -> Any:
-    items = read_array(value, path, problems)
-    if items is INVALID:
-        return INVALID
-    if len(items) != 2:
-        problems.add(path, f"expected a point [performance, value]; found {describe(items)}.")
-        return INVALID
-    pair = tuple(read_number(n, (*path, k), problems) for k, n in enumerate(items))
-    return INVALID if INVALID in pair else pair
 
 
 def _read_options(

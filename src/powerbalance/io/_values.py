@@ -145,3 +145,15 @@ def read_array(value: object, path: Path, problems: Collector, *, non_empty: boo
         problems.add(path, "expected a non-empty array; found an empty one.")
         return INVALID
     return value
+
+
+def read_pair(value: object, path: Path, problems: Collector, expected: str) -> Any:
+    """An array of two numbers, such as ``[low, high]``; ``expected`` names it."""
+    items = read_array(value, path, problems)
+    if items is INVALID:
+        return INVALID
+    if len(items) != 2:
+        problems.add(path, f"expected {expected}; found {describe(items)}.")
+        return INVALID
+    pair = tuple(read_number(number, (*path, k), problems) for k, number in enumerate(items))
+    return INVALID if INVALID in pair else pair

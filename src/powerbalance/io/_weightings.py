@@ -23,6 +23,7 @@ from powerbalance.io._values import (
     read_array,
     read_bool,
     read_number,
+    read_pair,
     read_table,
     read_text,
 )
@@ -112,22 +113,14 @@ def _read_ranking(value: object, path: Path, problems: Collector, depth: int) ->
     return ranking
 
 
-def _read_pair(value: object, path: Path, problems: Collector) -> Any:
-    items = read_array(value, path, problems)
-    if items is INVALID:
-        return INVALID
-    if len(items) != 2:
-        problems.add(path, f"expected two numbers [low, high]; found {describe(items)}.")
-        return INVALID
-    pair = tuple(read_number(number, (*path, k), problems) for k, number in enumerate(items))
-    return INVALID if INVALID in pair else pair
-
-
 def _read_ranges(value: object, path: Path, problems: Collector, depth: int) -> Any:
     table = read_table(value, path, problems)
     if table is INVALID:
         return INVALID
-    ranges = {key: _read_pair(pair, (*path, key), problems) for key, pair in table.items()}
+    ranges = {
+        key: read_pair(pair, (*path, key), problems, "two numbers [low, high]")
+        for key, pair in table.items()
+    }
     return INVALID if INVALID in ranges.values() else ranges
 
 
