@@ -118,8 +118,21 @@ class Distribution:
         return self
 
     def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
-        """``size`` independent draws."""
-        raise NotImplementedError
+        """``size`` independent draws, as :func:`sample_cells` makes them.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> Uniform(2, 3).sample(np.random.default_rng(1), 2).round(3)
+        array([2.512, 2.95 ])
+        >>> draws = PERT(0, 3, 12).sample(np.random.default_rng(3), 200_000)
+        >>> round(float(draws.mean()), 1)
+        4.0
+        >>> draws = Normal(9, 2, low=0, high=10).sample(np.random.default_rng(4), 1000)
+        >>> bool(draws.max() <= 10)
+        True
+        """
+        return sample_cells([self], rng, size)[:, 0]
 
     def describe(self) -> str:
         """A short description for reports, e.g. ``triangular 4 to 8 (mode 6)``."""
@@ -152,17 +165,6 @@ class Uniform(Distribution):
         (0.0, 1.0)
         """
         return (self.low, self.high)
-
-    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
-        """Draws from the interval.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> Uniform(2, 3).sample(np.random.default_rng(1), 2).round(3)
-        array([2.512, 2.95 ])
-        """
-        return rng.uniform(self.low, self.high, size)
 
     def describe(self) -> str:
         """``uniform low to high``."""
@@ -202,17 +204,6 @@ class Triangular(_ThreePoint):
     'triangular 4 to 8 (mode 6)'
     """
 
-    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
-        """Draws by numpy's triangular sampler.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> bool((Triangular(0, 0, 1).sample(np.random.default_rng(2), 5) <= 1).all())
-        True
-        """
-        return rng.triangular(self.low, self.mode, self.high, size)
-
     def describe(self) -> str:
         """``triangular low to high (mode m)``."""
         return f"triangular {self.low:g} to {self.high:g} (mode {self.mode:g})"
@@ -238,21 +229,6 @@ class PERT(_ThreePoint):
     def mean(self) -> float:
         """The mean, (low + 4 mode + high) / 6."""
         return (self.low + 4.0 * self.mode + self.high) / 6.0
-
-    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
-        """Draws from Beta(alpha, beta) scaled to ``[low, high]``.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> draws = PERT(0, 3, 12).sample(np.random.default_rng(3), 200_000)
-        >>> round(float(draws.mean()), 1)
-        4.0
-        """
-        span = self.high - self.low
-        alpha = 1.0 + 4.0 * (self.mode - self.low) / span
-        beta = 1.0 + 4.0 * (self.high - self.mode) / span
-        return self.low + span * rng.beta(alpha, beta, size)
 
     def describe(self) -> str:
         """``PERT low to high (mode m)``."""
@@ -344,28 +320,6 @@ class Normal(Distribution):
         root = self.sd * math.sqrt(2.0)
         return 0.5 * (math.erf((high - self.mean) / root) - math.erf((low - self.mean) / root))
 
-    def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
-        """Draws by rejection: normal draws outside the bounds are drawn again.
-
-        At least 0.1% of the mass lies inside the bounds (checked at construction),
-        so this ends quickly.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> draws = Normal(9, 2, low=0, high=10).sample(np.random.default_rng(4), 1000)
-        >>> bool(draws.max() <= 10)
-        True
-        """
-        low, high = self.support
-        out = rng.normal(self.mean, self.sd, size)
-        outside = np.flatnonzero((out < low) | (out > high))
-        while outside.size:
-            again = rng.normal(self.mean, self.sd, outside.size)
-            out[outside] = again
-            outside = outside[(again < low) | (again > high)]
-        return out
-
     def describe(self) -> str:
         """``normal mean m, sd s[, low to high]``."""
         text = f"normal mean {self.mean:g}, sd {self.sd:g}"
@@ -426,8 +380,15 @@ def sample_cells(
     >>> draws.shape, bool((draws[:, 2] >= 5).all())
     ((1000, 3), True)
     """
+    kinds = (Uniform, Triangular, PERT, Normal)
+    for d in distributions:
+        if type(d) not in kinds:
+            raise InvalidParameterError(
+                f"Cannot draw from {d!r}: the distributions of scores are Uniform, "
+                f"Triangular, PERT and Normal from powerbalance.uncertainty."
+            )
     out = np.empty((size, len(distributions)), dtype=np.float64)
-    for kind in (Uniform, Triangular, PERT, Normal):
+    for kind in kinds:
         columns = [j for j, d in enumerate(distributions) if type(d) is kind]
         if not columns:
             continue
