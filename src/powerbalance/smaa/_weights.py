@@ -261,6 +261,29 @@ def _to_bounds(
     return FrozenMap(bounds)
 
 
+def _rejection(
+    propose: _Sampler,
+    kept: Callable[[FloatArray], npt.NDArray[np.bool_]],
+    acceptance: float,
+) -> _Sampler:
+    """Draw from ``propose`` and keep the draws ``kept`` accepts, until there are enough.
+
+    ``acceptance`` (the share kept, known beforehand) sizes each round of proposals.
+    """
+
+    def draw(rng: np.random.Generator, count: int) -> FloatArray:
+        found: list[FloatArray] = []
+        needed = count
+        while needed > 0:
+            proposals = propose(rng, min(_ROUND, int(1.25 * needed / acceptance) + 64))
+            ok = proposals[kept(proposals)][:needed]
+            found.append(ok)
+            needed -= len(ok)
+        return np.vstack(found)
+
+    return draw
+
+
 def _simplex_share_below(caps: FloatArray, m: int) -> float:
     r"""Share of the uniform simplex in m dimensions where :math:`u_j \le c_j`, exactly.
 
@@ -354,16 +377,14 @@ class IntervalWeights(WeightInformation):
             # Rejection would discard more than 999 draws in 1,000: walk instead.
             return ConstrainedWeights(bounds=self.bounds)._sampler(assessment)
 
+        shares = _rejection(
+            lambda rng, size: _normalized_rows(rng.standard_exponential((size, m))),
+            lambda u: np.asarray((u <= caps).all(axis=1), dtype=bool),
+            acceptance,
+        )
+
         def draw(rng: np.random.Generator, count: int) -> FloatArray:
-            kept: list[FloatArray] = []
-            needed = count
-            while needed > 0:
-                size = min(_ROUND, int(1.25 * needed / acceptance) + 64)
-                u = _normalized_rows(rng.standard_exponential((size, m)))
-                ok = u[(u <= caps).all(axis=1)][:needed]
-                kept.append(ok)
-                needed -= len(ok)
-            return np.asarray(low + free * np.vstack(kept), dtype=np.float64)
+            return np.asarray(low + free * shares(rng, count), dtype=np.float64)
 
         return draw
 
@@ -640,17 +661,7 @@ class ConstrainedWeights(WeightInformation):
         if acceptance < MIN_ACCEPTANCE:
             return None
 
-        def draw(rng: np.random.Generator, count: int) -> FloatArray:
-            found: list[FloatArray] = []
-            needed = count
-            while needed > 0:
-                u = propose(rng, min(_ROUND, int(1.25 * needed / acceptance) + 64))
-                ok = u[kept(u)][:needed]
-                found.append(ok)
-                needed -= len(ok)
-            return np.vstack(found)
-
-        return draw
+        return _rejection(propose, kept, acceptance)
 
     def _described(self) -> str:
         parts = []
