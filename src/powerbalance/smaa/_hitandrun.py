@@ -81,7 +81,6 @@ class Polytope:
     b_ub: FloatArray = attrs.field(eq=False)
     projector: FloatArray = attrs.field(eq=False)
     start: FloatArray = attrs.field(eq=False)
-    radius: float
     dimension: int
     steps: int
 
@@ -132,7 +131,6 @@ class Polytope:
             b_ub=b_ub,
             projector=projector,
             start=point,
-            radius=radius,
             dimension=dimension,
             steps=default_steps(dimension) if steps is None else steps,
         )
