@@ -33,7 +33,16 @@ from powerbalance.errors import (
     UnknownNameError,
     WeightError,
 )
-from powerbalance.scenarios._document import FORMAT, assessment_from_document
+from powerbalance.io._document import FORMAT, scenario_from_document
+from powerbalance.io._problems import Collector
+
+
+def assessment_from_document(document, source):
+    """Read an already parsed scenario document, raising every problem found."""
+    problems = Collector(source)
+    scenario = scenario_from_document(document, problems)
+    problems.raise_if_any()
+    return scenario.assessment
 
 
 @contextlib.contextmanager
