@@ -137,7 +137,7 @@ def chunks(W: np.ndarray, size: int = floor.SMAA_CHUNK) -> Iterable[np.ndarray]:
 
 def uniform_weights(assessment: pb.Assessment, samples: int, seed: int) -> np.ndarray:
     """Exactly the weight vectors ``smaa`` draws for ``seed`` (uniform weights)."""
-    sampler = importlib.import_module("powerbalance.smaa").UniformWeights()
+    sampler = importlib.import_module("powerbalance.sensitivity.smaa").UniformWeights()
     return np.asarray(sampler.sample(assessment, samples=samples, seed=seed), dtype=np.float64)
 
 

@@ -33,7 +33,7 @@ class Spread:
         return pb.Weights.from_mapping(dict(zip(assessment.criterion_names, spread, strict=True)))
 
 
-assessment = pb.scenarios.load("great-power-cooperation")
+assessment = pb.examples.load("great-power-cooperation").assessment
 
 # The conformance checks a plug-in author runs; they raise if a rule is broken.
 check_weighting(Spread(), assessment)

@@ -1,4 +1,4 @@
-"""powerbalance inside a data-processing step: scenario variants in, rankings out.
+"""powerbalance inside a data-processing step: study variants in, rankings out.
 
 ``rank_variants`` is the kind of function another tool would call: it takes a long-form
 DataFrame of scores, one row per (variant, option, criterion), and returns a DataFrame
@@ -28,7 +28,7 @@ def rank_variants(
     weighting: pb.weighting.WeightingLike = "equal",
     method: pb.methods.MethodLike = "weighted-sum",
 ) -> pd.DataFrame:
-    """Rank the options of every scenario variant.
+    """Rank the options of every study variant.
 
     Parameters
     ----------
@@ -69,7 +69,7 @@ def rank_variants(
             ranking = pb.evaluate(assessment, weighting=weighting, method=method).ranking
         except pb.errors.PowerbalanceError as error:
             # The library's message names option and criterion; add the variant.
-            error.add_note(f"in scenario variant {variant!r}")
+            error.add_note(f"in study variant {variant!r}")
             raise
         frames[variant] = ranking[["rank", "score"]].assign(
             behind_leader=ranking["score"].iloc[0] - ranking["score"]
@@ -84,11 +84,11 @@ def leaders(rankings: pd.DataFrame) -> Mapping[str, str]:
 
 
 if __name__ == "__main__":
-    # Three variants of the built-in scenario: as published, a "pessimistic" variant
+    # Three variants of the built-in study: as published, a "pessimistic" variant
     # where every risk scores 2 points higher (capped at 10), and one without the
     # confrontation option. (TOPSIS measures distances to the best and worst options
     # present, so removing an option can reorder the others.)
-    base = pb.scenarios.load("great-power-cooperation")
+    base = pb.examples.load("great-power-cooperation").assessment
     long = (
         base.to_frame()
         .reset_index()

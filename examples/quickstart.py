@@ -1,4 +1,4 @@
-"""Evaluate the built-in scenario three ways and show where the methods agree.
+"""Evaluate the built-in study three ways and show where the methods agree.
 
 Run with ``python examples/quickstart.py``.
 """
@@ -7,7 +7,7 @@ import pandas as pd
 
 import powerbalance as pb
 
-assessment = pb.scenarios.load("great-power-cooperation")
+assessment = pb.examples.load("great-power-cooperation").assessment
 
 # An analyst who ranks security first, the economy and diplomacy next (tied), and
 # technology and the environment last.

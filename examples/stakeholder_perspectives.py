@@ -1,9 +1,9 @@
-"""Three stakeholder perspectives on the built-in scenario: where they agree and disagree.
+"""Three stakeholder perspectives on the built-in study: where they agree and disagree.
 
 A security ministry, an economy ministry and a climate envoy weigh the same seven
 options. Each perspective is a weighting scheme (areas first, then criteria within
 each area equally, so that no concern gains weight by being split into more criteria);
-``pb.compare`` ranks the options under each, and ``powerbalance.agreement`` measures
+``pb.compare`` ranks the options under each, and ``powerbalance.evaluation.agreement`` measures
 how far the rankings agree. Run with ``python examples/stakeholder_perspectives.py``.
 """
 
@@ -12,7 +12,7 @@ import pandas as pd
 import powerbalance as pb
 from powerbalance import agreement
 
-assessment = pb.scenarios.load("great-power-cooperation")
+assessment = pb.examples.load("great-power-cooperation").assessment
 
 perspectives = {
     # A ranking of the areas, ties in a list: security first, then the economy and

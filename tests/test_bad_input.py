@@ -28,21 +28,21 @@ from powerbalance.errors import (
     MissingScoreError,
     NormalizationError,
     PowerbalanceError,
-    ScenarioFileError,
+    StudyFileError,
     ShapeError,
     UnknownNameError,
     WeightError,
 )
-from powerbalance.io._document import FORMAT, scenario_from_document
+from powerbalance.io._document import FORMAT, study_from_document
 from powerbalance.io._problems import Collector
 
 
 def assessment_from_document(document, source):
-    """Read an already parsed scenario document, raising every problem found."""
+    """Read an already parsed study document, raising every problem found."""
     problems = Collector(source)
-    scenario = scenario_from_document(document, problems)
+    study = study_from_document(document, problems)
     problems.raise_if_any()
-    return scenario.assessment
+    return study.assessment
 
 
 @contextlib.contextmanager
@@ -350,9 +350,9 @@ def test_unknown_normalization(method):
         method(normalization="minmaxx")
 
 
-def test_unknown_scenario():
-    with raises(UnknownNameError, KeyError, r"no built-in scenario named 'nope'"):
-        pb.scenarios.load("nope")
+def test_unknown_study():
+    with raises(UnknownNameError, KeyError, r"no built-in study named 'nope'"):
+        pb.examples.load("nope").assessment
 
 
 @pytest.mark.parametrize("method", ALL_METHODS)
@@ -426,7 +426,7 @@ def test_every_criterion_constant_warns_for_each_and_scores_stay_finite(method):
     assert report.ranking["rank"].tolist() == [1, 1, 1]
 
 
-# -- scenario documents ---------------------------------------------------------------------
+# -- study documents ---------------------------------------------------------------------
 
 
 def document() -> dict:
@@ -453,7 +453,7 @@ def test_document_unknown_top_level_key():
     doc = document()
     doc["critera"] = doc.pop("criteria")
     with raises(
-        ScenarioFileError,
+        StudyFileError,
         ValueError,
         r"^tiny\.toml: critera: unknown key 'critera'\. Did you mean 'criteria'\?",
     ):
@@ -463,7 +463,7 @@ def test_document_unknown_top_level_key():
 def test_document_criterion_with_bad_kind():
     doc = document()
     doc["criteria"][1]["kind"] = "cost"
-    with raises(ScenarioFileError, ValueError, r"^tiny\.toml: criteria\[1\].*'Harm'.*'cost'"):
+    with raises(StudyFileError, ValueError, r"^tiny\.toml: criteria\[1\].*'Harm'.*'cost'"):
         assessment_from_document(doc, "tiny.toml")
 
 
@@ -471,7 +471,7 @@ def test_document_missing_score():
     doc = document()
     del doc["options"][0]["scores"]["Harm"]
     with raises(
-        ScenarioFileError,
+        StudyFileError,
         ValueError,
         r"^tiny\.toml: options\[0\]\.scores: option 'A' has no score for criterion 'Harm'",
     ):
@@ -491,7 +491,7 @@ def test_document_non_numeric_score(cell):
     doc["options"][1]["scores"]["Gain"] = cell
     value = re.escape(repr(cell["score"] if isinstance(cell, dict) else cell))
     with raises(
-        ScenarioFileError,
+        StudyFileError,
         ValueError,
         rf"^tiny\.toml: options\[1\]\.scores\.Gain: expected a number; found {value}",
     ):

@@ -79,8 +79,8 @@ def test_from_frame_takes_a_baseline():
     assert a.baseline == "Act"
 
 
-def test_the_built_in_scenario_is_judged_against_the_status_quo():
-    a = pb.scenarios.load("great-power-cooperation")
+def test_the_built_in_study_is_judged_against_the_status_quo():
+    a = pb.examples.load("great-power-cooperation").assessment
     assert a.baseline == "Status quo"
     report = pb.evaluate(a)
     assert report.ranking.loc["Status quo", "vs_baseline"] == 0.0

@@ -23,7 +23,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_report_prints_the_ranked_table_and_area_breakdown():
     result = run("report")
     assert result.returncode == 0, result.stderr
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     for option in a.option_names:
         assert option in result.stdout
     for area in a.areas:
@@ -64,7 +64,7 @@ def test_formats_and_output_file(tmp_path, fmt):
     [
         (["report", "--method", "topsys"], "Did you mean 'topsis'?"),
         (["report", "--weighting", "eqaul"], "Did you mean 'equal'?"),
-        (["report", "no-such-scenario"], "no-such-scenario"),
+        (["report", "no-such-study"], "no-such-study"),
         (["report", "--format", "xml"], "xml"),
         (["report", "--bogus"], "--bogus"),
         (["frobnicate"], "frobnicate"),
@@ -99,7 +99,7 @@ def test_compare_prints_ranks_correlations_and_consensus():
 def test_compare_json():
     result = run("compare", "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["schema"] == "powerbalance.comparison/1"
+    assert json.loads(result.stdout)["schema"] == "powerbalance.evaluation.comparison/1"
 
 
 def test_compare_bad_method_is_one_line():
@@ -161,10 +161,10 @@ def test_interrupting_a_long_sensitivity_run_stops_cleanly():
     assert stdout == ""
 
 
-# -- scenario files ------------------------------------------------------------------------
+# -- study files ------------------------------------------------------------------------
 
 THREE_MISTAKES = """\
-format = "powerbalance-scenario/1"
+format = "powerbalance-study/1"
 
 [[criteria]]
 name = "Gain"
@@ -207,7 +207,7 @@ def test_validate_lists_every_problem_with_line_and_field_path(tmp_path):
 
 def test_validate_says_ok_for_a_good_file(tmp_path):
     path = tmp_path / "good.toml"
-    path.write_text(pb.scenarios.text("great-power-cooperation"), encoding="utf-8")
+    path.write_text(pb.examples.text("great-power-cooperation"), encoding="utf-8")
     result = run("validate", str(path))
     assert result.returncode == 0, result.stdout
     assert result.stdout == f"{path}: OK (7 options, 13 criteria, 3 presets)\n"
@@ -217,9 +217,9 @@ def test_validate_says_ok_for_a_good_file(tmp_path):
 
 
 def test_convert_between_formats_and_report_from_the_file(tmp_path):
-    built_in = tmp_path / "scenario.toml"
-    built_in.write_text(pb.scenarios.text("great-power-cooperation"), encoding="utf-8")
-    workbook = tmp_path / "scenario.xlsx"
+    built_in = tmp_path / "study.toml"
+    built_in.write_text(pb.examples.text("great-power-cooperation"), encoding="utf-8")
+    workbook = tmp_path / "study.xlsx"
     result = run("convert", str(built_in), str(workbook))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
@@ -245,12 +245,12 @@ def test_convert_takes_a_built_in_name(tmp_path):
     target = tmp_path / "copy.json"
     result = run("convert", "great-power-cooperation", str(target))
     assert result.returncode == 0, result.stderr
-    assert pb.io.read(target) == pb.scenarios.read("great-power-cooperation")
+    assert pb.io.read(target) == pb.examples.load("great-power-cooperation")
 
 
 def test_presets_of_a_file_are_weightings_on_the_command_line(tmp_path):
-    path = tmp_path / "scenario.toml"
-    path.write_text(pb.scenarios.text("great-power-cooperation"), encoding="utf-8")
+    path = tmp_path / "study.toml"
+    path.write_text(pb.examples.text("great-power-cooperation"), encoding="utf-8")
     report = run("report", str(path), "--weighting", "economy-first", "--format", "json")
     assert report.returncode == 0, report.stderr
     assert json.loads(report.stdout)["ranking"][0]["option"] == "Technology investment"
@@ -269,7 +269,7 @@ def test_presets_of_a_file_are_weightings_on_the_command_line(tmp_path):
         ("no/such/place", "no/such/place: no such file"),
     ],
 )
-def test_a_scenario_that_is_neither_name_nor_file_is_one_line(argument, culprit):
+def test_a_study_that_is_neither_name_nor_file_is_one_line(argument, culprit):
     result = run("report", argument)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1

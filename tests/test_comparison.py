@@ -1,4 +1,4 @@
-"""compare() on the built-in scenario: ranks, correlations, consensus, renderers."""
+"""compare() on the built-in study: ranks, correlations, consensus, renderers."""
 
 import json
 
@@ -10,7 +10,7 @@ import powerbalance as pb
 
 @pytest.fixture(scope="module")
 def assessment():
-    return pb.scenarios.load("great-power-cooperation")
+    return pb.examples.load("great-power-cooperation").assessment
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,7 @@ def test_the_getting_started_page_replays(tmp_path, monkeypatch):
         and value.assessment.n_criteria == 3
     ]
     assert own, "the page never evaluates a two-option, three-criterion assessment"
-    # ... rendered as a page, and the built-in scenario's report rendered as a page too.
+    # ... rendered as a page, and the built-in study's report rendered as a page too.
     pages = sorted(path.name for path in tmp_path.glob("*.html"))
     assert pages == ["my-report.html", "report.html"], pages
     assert "Open talks" in (tmp_path / "my-report.html").read_text(encoding="utf-8")

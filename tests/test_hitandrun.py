@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import powerbalance as pb
-from powerbalance.smaa import ConstrainedWeights, IntervalWeights, OrdinalWeights, UniformWeights
+from powerbalance.sensitivity.smaa import ConstrainedWeights, IntervalWeights, OrdinalWeights, UniformWeights
 
 NAMES = ["Security", "Economic", "Technology", "Climate", "Diplomacy"]
 
@@ -104,12 +104,12 @@ def test_bounds_too_narrow_for_rejection_are_walked():
 
 
 def test_smaa_with_constrained_weights_is_reproducible_whatever_the_chunks():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     security = list(a.criteria_in("Security"))
     info = ConstrainedWeights(bounds={security[0]: (0.1, 0.3)}, ranking=security, steps=50)
     runs = [
-        pb.smaa.smaa(a, weights=info, samples=3_000, seed=9, chunk_size=1_000),
-        pb.smaa.smaa(a, weights=info, samples=3_000, seed=9, chunk_size=3_000, threads=1),
+        pb.sensitivity.smaa(a, weights=info, samples=3_000, seed=9, chunk_size=1_000),
+        pb.sensitivity.smaa(a, weights=info, samples=3_000, seed=9, chunk_size=3_000, threads=1),
     ]
     assert runs[0] == runs[1]
     assert "within the weight bounds and order of importance given" in runs[0].summary()

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import powerbalance as pb
-from powerbalance.normalize import NORMALIZATIONS, normalize
+from powerbalance.model.normalize import NORMALIZATIONS, normalize
 
 SCORES = np.array([[1.0, 2.0], [2.0, 4.0], [4.0, 8.0]])
 

@@ -60,7 +60,7 @@ def test_notebook_runs_and_shows_report_plots_and_robustness(tmp_path, monkeypat
     monkeypatch.setenv("MPLBACKEND", "Agg")  # read by the kernel when it starts
     outputs = _outputs(_execute(NOTEBOOK, tmp_path))
 
-    options = pb.scenarios.load("great-power-cooperation").option_names
+    options = pb.examples.load("great-power-cooperation").assessment.option_names
     reports = [page for page in _data(outputs, "text/html") if "powerbalance-report" in page]
     assert reports, "the notebook displays no report as HTML"
     assert "<caption>Ranking</caption>" in reports[0]

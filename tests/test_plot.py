@@ -25,7 +25,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def report():
-    return pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    return pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
 
 
 @pytest.fixture
@@ -213,7 +213,7 @@ def test_benefit_risk_frontier_runs_through_exactly_the_frontier(report):
     frontier = table.loc[list(report.frontier)]
     np.testing.assert_array_equal(line.get_xdata(), frontier["risk"].to_numpy())
     np.testing.assert_array_equal(line.get_ydata(), frontier["benefit"].to_numpy())
-    assert len(report.frontier) < len(table)  # the scenario has options off the frontier
+    assert len(report.frontier) < len(table)  # the study has options off the frontier
 
 
 def test_benefit_risk_fades_exactly_the_options_off_the_frontier(report):
@@ -326,7 +326,7 @@ def test_weights_reject_what_is_not_weights(report):
 
 
 def test_acceptability_bars_add_up_to_100_for_every_option(tmp_path):
-    result = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=2000, seed=3)
+    result = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=2000, seed=3)
     figure = plot.acceptability(result)
     axes = figure.axes[0]
     assert [c.get_label() for c in axes.containers] == [f"rank {k}" for k in range(1, 8)]

@@ -48,7 +48,7 @@ def installed_plugin(tmp_path, monkeypatch):
 
 def test_a_weighting_scheme_from_an_entry_point_is_found_by_name(installed_plugin):
     assert "last-first" in pb.weighting.registry.names()
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     report = pb.evaluate(a, weighting="last-first")
     assert report.weights[a.criterion_names[-1]] == pytest.approx(3 / (a.n_criteria + 2))
     check_weighting("last-first")
@@ -56,7 +56,7 @@ def test_a_weighting_scheme_from_an_entry_point_is_found_by_name(installed_plugi
 
 def test_a_method_from_an_entry_point_is_found_by_name(installed_plugin):
     assert "sum-of-minmax" in pb.methods.registry.names()
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     report = pb.evaluate(a, method="sum-of-minmax")
     assert type(report.method).__name__ == "SumOfMinMax"
 

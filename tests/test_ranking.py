@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerbalance as pb
-from powerbalance.ranking import rank_and_order, rank_scores
+from powerbalance.methods.ranking import rank_and_order, rank_scores
 
 
 def test_competition_ranking_with_ties():

@@ -1,4 +1,4 @@
-"""The report of the built-in scenario: frames, renderers and summary."""
+"""The report of the built-in study: frames, renderers and summary."""
 
 import json
 import subprocess
@@ -11,12 +11,12 @@ import pytest
 
 import powerbalance as pb
 
-SCENARIO = "great-power-cooperation"
+STUDY = "great-power-cooperation"
 
 
 @pytest.fixture(scope="module")
 def assessment():
-    return pb.scenarios.load(SCENARIO)
+    return pb.examples.load(STUDY).assessment
 
 
 @pytest.mark.parametrize("method", ["weighted-sum", "weighted-product", "topsis"])
@@ -116,11 +116,11 @@ def test_the_input_hash_is_deterministic_and_follows_every_input():
 
     import attrs
 
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     report = pb.evaluate(a)
     code = (
         "import powerbalance as pb; "
-        "print(pb.evaluate(pb.scenarios.load('great-power-cooperation')).input_hash)"
+        "print(pb.evaluate(pb.examples.load('great-power-cooperation').assessment).input_hash)"
     )
     other_process = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -162,7 +162,7 @@ class _Page(HTMLParser):
 
 
 def test_the_html_page_is_self_contained_and_shows_bars_for_every_option(tmp_path):
-    report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
     output = tmp_path / "report.html"
     result = subprocess.run(
         [

@@ -43,7 +43,7 @@ def test_bad_anchors_name_the_criterion(changes, message):
 
 
 def test_the_anchors_appear_in_every_rendering_of_the_report():
-    report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
     anchor = "critical supply chains hostage to rival suppliers"
     assert anchor in report.to_text().replace("\n    ", " ")
     assert anchor in report.to_markdown()
@@ -53,8 +53,8 @@ def test_the_anchors_appear_in_every_rendering_of_the_report():
     assert criteria[2]["scale"] == [0.0, 10.0]
 
 
-def test_the_built_in_scenario_anchors_every_criterion():
-    a = pb.scenarios.load("great-power-cooperation")
+def test_the_built_in_study_anchors_every_criterion():
+    a = pb.examples.load("great-power-cooperation").assessment
     assert all(c.scale_kind == "global" and c.anchors for c in a.criteria)
 
 

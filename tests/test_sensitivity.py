@@ -68,7 +68,7 @@ def weights_at(a, name, scope, t, weights):
     ids=["topsis", "vikor", "promethee"],
 )
 def test_each_end_is_verified_just_inside_and_just_outside(method, weighting):
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     if method == "promethee":
         # Weigh two areas ahead of the rest, so that no two options tie for first.
         weighting = pb.weighting.ByArea(
@@ -97,7 +97,7 @@ def test_each_end_is_verified_just_inside_and_just_outside(method, weighting):
 
 
 def test_an_area_moves_its_criteria_together():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     s = stability(a)
     areas = [i for i in s.intervals if i.scope == "area"]
     assert [i.name for i in areas] == list(a.areas)
@@ -107,14 +107,14 @@ def test_an_area_moves_its_criteria_together():
 
 
 def test_a_tie_for_first_place_is_said_plainly():
-    s = stability(pb.scenarios.load("great-power-cooperation"), method="promethee")
+    s = stability(pb.examples.load("great-power-cooperation").assessment, method="promethee")
     assert s.tied == ("Targeted cooperation", "Technology investment")
     assert s.critical is None
     assert "tie for first place" in s.summary()
 
 
 def test_the_report_summary_states_the_robustness():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     report = pb.evaluate(a).with_sensitivity(stability(a))
     assert report.summary().endswith(stability(a).summary())
     with pytest.raises(InvalidParameterError, match="ranks 'Targeted cooperation' first"):
@@ -128,7 +128,7 @@ def test_the_report_summary_states_the_robustness():
 
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis"])
 def test_a_sweep_scores_each_step_as_an_evaluation_would(method):
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     s = pb.sensitivity.sweep(a, "Innovation leadership", method=method, points=11)
     assert list(s.steps) == pytest.approx([k / 10 for k in range(11)])
     weights = pb.weighting.apply_weighting("equal", a).aligned(a)
@@ -142,7 +142,7 @@ def test_a_sweep_scores_each_step_as_an_evaluation_would(method):
 
 
 def test_sweep_crossovers_agree_with_the_stability_interval():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     s = pb.sensitivity.sweep(a, "Innovation leadership")
     interval = next(i for i in stability(a).intervals if i.name == "Innovation leadership")
     t, before, after = s.crossovers[0]
@@ -152,14 +152,14 @@ def test_sweep_crossovers_agree_with_the_stability_interval():
 
 
 def test_an_area_can_be_swept():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     s = pb.sensitivity.sweep(a, "Security", points=5)
     assert s.scope == "area"
     assert s.weight == pytest.approx(3 / 13)
 
 
 def test_sweep_names_what_it_cannot_find_and_checks_points():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     with pytest.raises(pb.errors.UnknownNameError, match=r"'Securty'.*Did you mean 'Security'"):
         pb.sensitivity.sweep(a, "Securty")
     with pytest.raises(InvalidParameterError, match="at least 2"):
@@ -172,7 +172,7 @@ def test_the_sweep_plot_is_drawn_with_agg(tmp_path):
     matplotlib.use("Agg")
     from powerbalance import plot
 
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     s = pb.sensitivity.sweep(a, "Innovation leadership")
     figure = plot.sweep(s)
     axes = figure.axes[0]

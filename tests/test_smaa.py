@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 
 import powerbalance as pb
-from powerbalance.smaa import (
+from powerbalance.sensitivity.smaa import (
     IntervalWeights,
     OrdinalWeights,
     PerturbedWeights,
@@ -23,7 +23,7 @@ from powerbalance.smaa import (
 )
 from strategies import assessments
 
-SCENARIO = "great-power-cooperation"
+STUDY = "great-power-cooperation"
 
 
 def benefits(names: list[str], scale: tuple[float, float] | None = None) -> list[pb.Criterion]:
@@ -162,7 +162,7 @@ def test_uniform_and_perturbed_samplers():
 
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis"])
 def test_bit_identical_whatever_the_chunk_size(method):
-    a = pb.scenarios.load(SCENARIO)
+    a = pb.examples.load(STUDY).assessment
     samples = 20_000
     runs = [
         smaa(a, method, samples=samples, seed=42, chunk_size=size)
@@ -187,7 +187,7 @@ def test_bit_identical_with_ties_broken_at_random():
 
 
 def test_same_seed_same_result_other_seed_other_result():
-    a = pb.scenarios.load(SCENARIO)
+    a = pb.examples.load(STUDY).assessment
     one = smaa(a, samples=3_000, seed=1)
     assert smaa(a, samples=3_000, seed=1) == one
     other = smaa(a, samples=3_000, seed=2)
@@ -195,7 +195,7 @@ def test_same_seed_same_result_other_seed_other_result():
 
 
 def test_fresh_seed_is_recorded_and_repeats_the_run():
-    a = pb.scenarios.load(SCENARIO)
+    a = pb.examples.load(STUDY).assessment
     first = smaa(a, samples=2_000)
     assert isinstance(first.seed, int)
     assert smaa(a, samples=2_000, seed=first.seed) == first
@@ -260,8 +260,8 @@ def test_inputs_are_not_modified():
 
 
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis", "vikor", "promethee"])
-def test_every_method_runs_on_the_scenario(method):
-    a = pb.scenarios.load(SCENARIO)
+def test_every_method_runs_on_the_study(method):
+    a = pb.examples.load(STUDY).assessment
     result = smaa(a, method, samples=2_000, seed=0)
     assert np.allclose(result.acceptability.sum(axis=1), 1.0)
     assert np.allclose(result.acceptability.sum(axis=0), 1.0)
@@ -271,7 +271,7 @@ def test_every_method_runs_on_the_scenario(method):
 
 
 def test_method_object_and_weight_information_are_recorded():
-    a = pb.scenarios.load(SCENARIO)
+    a = pb.examples.load(STUDY).assessment
     info = OrdinalWeights([list(a.criterion_names)])
     result = smaa(a, pb.methods.TOPSIS(), weights=info, samples=1_000, seed=0)
     assert result.method == "TOPSIS(normalization='vector')"
@@ -283,7 +283,7 @@ def test_method_object_and_weight_information_are_recorded():
 
 
 def test_renderings():
-    a = pb.scenarios.load(SCENARIO)
+    a = pb.examples.load(STUDY).assessment
     result = smaa(a, samples=2_000, seed=0)
     text = result.to_text()
     assert str(result) == text
@@ -427,25 +427,25 @@ def test_result_is_frozen():
 
 
 def test_progress_is_reported_after_every_chunk():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     calls = []
-    pb.smaa.smaa(
+    pb.sensitivity.smaa(
         a, samples=5_000, seed=2, chunk_size=2_048, progress=lambda d, t: calls.append((d, t))
     )
     assert calls == [(2_048, 5_000), (4_096, 5_000), (5_000, 5_000)]
 
 
 def test_pairwise_wins_are_counted_only_on_request_above_the_limit(monkeypatch):
-    from powerbalance.smaa import _run as module
+    from powerbalance.sensitivity.smaa import _run as module
 
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     monkeypatch.setattr(module, "PAIRWISE_LIMIT", 5)
-    skipped = pb.smaa.smaa(a, samples=2_000, seed=4)
+    skipped = pb.sensitivity.smaa(a, samples=2_000, seed=4)
     assert not skipped.pairwise
     with pytest.raises(pb.errors.InvalidParameterError, match="pairwise=True"):
         _ = skipped.winning
     assert skipped.to_dict()["winning"] is None
-    counted = pb.smaa.smaa(a, samples=2_000, seed=4, pairwise=True)
+    counted = pb.sensitivity.smaa(a, samples=2_000, seed=4, pairwise=True)
     assert counted.pairwise
     # Everything else is the same either way.
     assert np.array_equal(skipped.rank_counts, counted.rank_counts)
@@ -453,12 +453,12 @@ def test_pairwise_wins_are_counted_only_on_request_above_the_limit(monkeypatch):
 
 
 def test_threads_do_not_change_the_result():
-    a = pb.scenarios.load("great-power-cooperation")
-    one = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=1)
-    two = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=2)
-    three = pb.smaa.smaa(a, "topsis", samples=30_000, seed=8, threads=3, chunk_size=5_000)
+    a = pb.examples.load("great-power-cooperation").assessment
+    one = pb.sensitivity.smaa(a, "topsis", samples=30_000, seed=8, threads=1)
+    two = pb.sensitivity.smaa(a, "topsis", samples=30_000, seed=8, threads=2)
+    three = pb.sensitivity.smaa(a, "topsis", samples=30_000, seed=8, threads=3, chunk_size=5_000)
     for name in ("rank_counts", "win_counts", "first_weight_sums", "central_confidence"):
         assert np.array_equal(getattr(one, name), getattr(two, name)), name
         assert np.array_equal(getattr(one, name), getattr(three, name)), name
     with pytest.raises(pb.errors.InvalidParameterError, match="threads"):
-        pb.smaa.smaa(a, samples=10, threads=0)
+        pb.sensitivity.smaa(a, samples=10, threads=0)

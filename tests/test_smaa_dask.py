@@ -19,10 +19,10 @@ def client():
 
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis"])
 def test_the_dask_backend_equals_the_numpy_backend_bit_for_bit(client, method):
-    a = pb.scenarios.load("great-power-cooperation")
-    information = pb.smaa.OrdinalWeights(list(a.criterion_names))
-    here = pb.smaa.smaa(a, method, weights=information, samples=20_000, seed=5, chunk_size=3_000)
-    there = pb.smaa.smaa(
+    a = pb.examples.load("great-power-cooperation").assessment
+    information = pb.sensitivity.OrdinalWeights(list(a.criterion_names))
+    here = pb.sensitivity.smaa(a, method, weights=information, samples=20_000, seed=5, chunk_size=3_000)
+    there = pb.sensitivity.smaa(
         a,
         method,
         weights=information,
@@ -40,13 +40,13 @@ def test_the_dask_backend_equals_the_numpy_backend_bit_for_bit(client, method):
 
 
 def test_an_unknown_backend_is_named():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     with pytest.raises(pb.errors.InvalidParameterError, match="'spark'"):
-        pb.smaa.smaa(a, samples=10, backend="spark")
+        pb.sensitivity.smaa(a, samples=10, backend="spark")
 
 
 def test_score_draws_on_dask_equal_those_in_this_process(client):
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     option, criterion = a.option_names[0], a.criterion_names[0]
     score = float(a.scores[0, 0])
     uncertain = pb.Assessment(
@@ -55,8 +55,8 @@ def test_score_draws_on_dask_equal_those_in_this_process(client):
         a.scores,
         uncertainty={(option, criterion): pb.uncertainty.Uniform(score - 3, score + 3)},
     )
-    here = pb.smaa.smaa(uncertain, samples=3_000, seed=8, chunk_size=1_024)
-    there = pb.smaa.smaa(
+    here = pb.sensitivity.smaa(uncertain, samples=3_000, seed=8, chunk_size=1_024)
+    there = pb.sensitivity.smaa(
         uncertain, samples=3_000, seed=8, chunk_size=1_024, backend="dask", client=client
     )
     assert here.uncertain_cells == there.uncertain_cells == 1

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import powerbalance as pb
-from powerbalance.uncertainty import PERT, Normal, Triangular, Uniform, sample_cells
+from powerbalance.model.uncertainty import PERT, Normal, Triangular, Uniform, sample_cells
 
 
 def one_criterion(b: pb.uncertainty.Distribution, score: float = 4.0) -> pb.Assessment:
@@ -29,7 +29,7 @@ def within(share: float, expected: float, samples: int) -> bool:
 def test_a_uniform_score_wins_as_often_as_it_exceeds_the_rival():
     # A scores 5; B is uniform on 3 to 8, so B is first when it draws above 5: 3/5.
     samples = 20_000
-    result = pb.smaa.smaa(one_criterion(Uniform(3, 8)), samples=samples, seed=1)
+    result = pb.sensitivity.smaa(one_criterion(Uniform(3, 8)), samples=samples, seed=1)
     assert within(float(result.acceptability.loc["B", 1]), 0.6, samples)
     assert result.uncertain_cells == 1
 
@@ -37,7 +37,7 @@ def test_a_uniform_score_wins_as_often_as_it_exceeds_the_rival():
 def test_a_triangular_score_wins_with_its_tail_probability():
     # Triangular(3, 4, 8): P(B > 5) = (8 - 5)^2 / ((8 - 3) (8 - 4)) = 9/20.
     samples = 20_000
-    result = pb.smaa.smaa(one_criterion(Triangular(3, 4, 8)), samples=samples, seed=2)
+    result = pb.sensitivity.smaa(one_criterion(Triangular(3, 4, 8)), samples=samples, seed=2)
     assert within(float(result.acceptability.loc["B", 1]), 0.45, samples)
     # With one criterion the central weight is 1, so the confidence factor is the
     # same probability, estimated on draws of its own.
@@ -58,24 +58,24 @@ def test_weights_and_scores_are_drawn_jointly():
         uncertainty={("B", "Y"): Uniform(6, 10)},
     )
     samples = 40_000
-    result = pb.smaa.smaa(a, samples=samples, seed=3)
+    result = pb.sensitivity.smaa(a, samples=samples, seed=3)
     assert within(float(result.acceptability.loc["A", 1]), 1.75 * math.log(17 / 13), samples)
 
 
 def test_score_draws_are_the_same_whatever_the_chunk_size_and_thread_count():
     a = one_criterion(PERT(1, 4, 9))
     runs = [
-        pb.smaa.smaa(a, samples=5_000, seed=4, chunk_size=1_000, threads=1),
-        pb.smaa.smaa(a, samples=5_000, seed=4, chunk_size=7_919, threads=1),
-        pb.smaa.smaa(a, samples=5_000, seed=4, chunk_size=1_000, threads=2),
+        pb.sensitivity.smaa(a, samples=5_000, seed=4, chunk_size=1_000, threads=1),
+        pb.sensitivity.smaa(a, samples=5_000, seed=4, chunk_size=7_919, threads=1),
+        pb.sensitivity.smaa(a, samples=5_000, seed=4, chunk_size=1_000, threads=2),
     ]
     assert runs[0].to_dict() == runs[1].to_dict() == runs[2].to_dict()
 
 
 def test_fixed_scores_give_the_same_result_as_before():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     assert not a.uncertainty
-    result = pb.smaa.smaa(a, samples=2_000, seed=5)
+    result = pb.sensitivity.smaa(a, samples=2_000, seed=5)
     assert result.uncertain_cells == 0
     assert set(result.central_confidence) <= {0.0, 1.0}
     assert "uncertain" not in result.summary()
@@ -84,7 +84,7 @@ def test_fixed_scores_give_the_same_result_as_before():
 def test_the_summary_says_scores_were_drawn_and_the_input_is_not_changed():
     a = one_criterion(Normal(4, 1))
     before = copy.deepcopy(a)
-    result = pb.smaa.smaa(a, "topsis", samples=2_000, seed=6)
+    result = pb.sensitivity.smaa(a, "topsis", samples=2_000, seed=6)
     assert "fresh draw of the uncertain score" in result.summary()
     assert a == before
     assert a.uncertainty == before.uncertainty
@@ -93,7 +93,7 @@ def test_the_summary_says_scores_were_drawn_and_the_input_is_not_changed():
 
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis", "vikor", "promethee"])
 def test_every_method_runs_with_uncertain_scores(method):
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     cells = {
         (option, "Trade tensions eased"): Uniform(
             max(0.0, float(score) - 2), min(10.0, float(score) + 2)
@@ -101,7 +101,7 @@ def test_every_method_runs_with_uncertain_scores(method):
         for option, score in zip(a.option_names, a.scores[:, 0], strict=True)
     }
     uncertain = pb.Assessment(a.options, a.criteria, a.scores, uncertainty=cells)
-    result = pb.smaa.smaa(uncertain, method, samples=300, seed=7)
+    result = pb.sensitivity.smaa(uncertain, method, samples=300, seed=7)
     assert np.allclose(result.acceptability.sum(axis=0), 1.0)
     assert result.uncertain_cells == len(a.option_names)
 

@@ -67,7 +67,7 @@ def test_broken_schemes_are_caught(scheme, rule):
 
 
 def test_a_bare_key_error_is_caught():
-    names = pb.scenarios.load("great-power-cooperation").criterion_names
+    names = pb.examples.load("great-power-cooperation").assessment.criterion_names
     with pytest.raises(ConformanceError, match="raised KeyError"):
         check_weighting(Hardcoded(names))
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerbalance as pb
-from powerbalance.tradeoffs import dominance_pairs, efficient
+from powerbalance.evaluation.tradeoffs import dominance_pairs, efficient
 from strategies import assessments, methods, weight_vectors
 
 PROPERTY = settings(max_examples=50, deadline=None)
@@ -138,8 +138,8 @@ def test_efficient_points_are_exactly_those_no_other_point_dominates(points):
     assert efficient(benefit, risk).tolist() == brute
 
 
-def test_the_frontier_of_the_built_in_scenario():
-    report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+def test_the_frontier_of_the_built_in_study():
+    report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
     table = report.benefit_risk
     assert list(table.columns) == ["benefit", "risk", "efficient"]
     by_area = report.by_area
@@ -157,7 +157,7 @@ def test_the_frontier_of_the_built_in_scenario():
 
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis", "vikor", "promethee"])
 def test_the_summary_states_facts_that_match_the_report(method):
-    report = pb.evaluate(pb.scenarios.load("great-power-cooperation"), method=method)
+    report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment, method=method)
     summary = report.summary()
     ranking = report.ranking
     leader, runner_up = ranking.index[0], ranking.index[1]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import powerbalance as pb
 from powerbalance.errors import InvalidParameterError, InvalidScoreError, PowerbalanceError
-from powerbalance.value import Exponential, Linear, Piecewise, ValueFunction
+from powerbalance.model.value import Exponential, Linear, Piecewise, ValueFunction
 
 PROPERTY = settings(max_examples=200, deadline=None)
 

@@ -2,38 +2,33 @@
 
 Options are scored against benefit and risk criteria grouped into areas; a weighting
 scheme turns judgements into weights; an aggregation method ranks the options; a
-report explains the ranking as trade-offs.
+report explains the ranking as trade-offs and says how robust it is.
 
 Examples
 --------
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
->>> report = pb.evaluate(a, weighting="equal", method="topsis")
+>>> study = pb.examples.load("great-power-cooperation")
+>>> report = pb.evaluate(study.assessment, weighting="equal", method="topsis")
 >>> report.ranking.index[0]
 'Targeted cooperation'
 """
 
 from powerbalance import (
-    agreement,
     errors,
+    evaluation,
+    examples,
     io,
     methods,
-    normalize,
-    scenarios,
+    model,
     sensitivity,
-    smaa,
-    uncertainty,
-    value,
     weighting,
 )
 from powerbalance._version import __version__
-from powerbalance.comparison import Comparison, compare
-from powerbalance.evaluate import evaluate
-from powerbalance.model import Assessment, Criterion, Option
-from powerbalance.ranking import rank_scores
+from powerbalance.evaluation import Comparison, Report, agreement, compare, evaluate
+from powerbalance.methods.ranking import rank_scores
+from powerbalance.model import Assessment, Criterion, Option, Study, Weights, normalize
+from powerbalance.model import uncertainty, value
 from powerbalance.registry import Registry
-from powerbalance.report import Report
-from powerbalance.weights import Weights
 
 __all__ = [
     "Assessment",
@@ -42,19 +37,21 @@ __all__ = [
     "Option",
     "Registry",
     "Report",
+    "Study",
     "Weights",
     "__version__",
     "agreement",
     "compare",
     "errors",
     "evaluate",
+    "evaluation",
+    "examples",
     "io",
     "methods",
+    "model",
     "normalize",
     "rank_scores",
-    "scenarios",
     "sensitivity",
-    "smaa",
     "uncertainty",
     "value",
     "weighting",

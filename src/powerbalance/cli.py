@@ -1,10 +1,10 @@
 """The ``powerbalance`` command: reports from the terminal.
 
-Run ``powerbalance report`` for the ranked trade-off report of the built-in scenario,
+Run ``powerbalance report`` for the ranked trade-off report of the built-in study,
 ``powerbalance compare`` to see whether the choice of method or weighting changes it, and
 ``powerbalance sensitivity`` to see how far the weights can move before it changes. Each
-takes a built-in scenario's name or a scenario file (``.toml``, ``.json``, ``.csv``,
-``.xlsx``, ``.xml``). ``powerbalance validate FILE`` lists every problem in a scenario
+takes a built-in study's name or a study file (``.toml``, ``.json``, ``.csv``,
+``.xlsx``, ``.xml``). ``powerbalance validate FILE`` lists every problem in a study
 file, and ``powerbalance convert IN OUT`` turns one format into another.
 Errors in the arguments print one line and exit with status 2.
 """
@@ -23,21 +23,21 @@ from typing import NoReturn
 
 import attrs
 
-from powerbalance import io, methods, scenarios, weighting
-from powerbalance._html import page
+from powerbalance import examples, io, methods, weighting
+from powerbalance._render.html import page
 from powerbalance._version import __version__
-from powerbalance.comparison import Comparison, compare
+from powerbalance.evaluation.comparison import Comparison, compare
 from powerbalance.errors import (
     PowerbalanceError,
     PowerbalanceWarning,
-    ScenarioFileError,
+    StudyFileError,
     UnknownNameError,
     did_you_mean,
 )
-from powerbalance.evaluate import evaluate
-from powerbalance.report import Report
+from powerbalance.evaluation.evaluate import evaluate
+from powerbalance.evaluation.report import Report
 from powerbalance.sensitivity import Stability, stability
-from powerbalance.smaa import SMAAResult, smaa
+from powerbalance.sensitivity.smaa import SMAAResult, smaa
 from powerbalance.weighting import WeightingLike
 
 __all__ = ["build_parser", "main"]
@@ -69,15 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     report = commands.add_parser(
         "report",
-        help="rank a scenario's options and explain the ranking",
-        description="Rank a scenario's options and explain the ranking as trade-offs.",
+        help="rank a study's options and explain the ranking",
+        description="Rank a study's options and explain the ranking as trade-offs.",
     )
     report.add_argument(
-        "scenario",
+        "study",
         nargs="?",
         default="great-power-cooperation",
-        metavar="SCENARIO",
-        help=_SCENARIO_HELP,
+        metavar="STUDY",
+        help=_STUDY_HELP,
     )
     report.add_argument(
         "--method",
@@ -88,22 +88,22 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--weighting",
         default="equal",
-        help="parameterless weighting scheme or a preset of the scenario by name (default: "
+        help="parameterless weighting scheme or a preset of the study by name (default: "
         f"equal); available: {', '.join(weighting.registry.names())}",
     )
     _add_output_arguments(report)
     compare = commands.add_parser(
         "compare",
-        help="rank a scenario's options under several methods and weightings",
-        description="Rank a scenario's options under several methods and weightings, and "
+        help="rank a study's options under several methods and weightings",
+        description="Rank a study's options under several methods and weightings, and "
         "show how far the rankings agree.",
     )
     compare.add_argument(
-        "scenario",
+        "study",
         nargs="?",
         default="great-power-cooperation",
-        metavar="SCENARIO",
-        help=_SCENARIO_HELP,
+        metavar="STUDY",
+        help=_STUDY_HELP,
     )
     compare.add_argument(
         "--methods",
@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--weightings",
         type=_names,
         default=["equal"],
-        help="comma-separated parameterless weighting names or presets of the scenario "
+        help="comma-separated parameterless weighting names or presets of the study "
         f"(default: equal); available: {', '.join(weighting.registry.names())}",
     )
     _add_output_arguments(compare)
@@ -127,11 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
         "weight at which first place changes hands.",
     )
     sensitivity.add_argument(
-        "scenario",
+        "study",
         nargs="?",
         default="great-power-cooperation",
-        metavar="SCENARIO",
-        help=_SCENARIO_HELP,
+        metavar="STUDY",
+        help=_STUDY_HELP,
     )
     sensitivity.add_argument(
         "--method",
@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     sensitivity.add_argument(
         "--weighting",
         default="equal",
-        help="parameterless weighting scheme or a preset of the scenario (default: equal)",
+        help="parameterless weighting scheme or a preset of the study (default: equal)",
     )
     sensitivity.add_argument(
         "--samples",
@@ -157,12 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_arguments(sensitivity)
     validate = commands.add_parser(
         "validate",
-        help="check a scenario file and list every problem in it",
-        description="Check a scenario file and list every problem in it, each with its line "
+        help="check a study file and list every problem in it",
+        description="Check a study file and list every problem in it, each with its line "
         "and column (or sheet and cell) and field path. Exits with status 1 if there are "
         "problems, 0 if there are none.",
     )
-    validate.add_argument("file", type=Path, metavar="FILE", help="the scenario file")
+    validate.add_argument("file", type=Path, metavar="FILE", help="the study file")
     validate.add_argument(
         "--max-bytes",
         type=_count,
@@ -171,13 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert = commands.add_parser(
         "convert",
-        help="convert a scenario file to another format",
-        description="Read a scenario file and write it in the format of OUT's suffix "
+        help="convert a study file to another format",
+        description="Read a study file and write it in the format of OUT's suffix "
         f"({', '.join(io.SUFFIXES)}). What OUT's format cannot hold (presets in a CSV "
         "table, say) is left out, and a note on the terminal says what.",
     )
     convert.add_argument(
-        "source", metavar="IN", help="the scenario file to read, or a built-in scenario's name"
+        "source", metavar="IN", help="the study file to read, or a built-in study's name"
     )
     convert.add_argument("target", type=Path, metavar="OUT", help="the file to write")
     convert.add_argument(
@@ -190,32 +190,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_SCENARIO_HELP = (
-    "a built-in scenario name (default: great-power-cooperation; built-in: "
-    f"{', '.join(scenarios.names())}) or a scenario file ({', '.join(io.SUFFIXES)})"
+_STUDY_HELP = (
+    "a built-in study name (default: great-power-cooperation; built-in: "
+    f"{', '.join(examples.names())}) or a study file ({', '.join(io.SUFFIXES)})"
 )
 
 
-def _scenario(text: str) -> io.Scenario:
-    """A built-in scenario by name, or a scenario file by path."""
-    known = scenarios.names()
+def _study(text: str) -> Study:
+    """A built-in study by name, or a study file by path."""
+    known = examples.names()
     if text in known:
-        return scenarios.read(text)
+        return examples.load(text)
     path = Path(text)
     looks_like_path = bool(path.suffix) or os.sep in text or "/" in text
     if path.is_file() or (looks_like_path and path.exists()):
         return io.read(path)
     if looks_like_path:
-        raise ScenarioFileError(f"{text}: no such file. Check the path.")
+        raise StudyFileError(f"{text}: no such file. Check the path.")
     raise UnknownNameError(
-        f"{text!r} is neither a built-in scenario ({', '.join(map(repr, known))}) nor a "
-        "scenario file; give a path such as scenario.toml." + did_you_mean(text, known)
+        f"{text!r} is neither a built-in study ({', '.join(map(repr, known))}) nor a "
+        "study file; give a path such as study.toml." + did_you_mean(text, known)
     )
 
 
-def _weighting(name: str, scenario: io.Scenario) -> WeightingLike:
-    """A preset of the scenario by name, or else the registered scheme's name."""
-    return scenario.presets.get(name, name)
+def _weighting(name: str, study: Study) -> WeightingLike:
+    """A preset of the study by name, or else the registered scheme's name."""
+    return study.presets.get(name, name)
 
 
 def _names(text: str) -> list[str]:
@@ -276,8 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _validate(arguments: argparse.Namespace) -> int:
     try:
-        scenario = io.read(arguments.file, max_bytes=arguments.max_bytes)
-    except ScenarioFileError as error:
+        study = io.read(arguments.file, max_bytes=arguments.max_bytes)
+    except StudyFileError as error:
         for problem in error.problems:
             print(problem)
         count = len(error.problems)
@@ -286,8 +286,8 @@ def _validate(arguments: argparse.Namespace) -> int:
     except (PowerbalanceError, ModuleNotFoundError) as error:
         print(f"powerbalance: error: {error}", file=sys.stderr)
         return 2
-    a = scenario.assessment
-    presets = f", {len(scenario.presets)} presets" if scenario.presets else ""
+    a = study.assessment
+    presets = f", {len(study.presets)} presets" if study.presets else ""
     print(f"{arguments.file}: OK ({a.n_options} options, {a.n_criteria} criteria{presets})")
     return 0
 
@@ -295,13 +295,13 @@ def _validate(arguments: argparse.Namespace) -> int:
 def _convert(arguments: argparse.Namespace) -> int:
     source, target = arguments.source, arguments.target
     try:
-        scenario = _scenario(str(source))
+        study = _study(str(source))
         kind = io.SUFFIXES.get(target.suffix.lower())
         dropped = []
-        if scenario.presets and kind not in ("toml", "json", "xlsx"):
+        if study.presets and kind not in ("toml", "json", "xlsx"):
             dropped.append("weighting presets")
-            scenario = attrs.evolve(scenario, presets={})
-        io.write(scenario, target, layout=arguments.layout)
+            study = attrs.evolve(study, presets={})
+        io.write(study, target, layout=arguments.layout)
         again = io.read(target)
     except (PowerbalanceError, ModuleNotFoundError) as error:
         print(f"powerbalance: error: {error}", file=sys.stderr)
@@ -309,17 +309,17 @@ def _convert(arguments: argparse.Namespace) -> int:
     except OSError as error:
         print(f"powerbalance: error: cannot write {target}: {error.strerror}", file=sys.stderr)
         return 2
-    dropped += _lost(scenario, again)
+    dropped += _lost(study, again)
     if dropped:
         print(
-            f"powerbalance: note: {target} cannot hold the scenario's "
+            f"powerbalance: note: {target} cannot hold the study's "
             f"{', '.join(dropped)}; they were left out.",
             file=sys.stderr,
         )
     return 0
 
 
-def _lost(before: io.Scenario, after: io.Scenario) -> list[str]:
+def _lost(before: Study, after: Study) -> list[str]:
     """What a written file did not keep, in words."""
     a, b = before.assessment, after.assessment
     checks = [
@@ -340,19 +340,19 @@ def _lost(before: io.Scenario, after: io.Scenario) -> list[str]:
 
 
 def _report(arguments: argparse.Namespace) -> str:
-    scenario = _scenario(arguments.scenario)
+    study = _study(arguments.study)
     report = evaluate(
-        scenario.assessment,
-        weighting=_weighting(arguments.weighting, scenario),
+        study.assessment,
+        weighting=_weighting(arguments.weighting, study),
         method=arguments.method,
     )
     return _render(report, arguments.format)
 
 
 def _compare(arguments: argparse.Namespace) -> str:
-    scenario = _scenario(arguments.scenario)
-    weightings = {name: _weighting(name, scenario) for name in arguments.weightings}
-    comparison = compare(scenario.assessment, weightings=weightings, methods=arguments.methods)
+    study = _study(arguments.study)
+    weightings = {name: _weighting(name, study) for name in arguments.weightings}
+    comparison = compare(study.assessment, weightings=weightings, methods=arguments.methods)
     return _render(comparison, arguments.format)
 
 
@@ -391,10 +391,10 @@ def _count(text: str) -> int:
 
 
 def _sensitivity(arguments: argparse.Namespace) -> str:
-    scenario = _scenario(arguments.scenario)
-    assessment = scenario.assessment
+    study = _study(arguments.study)
+    assessment = study.assessment
     stable = stability(
-        assessment, weighting=_weighting(arguments.weighting, scenario), method=arguments.method
+        assessment, weighting=_weighting(arguments.weighting, study), method=arguments.method
     )
     if arguments.samples == 0:
         return _render(stable, arguments.format)

@@ -39,7 +39,7 @@ __all__ = [
     "PowerbalanceWarning",
     "Problem",
     "ScaleRangeWarning",
-    "ScenarioFileError",
+    "StudyFileError",
     "ShapeError",
     "UnknownNameError",
     "WeightError",
@@ -107,7 +107,7 @@ class InvalidNameError(PowerbalanceError, TypeError):
 
 
 class UnknownNameError(PowerbalanceError, KeyError):
-    """A name (option, criterion, area, method, weighting or scenario) is not known.
+    """A name (option, criterion, area, method, weighting or study) is not known.
 
     ``KeyError`` quotes its message when printed; this class prints it as written.
 
@@ -185,7 +185,7 @@ def _column_letters(column: int) -> str:
 
 @attrs.frozen(kw_only=True)
 class Problem:
-    """One problem found in a scenario file: where it is, and what is wrong.
+    """One problem found in a study file: where it is, and what is wrong.
 
     Parameters
     ----------
@@ -195,7 +195,7 @@ class Problem:
         1-based line and column where the format gives them. For a CSV file ``line``
         is the row; for an Excel workbook the row and column of the cell.
     path : str
-        The field path in the scenario document, such as ``criteria[3].kind``
+        The field path in the study document, such as ``criteria[3].kind``
         (0-based positions; keys that are not plain words are quoted as in TOML).
     message : str
         What was expected and what was found.
@@ -246,8 +246,8 @@ class Problem:
         return ": ".join(part for part in (self.location, self.path, self.message) if part)
 
 
-class ScenarioFileError(PowerbalanceError, ValueError):
-    """A scenario file is malformed or inconsistent.
+class StudyFileError(PowerbalanceError, ValueError):
+    """A study file is malformed or inconsistent.
 
     Every problem found in the file is reported together: the message lists them one
     per line (file, line and column where the format gives them, field path, what was
@@ -263,9 +263,9 @@ class ScenarioFileError(PowerbalanceError, ValueError):
 
     Examples
     --------
-    >>> issubclass(ScenarioFileError, ValueError)
+    >>> issubclass(StudyFileError, ValueError)
     True
-    >>> error = ScenarioFileError(problems=[
+    >>> error = StudyFileError(problems=[
     ...     Problem(file="a.toml", line=3, column=1, path="nmae", message="unknown key."),
     ...     Problem(file="a.toml", line=9, column=8, path="criteria[0].kind", message="?"),
     ... ])
@@ -275,7 +275,7 @@ class ScenarioFileError(PowerbalanceError, ValueError):
     a.toml:9:8: criteria[0].kind: ?
     >>> [p.line for p in error.problems]
     [3, 9]
-    >>> ScenarioFileError("x.toml: no such file.").problems[0].message
+    >>> StudyFileError("x.toml: no such file.").problems[0].message
     'x.toml: no such file.'
     """
 
@@ -284,7 +284,7 @@ class ScenarioFileError(PowerbalanceError, ValueError):
     def __init__(self, message: str | None = None, *, problems: Sequence[Problem] = ()) -> None:
         found = tuple(problems)
         if not found:
-            found = (Problem(message=message or "the scenario file has a problem."),)
+            found = (Problem(message=message or "the study file has a problem."),)
         if message is None:
             message = _problem_lines(found)
         super().__init__(message)
@@ -294,11 +294,11 @@ class ScenarioFileError(PowerbalanceError, ValueError):
         return str(self.args[0]) if self.args else ""
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_scenario_file_error, (str(self), self.problems))
+        return (_rebuild_study_file_error, (str(self), self.problems))
 
 
-def _rebuild_scenario_file_error(message: str, problems: tuple[Problem, ...]) -> ScenarioFileError:
-    return ScenarioFileError(message, problems=problems)
+def _rebuild_study_file_error(message: str, problems: tuple[Problem, ...]) -> StudyFileError:
+    return StudyFileError(message, problems=problems)
 
 
 def _problem_lines(problems: Sequence[Problem]) -> str:

@@ -16,7 +16,7 @@ Examples
 --------
 >>> import powerbalance as pb
 >>> from powerbalance import plot
->>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+>>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
 >>> figure = plot.benefit_risk(report)
 >>> figure.axes[0].get_xlabel()
 'weighted risk (lower is better)'
@@ -32,10 +32,10 @@ import numpy.typing as npt
 
 from powerbalance.errors import InvalidParameterError, WeightError, quoted_list
 from powerbalance.model import Assessment
-from powerbalance.report import Report
+from powerbalance.evaluation.report import Report
 from powerbalance.sensitivity import Sweep
-from powerbalance.smaa import SMAAResult
-from powerbalance.weights import Weights
+from powerbalance.sensitivity.smaa import SMAAResult
+from powerbalance.model.weights import Weights
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -73,7 +73,7 @@ def _require_report(report: object, function: str) -> Report:
     if not isinstance(report, Report):
         raise InvalidParameterError(
             f"powerbalance.plot.{function} needs a Report, the result of "
-            f"powerbalance.evaluate(...); got {_describe(report)}. Evaluate the assessment "
+            f"powerbalance.evaluation.evaluate(...); got {_describe(report)}. Evaluate the assessment "
             f"first, e.g. report = pb.evaluate(assessment), then plot.{function}(report)."
         )
     return report
@@ -160,7 +160,7 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
     Parameters
     ----------
     report : Report
-        The result of :func:`powerbalance.evaluate`.
+        The result of :func:`powerbalance.evaluation.evaluate`.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into. By default a new figure is made.
 
@@ -182,7 +182,7 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
     --------
     >>> import powerbalance as pb
     >>> from powerbalance import plot
-    >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
     >>> figure = plot.contributions(report)
     >>> axes = figure.axes[0]
     >>> [label.get_text() for label in axes.get_yticklabels()][:2]
@@ -281,7 +281,7 @@ def benefit_risk(report: Report, *, ax: Axes | None = None) -> Figure:
     Parameters
     ----------
     report : Report
-        The result of :func:`powerbalance.evaluate`.
+        The result of :func:`powerbalance.evaluation.evaluate`.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into. By default a new figure is made.
 
@@ -305,7 +305,7 @@ def benefit_risk(report: Report, *, ax: Axes | None = None) -> Figure:
     >>> import powerbalance as pb
     >>> from powerbalance import plot
     >>> from matplotlib.figure import Figure
-    >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
     >>> figure = Figure(figsize=(14, 5), layout="constrained")
     >>> left, right = figure.subplots(1, 2)
     >>> plot.benefit_risk(report, ax=left) is figure
@@ -435,7 +435,7 @@ def weights(
     --------
     >>> import powerbalance as pb
     >>> from powerbalance import plot
-    >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
     >>> figure = plot.weights(report)
     >>> [container.get_label() for container in figure.axes[0].containers]
     ['Economic', 'Security', 'Environment', 'Technology', 'Diplomacy']
@@ -624,7 +624,7 @@ def sweep(result: Sweep, *, ax: Axes | None = None) -> Figure:
     --------
     >>> import powerbalance as pb
     >>> from powerbalance import plot
-    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> a = pb.examples.load("great-power-cooperation").assessment
     >>> figure = plot.sweep(pb.sensitivity.sweep(a, "Security"))
     >>> len([line for line in figure.axes[0].lines if line.get_label() in a.option_names])
     7
@@ -670,7 +670,7 @@ def acceptability(result: SMAAResult, *, ax: Axes | None = None) -> Figure:
     Parameters
     ----------
     result : SMAAResult
-        The result of :func:`powerbalance.smaa.smaa`.
+        The result of :func:`powerbalance.sensitivity.smaa.smaa`.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into. By default a new figure is made.
 
@@ -684,14 +684,14 @@ def acceptability(result: SMAAResult, *, ax: Axes | None = None) -> Figure:
     --------
     >>> import powerbalance as pb
     >>> from powerbalance import plot
-    >>> result = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=500, seed=1)
+    >>> result = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=500, seed=1)
     >>> len(plot.acceptability(result).axes[0].containers)
     7
     """
     _require_matplotlib()
     if not isinstance(result, SMAAResult):
         raise InvalidParameterError(
-            f"powerbalance.plot.acceptability needs the result of powerbalance.smaa.smaa"
+            f"powerbalance.plot.acceptability needs the result of powerbalance.sensitivity.smaa.smaa"
             f"(...); got {_describe(result)}."
         )
     table = result.acceptability

@@ -16,13 +16,14 @@ at import, so a plug-in installed while a session runs is found without a restar
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from importlib.metadata import entry_points
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from powerbalance.errors import InvalidParameterError, UnknownNameError, did_you_mean
 
-__all__ = ["Registry"]
+__all__ = ["Registry", "distributions", "methods", "value_functions", "weightings"]
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., object])
@@ -37,6 +38,9 @@ class Registry(Generic[T]):
         What the registry holds, for messages (``"method"``, ``"weighting scheme"``).
     group : str, optional
         The entry-point group searched for names not registered in code.
+    builtins : str, optional
+        The module that registers the built-in entries, imported on first look-up, so
+        that a registry asked for a name before its family is imported still finds it.
 
     Examples
     --------
@@ -50,9 +54,10 @@ class Registry(Generic[T]):
     'Hello'
     """
 
-    def __init__(self, kind: str, group: str | None = None) -> None:
+    def __init__(self, kind: str, group: str | None = None, *, builtins: str | None = None) -> None:
         self.kind = kind
         self.group = group
+        self._builtins = builtins
         self._factories: dict[str, Callable[[], T]] = {}
         # Found through entry points; rebuilt on every scan so that uninstalled
         # plug-ins disappear too.
@@ -110,6 +115,7 @@ class Registry(Generic[T]):
         >>> Registry("thing").names()
         ()
         """
+        self._load_builtins()
         self._load_entry_points()
         return tuple(sorted(self._factories.keys() | self._plugins.keys()))
 
@@ -128,6 +134,7 @@ class Registry(Generic[T]):
         >>> registry.get("empty") is list
         True
         """
+        self._load_builtins()
         if name in self._factories:
             return self._factories[name]
         self._load_entry_points()
@@ -152,6 +159,11 @@ class Registry(Generic[T]):
         """
         return self.get(name)()
 
+    def _load_builtins(self) -> None:
+        if self._builtins is not None:
+            module, self._builtins = self._builtins, None
+            importlib.import_module(module)
+
     def _load_entry_points(self) -> None:
         if self.group is None:
             return
@@ -160,6 +172,49 @@ class Registry(Generic[T]):
             for entry_point in entry_points(group=self.group)
             if entry_point.name not in self._factories
         }
+
+
+weightings: Registry[Any] = Registry(
+    "weighting scheme", "powerbalance.weightings", builtins="powerbalance.weighting"
+)
+"""The default registry of weighting schemes, also ``powerbalance.weighting.registry``.
+
+Examples
+--------
+>>> "rank-order-centroid" in weightings.names()
+True
+"""
+
+methods: Registry[Any] = Registry("method", "powerbalance.methods", builtins="powerbalance.methods")
+"""The default registry of aggregation methods, also ``powerbalance.methods.registry``.
+
+Examples
+--------
+>>> "topsis" in methods.names()
+True
+"""
+
+value_functions: Registry[Any] = Registry(
+    "value function", "powerbalance.value_functions", builtins="powerbalance.model.value"
+)
+"""The default registry of value functions, also ``powerbalance.value.registry``.
+
+Examples
+--------
+>>> "piecewise" in value_functions.names()
+True
+"""
+
+distributions: Registry[Any] = Registry(
+    "score distribution", "powerbalance.distributions", builtins="powerbalance.model.uncertainty"
+)
+"""The default registry of score distributions, also ``powerbalance.uncertainty.registry``.
+
+Examples
+--------
+>>> "triangular" in distributions.names()
+True
+"""
 
 
 class _LazyEntryPoint:

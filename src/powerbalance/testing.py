@@ -21,12 +21,12 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance import scenarios
+from powerbalance import examples
 from powerbalance.errors import PowerbalanceError
 from powerbalance.methods._base import Method, PreparedMethod
 from powerbalance.model import Assessment, Criterion
 from powerbalance.weighting._base import WeightingLike, apply_weighting
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = ["ConformanceError", "check_method", "check_weighting"]
 
@@ -42,7 +42,7 @@ class ConformanceError(PowerbalanceError, AssertionError):
 
 
 def _default_assessment() -> Assessment:
-    return scenarios.load("great-power-cooperation")
+    return examples.load("great-power-cooperation").assessment
 
 
 def _renamed(assessment: Assessment) -> Assessment:
@@ -70,7 +70,7 @@ def check_weighting(scheme: WeightingLike, assessment: Assessment | None = None)
     scheme : weighting scheme
         The scheme to check (or a registered name, a callable, fixed weights).
     assessment : Assessment, optional
-        An assessment the scheme can weigh; default: the built-in scenario.
+        An assessment the scheme can weigh; default: the built-in study.
 
     Raises
     ------
@@ -81,7 +81,7 @@ def check_weighting(scheme: WeightingLike, assessment: Assessment | None = None)
     --------
     >>> import powerbalance as pb
     >>> check_weighting(pb.weighting.RankSum(["Trade gains", "Conflict risk"]),
-    ...                 pb.model._example())
+    ...                 pb.examples.load("engage-or-contain").assessment)
     """
     a = assessment if assessment is not None else _default_assessment()
     before = copy.deepcopy(a)
@@ -138,7 +138,7 @@ def check_method(method: Method, assessment: Assessment | None = None) -> None:
     method : Method
         The method to check.
     assessment : Assessment, optional
-        Default: the built-in scenario.
+        Default: the built-in study.
 
     Raises
     ------

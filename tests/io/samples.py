@@ -8,7 +8,7 @@ import attrs
 from hypothesis import strategies as st
 
 import powerbalance as pb
-from powerbalance.uncertainty import PERT, Normal, Triangular, Uniform
+from powerbalance.model.uncertainty import PERT, Normal, Triangular, Uniform
 from strategies import assessments
 
 W = pb.weighting

@@ -1,4 +1,4 @@
-"""A bad file raises one ScenarioFileError listing every problem, each located and explained."""
+"""A bad file raises one StudyFileError listing every problem, each located and explained."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import zipfile
 import pytest
 
 import powerbalance as pb
-from powerbalance.errors import InvalidParameterError, Problem, ScenarioFileError
+from powerbalance.errors import InvalidParameterError, Problem, StudyFileError
 
 TINY = """\
-format = "powerbalance-scenario/1"
+format = "powerbalance-study/1"
 name = "tiny"
 
 [[criteria]]
@@ -48,10 +48,10 @@ THREE_MISTAKES = (
 )
 
 
-def problems_of(tmp_path, text: str, name: str = "scenario.toml") -> tuple[Problem, ...]:
+def problems_of(tmp_path, text: str, name: str = "study.toml") -> tuple[Problem, ...]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioFileError) as info:
+    with pytest.raises(StudyFileError) as info:
         pb.io.load(path)
     assert pb.io.validate(path) == info.value.problems
     return info.value.problems
@@ -81,13 +81,13 @@ def test_every_problem_is_reported_together_with_line_column_and_path(tmp_path):
     assert "expected 'benefit' (higher is better) or 'risk' (higher is worse); found 'cost'" in kind
     assert "unknown key 'descripton'. Did you mean 'description'?" in key
     assert "the score 12 is outside the criterion's scale 0 to 10" in score
-    assert all(p.file.endswith("scenario.toml") for p in problems)
+    assert all(p.file.endswith("study.toml") for p in problems)
 
 
 def test_the_message_lists_the_problems_one_per_line(tmp_path):
-    path = tmp_path / "scenario.toml"
+    path = tmp_path / "study.toml"
     path.write_text(THREE_MISTAKES, encoding="utf-8")
-    with pytest.raises(ScenarioFileError) as info:
+    with pytest.raises(StudyFileError) as info:
         pb.io.load(path)
     lines = str(info.value).splitlines()
     assert lines[0] == f"{path}: 3 problems"
@@ -98,9 +98,9 @@ def test_the_message_lists_the_problems_one_per_line(tmp_path):
 
 
 def test_the_error_pickles_with_its_problems(tmp_path):
-    path = tmp_path / "scenario.toml"
+    path = tmp_path / "study.toml"
     path.write_text(THREE_MISTAKES, encoding="utf-8")
-    with pytest.raises(ScenarioFileError) as info:
+    with pytest.raises(StudyFileError) as info:
         pb.io.load(path)
     again = pickle.loads(pickle.dumps(info.value))
     assert again.problems == info.value.problems
@@ -176,18 +176,18 @@ def test_uncertainty_problems(tmp_path, cell, message):
 
 
 def test_a_newer_format_is_refused_by_name(tmp_path):
-    (problem,) = problems_of(tmp_path, TINY.replace("scenario/1", "scenario/9"))
+    (problem,) = problems_of(tmp_path, TINY.replace("study/1", "study/9"))
     assert (problem.line, problem.path) == (1, "format")
     assert "a newer format needs a newer powerbalance" in problem.message
 
 
 def test_json_problems_are_located(tmp_path):
     document = {
-        "format": "powerbalance-scenario/1",
+        "format": "powerbalance-study/1",
         "criteria": [{"name": "Gain", "area": "Economic", "kind": "cost"}],
         "options": [{"name": "A", "scores": {"Gain": "high"}}],
     }
-    problems = problems_of(tmp_path, json.dumps(document, indent=2), "scenario.json")
+    problems = problems_of(tmp_path, json.dumps(document, indent=2), "study.json")
     assert where(problems) == [
         (7, 7, "criteria[0].kind"),
         (14, 9, "options[0].scores.Gain"),
@@ -214,15 +214,15 @@ def test_the_size_limit_is_checked_before_parsing(tmp_path, monkeypatch):
         raise AssertionError("parsed a file over the limit")
 
     monkeypatch.setattr("tomllib.loads", refuse)
-    with pytest.raises(ScenarioFileError, match=r"larger than the limit of 100 bytes"):
+    with pytest.raises(StudyFileError, match=r"larger than the limit of 100 bytes"):
         pb.io.load(path, max_bytes=100)
 
 
 def test_unknown_suffixes(tmp_path):
-    with pytest.raises(ScenarioFileError, match=r"Did you mean '\.toml'"):
-        pb.io.load(tmp_path / "scenario.tml")
+    with pytest.raises(StudyFileError, match=r"Did you mean '\.toml'"):
+        pb.io.load(tmp_path / "study.tml")
     with pytest.raises(InvalidParameterError, match=r"'\.yaml' is not one of"):
-        pb.io.save(pb.scenarios.load(), tmp_path / "scenario.yaml")
+        pb.io.save(pb.examples.load().assessment, tmp_path / "study.yaml")
 
 
 def test_missing_file(tmp_path):
@@ -296,7 +296,7 @@ def test_a_criteria_table_loaded_alone_is_explained(tmp_path):
 
 def test_excel_problems_name_sheet_and_cell(tmp_path):
     path = tmp_path / "book.xlsx"
-    pb.io.save(pb.scenarios.load(), path)
+    pb.io.save(pb.examples.load().assessment, path)
     import openpyxl
 
     workbook = openpyxl.load_workbook(path)
@@ -326,7 +326,7 @@ def test_excel_needs_openpyxl_and_says_how_to_get_it(tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_openpyxl)
     monkeypatch.delitem(__import__("sys").modules, "openpyxl", raising=False)
     with pytest.raises(ModuleNotFoundError, match=r"pip install 'powerbalance\[excel\]'"):
-        pb.io.save(pb.scenarios.load(), tmp_path / "book.xlsx")
+        pb.io.save(pb.examples.load().assessment, tmp_path / "book.xlsx")
 
 
 def workbook_with(part: str, content: bytes) -> bytes:

@@ -1,4 +1,4 @@
-"""Whatever a file holds, loading it gives an assessment or raises ScenarioFileError, never
+"""Whatever a file holds, loading it gives an assessment or raises StudyFileError, never
 anything else: random mutations of valid files and random bytes."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import powerbalance as pb
-from powerbalance.errors import ScenarioFileError
+from powerbalance.errors import StudyFileError
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KEY_VALUE = re.compile(r"^([^=\n]+= )(.+)$", re.MULTILINE)
@@ -23,14 +23,14 @@ CHARACTERS = st.one_of(
 
 
 def _sources() -> dict[str, str]:
-    scenario = pb.io.Scenario(
-        pb.scenarios.load().subset(options=["Targeted cooperation", "Status quo", "Confrontation"])
+    study = pb.Study(
+        pb.examples.load().assessment.subset(options=["Targeted cooperation", "Status quo", "Confrontation"])
     )
-    texts = {".toml": pb.scenarios.text("great-power-cooperation")}
+    texts = {".toml": pb.examples.text("great-power-cooperation")}
     with tempfile.TemporaryDirectory() as folder:
         for suffix in (".json", ".csv"):
-            path = Path(folder) / f"scenario{suffix}"
-            pb.io.write(scenario, path)
+            path = Path(folder) / f"study{suffix}"
+            pb.io.write(study, path)
             texts[suffix] = path.read_text(encoding="utf-8")
     return texts
 
@@ -69,7 +69,7 @@ def mutated(draw: st.DrawFn, text: str) -> str:
 def load_or_file_error(path: Path) -> None:
     try:
         result = pb.io.load(path)
-    except ScenarioFileError as error:
+    except StudyFileError as error:
         problems = error.problems
     else:
         assert isinstance(result, pb.Assessment)
@@ -80,7 +80,7 @@ def load_or_file_error(path: Path) -> None:
 
 @settings(FUZZ, max_examples=250)
 @given(text=mutated(SOURCES[".toml"]))
-def test_mutated_toml_files_raise_only_scenario_file_errors(text):
+def test_mutated_toml_files_raise_only_study_file_errors(text):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mutated.toml"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -90,7 +90,7 @@ def test_mutated_toml_files_raise_only_scenario_file_errors(text):
 @settings(FUZZ, max_examples=60)
 @given(data=st.data())
 @pytest.mark.parametrize("suffix", [".json", ".csv"])
-def test_mutated_json_and_csv_files_raise_only_scenario_file_errors(suffix, data):
+def test_mutated_json_and_csv_files_raise_only_study_file_errors(suffix, data):
     text = data.draw(mutated(SOURCES[suffix]))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"mutated{suffix}"
@@ -101,7 +101,7 @@ def test_mutated_json_and_csv_files_raise_only_scenario_file_errors(suffix, data
 @settings(FUZZ, max_examples=60)
 @given(data=st.binary(max_size=3000))
 @pytest.mark.parametrize("suffix", [".toml", ".json", ".csv", ".xlsx"])
-def test_random_bytes_raise_only_scenario_file_errors(suffix, data):
+def test_random_bytes_raise_only_study_file_errors(suffix, data):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"random{suffix}"
         path.write_bytes(data)
@@ -111,7 +111,7 @@ def test_random_bytes_raise_only_scenario_file_errors(suffix, data):
 def _workbook() -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "book.xlsx"
-        pb.io.write(pb.scenarios.read("great-power-cooperation"), path)
+        pb.io.write(pb.examples.load("great-power-cooperation"), path)
         return path.read_bytes()
 
 
@@ -122,7 +122,7 @@ WORKBOOK = _workbook()
 @given(
     edits=st.lists(st.tuples(st.integers(0, len(WORKBOOK) - 1), st.integers(0, 255)), max_size=4)
 )
-def test_damaged_workbooks_raise_only_scenario_file_errors(edits):
+def test_damaged_workbooks_raise_only_study_file_errors(edits):
     data = bytearray(WORKBOOK)
     for position, value in edits:
         data[position] = value

@@ -8,7 +8,7 @@ import pytest
 from samples import PRESETS, small_assessment
 
 import powerbalance as pb
-from powerbalance.errors import InvalidParameterError, ScenarioFileError
+from powerbalance.errors import InvalidParameterError, StudyFileError
 
 W = pb.weighting
 
@@ -22,31 +22,31 @@ def assessment():
 def test_every_built_in_scheme_round_trips(tmp_path, assessment, suffix):
     path = tmp_path / f"presets{suffix}"
     pb.io.save(assessment, path, presets=PRESETS)
-    scenario = pb.io.read(path)
-    assert list(scenario.presets) == list(PRESETS)
+    study = pb.io.read(path)
+    assert list(study.presets) == list(PRESETS)
     for name, scheme in PRESETS.items():
-        assert scenario.presets[name] == scheme, name
+        assert study.presets[name] == scheme, name
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pb.errors.ConsistencyWarning)
         for name, scheme in PRESETS.items():
-            assert scenario.presets[name].weigh(assessment) == scheme.weigh(assessment), name
+            assert study.presets[name].weigh(assessment) == scheme.weigh(assessment), name
 
 
 def test_names_and_fixed_weights_become_schemes(assessment):
     weights = pb.Weights.from_mapping({"Gain": 1, "Jobs": 1, "Harm": 2})
-    scenario = pb.io.Scenario(assessment, presets={"equal": "equal", "fixed": weights})
-    assert scenario.presets["equal"] == W.Equal()
-    assert scenario.presets["fixed"] == W.Direct(dict(weights))
+    study = pb.Study(assessment, presets={"equal": "equal", "fixed": weights})
+    assert study.presets["equal"] == W.Equal()
+    assert study.presets["fixed"] == W.Direct(dict(weights))
 
 
 def test_a_preset_must_fit_the_assessment(assessment):
     with pytest.raises(pb.errors.WeightError, match=r"Preset 'typo'.*'Gian'"):
-        pb.io.Scenario(assessment, presets={"typo": W.Direct({"Gian": 1, "Jobs": 1, "Harm": 1})})
+        pb.Study(assessment, presets={"typo": W.Direct({"Gian": 1, "Jobs": 1, "Harm": 1})})
 
 
 def test_a_plain_function_cannot_be_a_preset(assessment):
     with pytest.raises(InvalidParameterError, match="Plain functions cannot be presets"):
-        pb.io.Scenario(assessment, presets={"f": lambda a: {"Gain": 1}})
+        pb.Study(assessment, presets={"f": lambda a: {"Gain": 1}})
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xml"])
@@ -57,7 +57,7 @@ def test_formats_without_presets_refuse_them(tmp_path, assessment, suffix):
 
 def preset_file(tmp_path, preset: str) -> str:
     text = (
-        'format = "powerbalance-scenario/1"\n'
+        'format = "powerbalance-study/1"\n'
         "\n"
         "[[criteria]]\n"
         'name = "Gain"\n'
@@ -121,7 +121,7 @@ def preset_file(tmp_path, preset: str) -> str:
     ],
 )
 def test_preset_problems_are_located(tmp_path, preset, line, path, message):
-    with pytest.raises(ScenarioFileError) as info:
+    with pytest.raises(StudyFileError) as info:
         pb.io.load(preset_file(tmp_path, preset))
     (problem,) = info.value.problems
     assert (problem.line, problem.path) == (line, path), problem

@@ -2,7 +2,7 @@
 
 What each format holds (docs/formats.md):
 
-- TOML, JSON, Excel: everything, including presets and the scenario's texts.
+- TOML, JSON, Excel: everything, including presets and the study's texts.
 - CSV long (+ criteria table): criteria in full, scores, notes and uncertainty; no
   option descriptions, baseline, name, description, texts or presets.
 - CSV wide (header block): criteria in full and scores only.
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from samples import PLAIN, rich_assessments
 
 import powerbalance as pb
-from powerbalance.uncertainty import Normal, Triangular, Uniform
+from powerbalance.model.uncertainty import Normal, Triangular, Uniform
 from strategies import assessments
 
 ROUND_TRIP = settings(
@@ -53,8 +53,8 @@ def only_long(a: pb.Assessment) -> pb.Assessment:
 @ROUND_TRIP
 @given(a=rich_assessments())
 @pytest.mark.parametrize("suffix", [".toml", ".json"])
-def test_scenario_files_round_trip_random_assessments(tmp_path, suffix, a):
-    path = tmp_path / f"scenario{suffix}"
+def test_study_files_round_trip_random_assessments(tmp_path, suffix, a):
+    path = tmp_path / f"study{suffix}"
     pb.io.save(a, path)
     assert pb.io.load(path) == a
 
@@ -84,34 +84,34 @@ def test_wide_csv_keeps_the_criteria_in_full(tmp_path, a):
     assert pb.io.load(path) == only_wide(a)
 
 
-# -- the built-in scenario in every format ---------------------------------------------------
+# -- the built-in study in every format ---------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def scenario():
-    return pb.scenarios.read("great-power-cooperation")
+def study():
+    return pb.examples.load("great-power-cooperation")
 
 
 @pytest.mark.parametrize("suffix", [".toml", ".json", ".xlsx"])
-def test_the_built_in_scenario_round_trips_with_its_presets(tmp_path, scenario, suffix):
-    path = tmp_path / f"scenario{suffix}"
-    pb.io.write(scenario, path)
+def test_the_built_in_study_round_trips_with_its_presets(tmp_path, study, suffix):
+    path = tmp_path / f"study{suffix}"
+    pb.io.write(study, path)
     again = pb.io.read(path)
-    assert again == scenario
-    assert again.presets == scenario.presets
-    assert again.title == scenario.title
+    assert again == study
+    assert again.presets == study.presets
+    assert again.title == study.title
 
 
-def test_the_built_in_scenario_in_csv_keeps_what_csv_holds(tmp_path, scenario):
-    a = scenario.assessment
+def test_the_built_in_study_in_csv_keeps_what_csv_holds(tmp_path, study):
+    a = study.assessment
     pb.io.save(a, tmp_path / "wide.csv")
     assert pb.io.load(tmp_path / "wide.csv") == only_wide(a)
     pb.io.save(a, tmp_path / "long.csv", layout="long")
     assert pb.io.load(tmp_path / "long.csv") == only_long(a)
 
 
-def test_load_gives_the_same_ranking_from_every_format(tmp_path, scenario):
-    a = scenario.assessment
+def test_load_gives_the_same_ranking_from_every_format(tmp_path, study):
+    a = study.assessment
     expected = pb.evaluate(a, method="topsis").ranking
     for name in ("s.toml", "s.json", "s.csv", "s.xlsx"):
         pb.io.save(a, tmp_path / name)
@@ -137,13 +137,13 @@ def test_excel_holds_uncertainty_notes_and_awkward_text(tmp_path):
     )
     path = tmp_path / "book.xlsx"
     pb.io.save(a, path, presets={"equal": "equal"})
-    scenario = pb.io.read(path)
-    assert scenario.assessment == a
-    assert scenario.presets == {"equal": pb.weighting.Equal()}
+    study = pb.io.read(path)
+    assert study.assessment == a
+    assert study.presets == {"equal": pb.weighting.Equal()}
 
 
 def test_uncertainty_cells_in_toml_read_as_written(tmp_path):
-    text = pb.scenarios.text("great-power-cooperation").replace(
+    text = pb.examples.text("great-power-cooperation").replace(
         '"Trade tensions eased" = { score = 6,',
         '"Trade tensions eased" = { score = 6, low = 4, high = 8, distribution = "triangular",',
         1,
@@ -160,7 +160,7 @@ def test_uncertainty_cells_in_toml_read_as_written(tmp_path):
 
 def test_a_plain_interval_is_uniform(tmp_path):
     path = tmp_path / "interval.json"
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     document = json.loads(_json_of(a, tmp_path))
     document["options"][0]["scores"]["Trade tensions eased"] = {"score": 6, "low": 5, "high": 7}
     path.write_text(json.dumps(document), encoding="utf-8")

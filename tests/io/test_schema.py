@@ -34,9 +34,9 @@ def test_schema_is_a_fresh_copy_each_time():
     assert pb.io.schema()["title"] != "changed"
 
 
-def test_the_built_in_scenario_validates(validator):
-    for name in pb.scenarios.names():
-        validator.validate(tomllib.loads(pb.scenarios.text(name)))
+def test_the_built_in_study_validates(validator):
+    for name in pb.examples.names():
+        validator.validate(tomllib.loads(pb.examples.text(name)))
 
 
 @pytest.mark.parametrize("suffix", [".toml", ".json"])
@@ -59,13 +59,13 @@ def test_files_written_from_random_assessments_validate(tmp_path, validator, a):
 
 
 def test_the_schema_rejects_what_the_reader_rejects(validator):
-    document = tomllib.loads(pb.scenarios.text("great-power-cooperation"))
+    document = tomllib.loads(pb.examples.text("great-power-cooperation"))
     document["criteria"][0]["knd"] = "risk"
     assert not validator.is_valid(document)
-    document = tomllib.loads(pb.scenarios.text("great-power-cooperation"))
+    document = tomllib.loads(pb.examples.text("great-power-cooperation"))
     document["options"][0]["scores"]["Trade tensions eased"]["distribution"] = "lognormal"
     assert not validator.is_valid(document)
-    document = tomllib.loads(pb.scenarios.text("great-power-cooperation"))
+    document = tomllib.loads(pb.examples.text("great-power-cooperation"))
     document["presets"]["security-first"]["areas"]["scheme"] = "direct"
     assert not validator.is_valid(document)
 
@@ -83,11 +83,11 @@ def test_the_example_file_in_the_docs_reads_and_validates(tmp_path, validator):
     validator.validate(tomllib.loads(example))
     path = tmp_path / "port.toml"
     path.write_text(example, encoding="utf-8")
-    scenario = pb.io.read(path)
-    a = scenario.assessment
+    study = pb.io.read(path)
+    a = study.assessment
     assert a.baseline == "Do nothing"
     assert a.criterion("Jobs created").value_function == pb.value.Exponential(rho=800)
-    assert sorted(scenario.presets) == ["council", "estuary-trust", "growth"]
+    assert sorted(study.presets) == ["council", "estuary-trust", "growth"]
     assert len(a.uncertainty) == 3
     # The same assessment in the wide CSV example of the page.
     wide = next(block for block in blocks("text") if block.startswith("area,"))

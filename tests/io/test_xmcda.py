@@ -23,7 +23,7 @@ import powerbalance as pb
 from powerbalance.errors import (
     InvalidParameterError,
     PowerbalanceWarning,
-    ScenarioFileError,
+    StudyFileError,
     UnknownNameError,
     WeightError,
 )
@@ -58,9 +58,9 @@ def official_schema(version):
 
 
 def rich_assessment():
-    """The built-in scenario plus what XMCDA can also carry: a piecewise value function,
+    """The built-in study plus what XMCDA can also carry: a piecewise value function,
     odd characters in names and texts, and an option without a description."""
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     first = attrs.evolve(
         a.criteria[0],
         value_function=pb.value.Piecewise(points=[(0, 0), (2.5, 40), (10, 100)]),
@@ -115,7 +115,7 @@ def names_by_id(elements):
 @pytest.mark.parametrize("version", xmcda.VERSIONS)
 def test_combined_export_validates_against_the_official_xsd(rich, rich_report, version, tmp_path):
     schema = official_schema(version)
-    path = tmp_path / "scenario.xml"
+    path = tmp_path / "study.xml"
     xmcda.write(rich, path, version=version, weights=rich_report.weights, results=rich_report)
     document = lxml_etree.parse(str(path))
     assert schema.validate(document), schema.error_log
@@ -152,7 +152,7 @@ def test_minimal_export_validates(version):
 @pytest.mark.parametrize("version", xmcda.VERSIONS)
 def test_the_schemas_do_reject_a_broken_export(version):
     """The validation above is not vacuous: a document in the wrong order fails."""
-    text = xmcda.to_xml(pb.scenarios.load(), version=version)
+    text = xmcda.to_xml(pb.examples.load().assessment, version=version)
     alternatives = text[text.index("  <alternatives>") : text.index("</alternatives>\n") + 16]
     broken = text.replace(alternatives, "").replace(
         "</criteriaScales>\n", "</criteriaScales>\n" + alternatives
@@ -201,7 +201,7 @@ def check_reference_reading(x, assessment, weights):
 def test_the_xmcda_library_reads_our_combined_file(
     rich, rich_report, version, tmp_path, reference_version
 ):
-    path = tmp_path / "scenario.xml"
+    path = tmp_path / "study.xml"
     xmcda.write(rich, path, version=version, weights=rich_report.weights, results=rich_report)
     reference_version(version)
     x = reference.XMCDA.load(path)
@@ -349,7 +349,7 @@ def test_we_read_split_files_written_by_the_xmcda_library(version, tmp_path):
     check_our_reading(xmcda.read(chosen), table, None)
 
 
-# -- (5) the built-in scenario through XMCDA 4.0.0 keeps its ranking ------------------
+# -- (5) the built-in study through XMCDA 4.0.0 keeps its ranking ------------------
 
 
 @pytest.mark.parametrize(
@@ -358,7 +358,7 @@ def test_we_read_split_files_written_by_the_xmcda_library(version, tmp_path):
         ("equal", "weighted-sum"),
         ("equal", "topsis"),
         (
-            pb.weighting.RankOrderCentroid(sorted(pb.scenarios.load().criterion_names)),
+            pb.weighting.RankOrderCentroid(sorted(pb.examples.load().assessment.criterion_names)),
             "weighted-product",
         ),
         ("entropy", "topsis"),
@@ -366,9 +366,9 @@ def test_we_read_split_files_written_by_the_xmcda_library(version, tmp_path):
         ("equal", "promethee"),
     ],
 )
-def test_built_in_scenario_round_trip_keeps_the_ranking(weighting, method, tmp_path):
-    a = pb.scenarios.load()
-    path = tmp_path / "scenario.xml"
+def test_built_in_study_round_trip_keeps_the_ranking(weighting, method, tmp_path):
+    a = pb.examples.load().assessment
+    path = tmp_path / "study.xml"
     before = pb.evaluate(a, weighting=weighting, method=method)
     xmcda.write(a, path, version="4.0.0", weights=before.weights, results=before)
     document = xmcda.read(path)
@@ -391,7 +391,7 @@ def test_built_in_scenario_round_trip_keeps_the_ranking(weighting, method, tmp_p
 @pytest.mark.parametrize("version", xmcda.VERSIONS)
 @pytest.mark.parametrize("split", [False, True])
 def test_everything_xmcda_can_hold_round_trips(rich, rich_report, version, split, tmp_path):
-    target = tmp_path / ("scenario" if split else "scenario.xml")
+    target = tmp_path / ("study" if split else "study.xml")
     xmcda.write(
         rich, target, version=version, weights=rich_report.weights, results=rich_report, split=split
     )
@@ -451,7 +451,7 @@ def test_names_become_ids_and_travel_whole():
 
 
 def test_areas_are_criteria_sets_marked_area():
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     root = lxml_etree.fromstring(xmcda.to_xml(a).encode())
     sets = root.findall(f"{{{XMCDA_4}}}criteriaSets/{{{XMCDA_4}}}criteriaSet")
     assert [(s.get("name"), s.get("mcdaConcept")) for s in sets] == [
@@ -460,7 +460,7 @@ def test_areas_are_criteria_sets_marked_area():
 
 
 def test_a_file_without_areas_puts_every_criterion_in_the_default_area():
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     text = xmcda.to_xml(a)
     without = text[: text.index("  <criteriaSets>")] + text[text.index("</criteriaSets>\n") + 16 :]
     read = xmcda.from_xml(without).assessment
@@ -471,7 +471,7 @@ def test_a_file_without_areas_puts_every_criterion_in_the_default_area():
 
 
 def test_what_xmcda_cannot_hold_is_left_out_with_a_warning():
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     exponential = attrs.evolve(a.criteria[0], value_function=pb.value.Exponential(rho=3))
     b = attrs.evolve(a, criteria=[exponential, *a.criteria[1:]])
     with pytest.warns(PowerbalanceWarning, match=r"cannot hold the value function Exponential"):
@@ -486,8 +486,8 @@ def test_what_xmcda_cannot_hold_is_left_out_with_a_warning():
 
 
 def test_score_distributions_are_left_out_with_a_warning():
-    uncertainty = pytest.importorskip("powerbalance.uncertainty")
-    a = pb.scenarios.load()
+    uncertainty = pytest.importorskip("powerbalance.model.uncertainty")
+    a = pb.examples.load().assessment
     score = float(a.scores[0, 0])
     b = attrs.evolve(
         a,
@@ -501,7 +501,7 @@ def test_score_distributions_are_left_out_with_a_warning():
 
 
 def test_results_may_be_a_report_a_series_or_a_mapping():
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     report = pb.evaluate(a)
     as_series = pd.Series(report.scores, index=list(a.option_names))
     texts = {xmcda.to_xml(a, results=results) for results in (report, as_series, dict(as_series))}
@@ -527,7 +527,7 @@ def test_results_may_be_a_report_a_series_or_a_mapping():
 )
 def test_bad_export_arguments_are_refused(keywords, error, match):
     with pytest.raises(error, match=match):
-        xmcda.to_xml(pb.scenarios.load(), **keywords)
+        xmcda.to_xml(pb.examples.load().assessment, **keywords)
 
 
 def test_text_that_xml_cannot_hold_is_refused():
@@ -537,8 +537,8 @@ def test_text_that_xml_cannot_hold_is_refused():
 
 
 def test_save_and_load_are_what_pb_io_calls(tmp_path):
-    a = pb.scenarios.load()
-    path = tmp_path / "scenario.xml"
+    a = pb.examples.load().assessment
+    path = tmp_path / "study.xml"
     assert xmcda.save(a, path) is None
     assert xmcda.load(path) == a
     xmcda.save(a, path, version="3.1.1")
@@ -548,11 +548,11 @@ def test_save_and_load_are_what_pb_io_calls(tmp_path):
 
 def test_from_xml_takes_text_not_paths(tmp_path):
     with pytest.raises(InvalidParameterError, match=r"use read\(path\)"):
-        xmcda.from_xml(tmp_path / "scenario.xml")
+        xmcda.from_xml(tmp_path / "study.xml")
 
 
 def test_a_root_without_namespace_is_explained():
-    with pytest.raises(ScenarioFileError, match=r"in no namespace\. Declare the XMCDA namespace"):
+    with pytest.raises(StudyFileError, match=r"in no namespace\. Declare the XMCDA namespace"):
         xmcda.from_xml("<xmcda/>")
 
 
@@ -563,7 +563,7 @@ def test_keywords_are_matched_without_regard_to_case():
 
 
 def test_the_document_is_a_frozen_value():
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     document = xmcda.XMCDADocument(a, results={"Status quo": 1.0})
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         document.weights = None
@@ -702,7 +702,7 @@ def test_scale_references_and_open_heads_are_followed():
 
 
 def test_functions_of_other_tools_are_not_taken_for_value_functions():
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     b = attrs.evolve(
         a,
         criteria=[
@@ -719,12 +719,12 @@ def test_functions_of_other_tools_are_not_taken_for_value_functions():
 
 
 def test_several_unmarked_weight_lists_are_ambiguous():
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     text = xmcda.to_xml(a, weights=pb.evaluate(a).weights)
     start, end = text.index("  <criteriaValues"), text.index("</criteriaValues>\n") + 18
     unmarked = text[start:end].replace(' mcdaConcept="weights"', "")
     with pytest.raises(
-        ScenarioFileError, match=r"found 2 unmarked ones.*Mark the one with the weights"
+        StudyFileError, match=r"found 2 unmarked ones.*Mark the one with the weights"
     ):
         xmcda.from_xml(text[:start] + unmarked + unmarked + text[end:])
     # One of them marked: that one is the weights.
@@ -754,7 +754,7 @@ def test_every_problem_of_an_inconsistent_file_is_reported_with_its_place(tmp_pa
     )
     path = tmp_path / "inconsistent.xml"
     path.write_text(document(body), encoding="utf-8")
-    with pytest.raises(ScenarioFileError) as caught:
+    with pytest.raises(StudyFileError) as caught:
         xmcda.read(path)
     problems = caught.value.problems
     first_row = "/xmcda/performanceTable/alternativePerformances[1]"
@@ -789,7 +789,7 @@ def test_a_performance_outside_its_scale_is_reported_where_it_is():
         + table(row("x", performance("g", real(20))))
         + e("criteriaScales", scales_of("g", ten))
     )
-    with pytest.raises(ScenarioFileError, match=r"scale of criterion 'g', 0 to 10; found 20"):
+    with pytest.raises(StudyFileError, match=r"scale of criterion 'g', 0 to 10; found 20"):
         xmcda.from_xml(document(body))
 
 
@@ -861,13 +861,13 @@ NEGATIVE_WEIGHT = e("criteriaValues", e("criterionValues", e("criterionID", "g")
     ],
 )
 def test_inconsistent_documents_are_refused_with_what_was_expected_and_found(text, match):
-    with pytest.raises(ScenarioFileError, match=match):
+    with pytest.raises(StudyFileError, match=match):
         xmcda.from_xml(text)
 
 
 def test_a_flood_of_problems_is_cut_short():
     rows = [row(f"a{i}", performance("g", real("x"))) for i in range(300)]
-    with pytest.raises(ScenarioFileError) as caught:
+    with pytest.raises(StudyFileError) as caught:
         xmcda.from_xml(document(table(*rows)))
     problems = caught.value.problems
     assert len(problems) == 201

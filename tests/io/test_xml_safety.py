@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import powerbalance as pb
-from powerbalance.errors import ScenarioFileError
+from powerbalance.errors import StudyFileError
 from powerbalance.io import xmcda
 from powerbalance.io._xml import parse
 
@@ -51,16 +51,16 @@ def external_dtd(url: str) -> str:
     return f'<?xml version="1.0"?>\n<!DOCTYPE xmcda SYSTEM "{url}">\n<xmcda xmlns="{XMCDA_4}"/>\n'
 
 
-def assert_refused(error: ScenarioFileError) -> None:
+def assert_refused(error: StudyFileError) -> None:
     message = str(error)
     assert "DTDs and entities are not allowed" in message
     assert "lollol" not in message
     assert "root:" not in message  # nothing of /etc/passwd
 
 
-def read_fast(path: Path) -> ScenarioFileError:
+def read_fast(path: Path) -> StudyFileError:
     start = time.perf_counter()
-    with pytest.raises(ScenarioFileError) as caught:
+    with pytest.raises(StudyFileError) as caught:
         xmcda.read(path)
     assert time.perf_counter() - start < 1.0
     return caught.value
@@ -111,7 +111,7 @@ def test_billion_laughs_is_refused_through_every_entry_point(tmp_path):
         lambda: xmcda.from_xml(BILLION_LAUGHS.encode()),
     ):
         start = time.perf_counter()
-        with pytest.raises(ScenarioFileError) as caught:
+        with pytest.raises(StudyFileError) as caught:
             attempt()
         assert time.perf_counter() - start < 1.0
         assert_refused(caught.value)
@@ -148,7 +148,7 @@ def test_http_external_entities_are_refused_without_fetching(tmp_path, listening
 
 
 def test_undeclared_entities_are_not_well_formed():
-    with pytest.raises(ScenarioFileError, match="undefined entity"):
+    with pytest.raises(StudyFileError, match="undefined entity"):
         parse(b"<x>&secret;</x>", "x.xml")
 
 
@@ -159,31 +159,31 @@ def test_predefined_entities_and_character_references_still_work():
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
-    text = xmcda.to_xml(pb.scenarios.load())
+    text = xmcda.to_xml(pb.examples.load().assessment)
     path = tmp_path / "big.xml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioFileError, match="larger than the limit of 1,000 bytes"):
+    with pytest.raises(StudyFileError, match="larger than the limit of 1,000 bytes"):
         xmcda.read(path, max_bytes=1_000)
-    with pytest.raises(ScenarioFileError, match="larger than the limit"):
+    with pytest.raises(StudyFileError, match="larger than the limit"):
         xmcda.load(path, max_bytes=1_000)
-    with pytest.raises(ScenarioFileError, match="larger than the limit of 1,000 bytes"):
+    with pytest.raises(StudyFileError, match="larger than the limit of 1,000 bytes"):
         xmcda.from_xml(text, max_bytes=1_000)
     assert xmcda.read(path, max_bytes=len(text.encode())).assessment.n_options == 7
 
 
 def test_every_file_of_a_folder_is_held_to_the_limit(tmp_path):
-    a = pb.scenarios.load()
+    a = pb.examples.load().assessment
     xmcda.write(a, tmp_path, split=True)
     largest = max(p.stat().st_size for p in tmp_path.iterdir())
-    with pytest.raises(ScenarioFileError, match="larger than the limit"):
+    with pytest.raises(StudyFileError, match="larger than the limit"):
         xmcda.read(tmp_path, max_bytes=largest - 1)
     assert xmcda.read(tmp_path, max_bytes=largest).assessment == a
 
 
 def test_missing_files_and_empty_folders_are_reported(tmp_path):
-    with pytest.raises(ScenarioFileError, match="no such file"):
+    with pytest.raises(StudyFileError, match="no such file"):
         xmcda.read(tmp_path / "absent.xml")
-    with pytest.raises(ScenarioFileError, match=r"expected XMCDA files \(\*\.xml\)"):
+    with pytest.raises(StudyFileError, match=r"expected XMCDA files \(\*\.xml\)"):
         xmcda.read(tmp_path)
 
 
@@ -197,8 +197,8 @@ def test_problems_of_several_files_are_reported_together(tmp_path):
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
-def test_random_bytes_raise_only_scenario_file_errors(data):
-    with contextlib.suppress(ScenarioFileError):
+def test_random_bytes_raise_only_study_file_errors(data):
+    with contextlib.suppress(StudyFileError):
         xmcda.from_xml(data)
 
 
@@ -214,12 +214,12 @@ VALID = xmcda.to_xml(
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_mutated_documents_raise_only_scenario_file_errors(data):
+def test_mutated_documents_raise_only_study_file_errors(data):
     text = VALID
     for _ in range(data.draw(st.integers(1, 4))):
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, min(len(text), start + 40)))
         insert = data.draw(st.sampled_from(["", "<", ">", "x", "&", "1e9", "-", "</a>", '"']))
         text = text[:start] + insert + text[end:]
-    with contextlib.suppress(ScenarioFileError):
+    with contextlib.suppress(StudyFileError):
         xmcda.from_xml(text)

@@ -13,7 +13,7 @@ import powerbalance as pb
 from powerbalance.errors import InvalidParameterError, ShapeError, WeightError
 from powerbalance.methods import compromise
 from powerbalance.methods.compromise import VIKOR, CompromiseSolution
-from powerbalance.ranking import TIE_TOLERANCE
+from powerbalance.methods.ranking import TIE_TOLERANCE
 from powerbalance.testing import check_method
 
 PROPERTY = settings(max_examples=60, deadline=None)
@@ -330,7 +330,7 @@ def test_contributions_add_up_to_one_minus_group_utility():
 
 
 def test_the_report_carries_s_r_and_q():
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     report = pb.evaluate(a, method="vikor")
     assert list(report.ranking.columns) == ["rank", "score", "vs_baseline", "S", "R", "Q"]
     np.testing.assert_allclose(report.ranking["score"], 1 - report.ranking["Q"])
@@ -339,7 +339,7 @@ def test_the_report_carries_s_r_and_q():
 
 @pytest.mark.parametrize("k", [1, 3, 500], ids=["one weighting", "a few", "many"])
 def test_chunking_does_not_change_the_numbers(monkeypatch, k):
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     batch = np.random.default_rng(7).dirichlet(np.ones(a.n_criteria), size=k)
     prepared = VIKOR().prepare(a)
     # R straight from its definition, the whole (k, n, m) array at once.

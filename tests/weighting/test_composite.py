@@ -8,7 +8,7 @@ import powerbalance as pb
 
 @pytest.fixture(scope="module")
 def assessment():
-    return pb.scenarios.load("great-power-cooperation")
+    return pb.examples.load("great-power-cooperation").assessment
 
 
 def test_by_area_multiplies_area_and_within_weights(assessment):

@@ -5,9 +5,9 @@ import pytest
 import powerbalance as pb
 from powerbalance.testing import check_weighting
 
-SCENARIO = pb.scenarios.load("great-power-cooperation")
-NAMES = SCENARIO.criterion_names
-AREAS = SCENARIO.areas
+STUDY = pb.examples.load("great-power-cooperation").assessment
+NAMES = STUDY.criterion_names
+AREAS = STUDY.areas
 AREA_JUDGEMENTS = {
     ("Security", "Economic"): 2,
     ("Security", "Diplomacy"): 3,
@@ -50,15 +50,15 @@ SCHEMES = {
             area: pb.weighting.AHP(
                 {
                     (a, b): 2
-                    for i, a in enumerate(SCENARIO.criteria_in(area))
-                    for b in SCENARIO.criteria_in(area)[i + 1 :]
+                    for i, a in enumerate(STUDY.criteria_in(area))
+                    for b in STUDY.criteria_in(area)[i + 1 :]
                 }
             )
             for area in AREAS
         },
     ),
     "Group": pb.weighting.ByArea(
-        areas=pb.weighting.Group(
+        areas=pb.weighting.AHPGroup(
             [
                 pb.weighting.AHP(AREA_JUDGEMENTS),
                 pb.weighting.AHP(AREA_JUDGEMENTS, method="geometric"),
@@ -71,7 +71,7 @@ SCHEMES = {
 
 @pytest.mark.parametrize("scheme", SCHEMES.values(), ids=SCHEMES.keys())
 def test_built_in_scheme_conforms(scheme):
-    check_weighting(scheme, SCENARIO)
+    check_weighting(scheme, STUDY)
 
 
 @pytest.mark.parametrize("name", ["equal", "entropy", "critic", "std-dev", "merec"])

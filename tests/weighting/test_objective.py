@@ -22,7 +22,7 @@ from powerbalance.errors import (
     InvalidParameterError,
     NormalizationError,
 )
-from powerbalance.normalize import NORMALIZATIONS, normalize
+from powerbalance.model.normalize import NORMALIZATIONS, normalize
 from powerbalance.weighting._base import registry
 from powerbalance.weighting.objective import CRITIC, MEREC, Entropy, StdDev
 
@@ -482,7 +482,7 @@ def test_parameters_are_keyword_only_and_schemes_are_frozen():
 )
 def test_registered_by_name(name, cls):
     assert isinstance(registry.create(name), cls)
-    a = pb.scenarios.load("great-power-cooperation")
+    a = pb.examples.load("great-power-cooperation").assessment
     report = pb.evaluate(a, weighting=name)
     assert report.weights == cls().weigh(a)
 

@@ -1,12 +1,12 @@
-"""Reading and writing assessments: scenario files, tables and XMCDA.
+"""Reading and writing assessments: study files, tables and XMCDA.
 
 The format is chosen by the file's suffix:
 
 =========  ================================================================================
 suffix     holds
 =========  ================================================================================
-``.toml``  the scenario file: everything, including weighting presets (the built-in
-           scenarios are stored this way)
+``.toml``  the study file: everything, including weighting presets (the built-in
+           studies are stored this way)
 ``.json``  the same document as the TOML file, in JSON
 ``.csv``   a table of scores: *wide* (one row per option; the criteria's area, kind, ...
            in rows above the header) or *long* (one row per score, with uncertainty
@@ -17,7 +17,7 @@ suffix     holds
 =========  ================================================================================
 
 Every problem in a file is reported together in one
-:class:`~powerbalance.errors.ScenarioFileError`, each with the file, the line and
+:class:`~powerbalance.errors.StudyFileError`, each with the file, the line and
 column (or sheet and cell), the field path and what was expected and found. Files
 larger than ``max_bytes`` are refused before they are parsed, and nothing in a file is
 ever executed. See ``docs/formats.md`` for the full reference.
@@ -26,9 +26,9 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
+>>> a = pb.examples.load("great-power-cooperation").assessment
 >>> with tempfile.TemporaryDirectory() as folder:
-...     path = pathlib.Path(folder) / "scenario.json"
+...     path = pathlib.Path(folder) / "study.json"
 ...     pb.io.save(a, path)
 ...     pb.io.load(path) == a
 True
@@ -43,11 +43,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from powerbalance.errors import Problem, ScenarioFileError
+from powerbalance.errors import Problem, StudyFileError
 from powerbalance.io._document import FORMAT
 from powerbalance.io._files import MAX_BYTES
-from powerbalance.io._formats import SUFFIXES, Layout, format_of, read_scenario, write_scenario
-from powerbalance.io._scenario import Scenario
+from powerbalance.io._formats import SUFFIXES, Layout, format_of, read_study, write_study
+from powerbalance.model.study import Study
 from powerbalance.model import Assessment
 from powerbalance.weighting import WeightingLike
 
@@ -55,7 +55,7 @@ __all__ = [
     "FORMAT",
     "MAX_BYTES",
     "SUFFIXES",
-    "Scenario",
+    "Study",
     "load",
     "read",
     "save",
@@ -64,11 +64,11 @@ __all__ = [
     "write",
 ]
 
-_SCHEMA = "scenario.schema.json"
+_SCHEMA = "study.schema.json"
 
 
-def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Scenario:
-    """Read a scenario file: the assessment, its weighting presets and its texts.
+def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Study:
+    """Read a study file: the assessment, its weighting presets and its texts.
 
     Parameters
     ----------
@@ -79,12 +79,12 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Scenari
 
     Returns
     -------
-    Scenario
-        The formats that hold no presets or texts give a scenario without them.
+    Study
+        The formats that hold no presets or texts give a study without them.
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         The file cannot be read, is too large, or is malformed or inconsistent; every
         problem found is listed, each with its location and field path.
 
@@ -94,21 +94,21 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Scenari
     >>> import powerbalance as pb
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     path = pathlib.Path(folder) / "built-in.toml"
-    ...     _ = path.write_text(pb.scenarios.text("great-power-cooperation"), encoding="utf-8")
-    ...     scenario = pb.io.read(path)
-    >>> scenario.assessment.n_options, sorted(scenario.presets)[:1]
+    ...     _ = path.write_text(pb.examples.text("great-power-cooperation"), encoding="utf-8")
+    ...     study = pb.io.read(path)
+    >>> study.assessment.n_options, sorted(study.presets)[:1]
     (7, ['climate-first'])
     """
     file = Path(path)
     if format_of(file) == "xml":
         from powerbalance.io import xmcda  # type: ignore[attr-defined,unused-ignore]
 
-        return Scenario(xmcda.load(file, max_bytes=max_bytes))
-    return read_scenario(file, str(path), max_bytes)
+        return Study(xmcda.load(file, max_bytes=max_bytes))
+    return read_study(file, str(path), max_bytes)
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Assessment:
-    r"""Load the assessment of a scenario file, choosing the reader by the file's suffix.
+    r"""Load the assessment of a study file, choosing the reader by the file's suffix.
 
     Parameters
     ----------
@@ -119,7 +119,7 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Assessm
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         The file cannot be read, is too large, or is malformed or inconsistent; every
         problem found is listed.
 
@@ -146,17 +146,17 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Assessm
     return read(path, max_bytes=max_bytes).assessment
 
 
-def write(scenario: Scenario, path: str | os.PathLike[str], *, layout: Layout = "wide") -> None:
-    """Write a scenario in the format of the path's suffix.
+def write(study: Study, path: str | os.PathLike[str], *, layout: Layout = "wide") -> None:
+    """Write a study in the format of the path's suffix.
 
     Each format holds what it can (see ``docs/formats.md``): TOML, JSON and Excel hold
     everything; a CSV table holds no presets or texts, and the wide CSV layout no
     option descriptions, notes or uncertainty either. Reading the file back gives an
-    equal scenario, as far as the format holds it.
+    equal study, as far as the format holds it.
 
     Parameters
     ----------
-    scenario : Scenario
+    study : Study
         What to write.
     path : str or path-like
         The file; an existing file is replaced.
@@ -167,19 +167,19 @@ def write(scenario: Scenario, path: str | os.PathLike[str], *, layout: Layout = 
     Raises
     ------
     InvalidParameterError
-        The suffix is unknown, the format cannot hold the scenario's presets, or the
-        scenario holds something no file can (a custom value function, a weighting
+        The suffix is unknown, the format cannot hold the study's presets, or the
+        study holds something no file can (a custom value function, a weighting
         scheme that is not registered).
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> import powerbalance as pb
-    >>> scenario = pb.scenarios.read("great-power-cooperation")
+    >>> study = pb.examples.load("great-power-cooperation")
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     path = pathlib.Path(folder) / "copy.toml"
-    ...     pb.io.write(scenario, path)
-    ...     pb.io.read(path) == scenario
+    ...     pb.io.write(study, path)
+    ...     pb.io.read(path) == study
     True
     """
     file = Path(path)
@@ -187,14 +187,14 @@ def write(scenario: Scenario, path: str | os.PathLike[str], *, layout: Layout = 
         from powerbalance.errors import InvalidParameterError
         from powerbalance.io import xmcda  # type: ignore[attr-defined,unused-ignore]
 
-        if scenario.presets:
+        if study.presets:
             raise InvalidParameterError(
                 f"{path}: an XMCDA file cannot hold weighting presets; leave them out "
-                "(attrs.evolve(scenario, presets={})) or save to .toml, .json or .xlsx."
+                "(attrs.evolve(study, presets={})) or save to .toml, .json or .xlsx."
             )
-        xmcda.save(scenario.assessment, file, version="4.0.0")
+        xmcda.save(study.assessment, file, version="4.0.0")
         return
-    write_scenario(scenario, file, layout=layout)
+    write_study(study, file, layout=layout)
 
 
 def save(
@@ -226,7 +226,7 @@ def save(
     --------
     >>> import tempfile, pathlib
     >>> import powerbalance as pb
-    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> a = pb.examples.load("great-power-cooperation").assessment
     >>> security_first = pb.weighting.ByArea(areas=pb.weighting.RankOrderCentroid(
     ...     ["Security", ["Economic", "Diplomacy"], ["Technology", "Environment"]]))
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -235,11 +235,11 @@ def save(
     ...     print(path.read_text().splitlines()[-3])
     [presets."security first"]
     """
-    write(Scenario(assessment, presets=presets), path, layout=layout)
+    write(Study(assessment, presets=presets), path, layout=layout)
 
 
 def validate(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> tuple[Problem, ...]:
-    r"""Every problem in a scenario file; an empty tuple if it reads cleanly.
+    r"""Every problem in a study file; an empty tuple if it reads cleanly.
 
     Examples
     --------
@@ -248,7 +248,7 @@ def validate(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> tup
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     path = pathlib.Path(folder) / "bad.toml"
     ...     _ = path.write_text(
-    ...         'format = "powerbalance-scenario/1"\n'
+    ...         'format = "powerbalance-study/1"\n'
     ...         '\n'
     ...         '[[criteria]]\n'
     ...         'name = "Gain"\n'
@@ -265,19 +265,19 @@ def validate(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> tup
     6 1 criteria[0].kind
     10 22 options[0].scores.Gian
     >>> print(problems[1].message)
-    'Gian' is not a criterion of this scenario. Did you mean 'Gain'?
+    'Gian' is not a criterion of this study. Did you mean 'Gain'?
     """
     try:
         read(path, max_bytes=max_bytes)
-    except ScenarioFileError as error:
+    except StudyFileError as error:
         return error.problems
     return ()
 
 
 def schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the scenario document, as a new dict.
+    """The JSON Schema (draft 2020-12) of the study document, as a new dict.
 
-    A TOML or JSON scenario file, parsed, is an instance of it; editors and other tools
+    A TOML or JSON study file, parsed, is an instance of it; editors and other tools
     can validate files with it. The schema checks the structure; :func:`validate` checks
     the meaning too (scores within scales, names that refer to criteria, ...).
 

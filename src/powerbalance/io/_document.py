@@ -1,8 +1,8 @@
-"""The scenario document (the parsed TOML or JSON of a scenario file) to and from a Scenario.
+"""The study document (the parsed TOML or JSON of a study file) to and from a Study.
 
 Reading checks every field and collects every problem, each with its field path; the
 caller raises them together. The format is described in ``docs/formats.md`` and by
-the JSON Schema ``scenario.schema.json`` beside this module.
+the JSON Schema ``study.schema.json`` beside this module.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from powerbalance.errors import InvalidParameterError, PowerbalanceError, did_you_mean
 from powerbalance.io._problems import Collector, Path
-from powerbalance.io._scenario import Scenario, check_preset
+from powerbalance.model.study import Study, check_preset
 from powerbalance.io._values import (
     INVALID,
     check_keys,
@@ -26,27 +26,27 @@ from powerbalance.io._values import (
 )
 from powerbalance.io._weightings import read_scheme, write_weighting
 from powerbalance.model import KINDS, Assessment, Criterion, Option
-from powerbalance.uncertainty import PERT, Distribution, Normal, Triangular, Uniform
-from powerbalance.value import Exponential, Linear, Piecewise, ValueFunction
+from powerbalance.model.uncertainty import PERT, Distribution, Normal, Triangular, Uniform
+from powerbalance.model.value import Exponential, Linear, Piecewise, ValueFunction
 
 __all__ = [
     "FORMAT",
     "READABLE_FORMATS",
     "read_cell",
     "read_value_function",
-    "scenario_from_document",
-    "scenario_to_document",
+    "study_from_document",
+    "study_to_document",
     "write_cell",
     "write_value_function",
 ]
 
-FORMAT = "powerbalance-scenario/1"
-"""The format tag every scenario document written by this version carries (``format``).
+FORMAT = "powerbalance-study/1"
+"""The format tag every study document written by this version carries (``format``).
 
 Examples
 --------
 >>> FORMAT
-'powerbalance-scenario/1'
+'powerbalance-study/1'
 """
 
 #: The format tags this version reads.
@@ -94,8 +94,8 @@ _PARAMETERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # -- reading -------------------------------------------------------------------------------
 
 
-def scenario_from_document(document: object, problems: Collector) -> Any:
-    """A Scenario from a parsed document, or INVALID with every problem recorded."""
+def study_from_document(document: object, problems: Collector) -> Any:
+    """A Study from a parsed document, or INVALID with every problem recorded."""
     top = read_table(document, (), problems)
     if top is INVALID:
         return INVALID
@@ -110,7 +110,7 @@ def scenario_from_document(document: object, problems: Collector) -> Any:
                 "powerbalance.",
             )
     if "$schema" in top:
-        # Where an editor finds the JSON Schema; not part of the scenario.
+        # Where an editor finds the JSON Schema; not part of the study.
         read_text(top["$schema"], ("$schema",), problems)
     texts = {}
     for key in ("name", "title", "description", "disclaimer", "scale_description"):
@@ -161,7 +161,7 @@ def scenario_from_document(document: object, problems: Collector) -> Any:
             problems.add(("presets", name), str(error))
     if problems.problems:
         return INVALID
-    return Scenario(
+    return Study(
         assessment,
         presets=presets,
         title=texts["title"],
@@ -422,7 +422,7 @@ def _read_scores(
         if names and key not in by_name:
             hint = did_you_mean(key, names)
             meant.update(name for name in names if hint == f" Did you mean {name!r}?")
-            problems.add((*path, key), f"{key!r} is not a criterion of this scenario.{hint}")
+            problems.add((*path, key), f"{key!r} is not a criterion of this study.{hint}")
     # A misspelt criterion is reported once, as the unknown one.
     missing = [name for name in names if name not in table and name not in meant]
     if missing:
@@ -625,22 +625,22 @@ def _read_baseline(
 # -- writing -------------------------------------------------------------------------------
 
 
-def scenario_to_document(scenario: Scenario) -> dict[str, Any]:
-    """The document of a scenario: plain dicts, lists, text, numbers and booleans.
+def study_to_document(study: Study) -> dict[str, Any]:
+    """The document of a study: plain dicts, lists, text, numbers and booleans.
 
     Raises
     ------
     InvalidParameterError
         A criterion's value function or a preset cannot be written to a file.
     """
-    a = scenario.assessment
+    a = study.assessment
     document: dict[str, Any] = {"format": FORMAT}
     for key, text in (
         ("name", a.name),
-        ("title", scenario.title),
+        ("title", study.title),
         ("description", a.description),
-        ("disclaimer", scenario.disclaimer),
-        ("scale_description", scenario.scale_description),
+        ("disclaimer", study.disclaimer),
+        ("scale_description", study.scale_description),
     ):
         if text:
             document[key] = text
@@ -662,9 +662,9 @@ def scenario_to_document(scenario: Scenario) -> dict[str, Any]:
         }
         options.append(table)
     document["options"] = options
-    if scenario.presets:
+    if study.presets:
         document["presets"] = {
-            name: _preset_table(name, scheme) for name, scheme in scenario.presets.items()
+            name: _preset_table(name, scheme) for name, scheme in study.presets.items()
         }
     return document
 

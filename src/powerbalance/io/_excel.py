@@ -20,7 +20,7 @@ from typing import Any
 
 from powerbalance.errors import InvalidParameterError, did_you_mean, quoted_list
 from powerbalance.io._problems import Collector, Location
-from powerbalance.io._scenario import Scenario
+from powerbalance.model.study import Study
 from powerbalance.io._tables import (
     Table,
     criteria_rows,
@@ -28,13 +28,13 @@ from powerbalance.io._tables import (
     option_rows,
     preset_rows,
     read_tables,
-    scenario_rows,
+    study_rows,
 )
 
 __all__ = ["SHEETS", "parse_workbook", "write_workbook"]
 
 #: The sheets of a workbook, in the order they are written.
-SHEETS = ("scenario", "criteria", "options", "scores", "presets")
+SHEETS = ("study", "criteria", "options", "scores", "presets")
 
 #: What zipfile raises on a damaged archive (a bad header, an unknown version or method,
 #: a corrupt deflate stream, a bad CRC).
@@ -119,7 +119,7 @@ def _rows(sheet: Any, file: str, name: str) -> Table:
 def parse_workbook(
     data: bytes, file: str, max_bytes: int, problems: Collector
 ) -> tuple[dict[str, Any], dict[Any, Location]] | None:
-    """The scenario document of a workbook's sheets, or None after recording problems."""
+    """The study document of a workbook's sheets, or None after recording problems."""
     openpyxl = _openpyxl()
     if not _check_archive(data, max_bytes, problems):
         return None
@@ -152,14 +152,14 @@ def parse_workbook(
         scores=tables["scores"],
         criteria=tables.get("criteria"),
         options=tables.get("options"),
-        scenario=tables.get("scenario"),
+        study=tables.get("study"),
         presets=tables.get("presets"),
         problems=problems,
     )
 
 
-def write_workbook(scenario: Scenario, path: Path) -> None:
-    """Write a scenario as a workbook with the sheets of :data:`SHEETS`.
+def write_workbook(study: Study, path: Path) -> None:
+    """Write a study as a workbook with the sheets of :data:`SHEETS`.
 
     Raises
     ------
@@ -169,16 +169,16 @@ def write_workbook(scenario: Scenario, path: Path) -> None:
     openpyxl = _openpyxl()
     illegal_character = importlib.import_module("openpyxl.utils.exceptions").IllegalCharacterError
 
-    a = scenario.assessment
+    a = study.assessment
     workbook = openpyxl.Workbook()
     sheets: list[tuple[str, Sequence[Sequence[Any]]]] = [
-        ("scenario", scenario_rows(scenario)),
+        ("study", study_rows(study)),
         ("criteria", criteria_rows(a)),
         ("options", option_rows(a)),
         ("scores", long_rows(a)),
     ]
-    if scenario.presets:
-        sheets.append(("presets", preset_rows(scenario)))
+    if study.presets:
+        sheets.append(("presets", preset_rows(study)))
     workbook.remove(workbook.active)
     for title, rows in sheets:
         sheet = workbook.create_sheet(title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from powerbalance.errors import ScenarioFileError
+from powerbalance.errors import StudyFileError
 
 __all__ = ["MAX_BYTES", "read_limited"]
 
@@ -27,7 +27,7 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         The file does not exist, cannot be read, or is larger than ``max_bytes``.
 
     Examples
@@ -43,11 +43,11 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
     try:
         size = file.stat().st_size
     except FileNotFoundError:
-        raise ScenarioFileError(f"{file}: no such file. Check the path.") from None
+        raise StudyFileError(f"{file}: no such file. Check the path.") from None
     except OSError as error:
-        raise ScenarioFileError(f"{file}: cannot be read ({error.strerror}).") from None
+        raise StudyFileError(f"{file}: cannot be read ({error.strerror}).") from None
     if size > max_bytes:
-        raise ScenarioFileError(
+        raise StudyFileError(
             f"{file}: the file is {size:,} bytes, larger than the limit of {max_bytes:,} "
             f"bytes; it was not read. If the file is what you expect, pass a larger "
             f"max_bytes."
@@ -57,9 +57,9 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
             # Read one byte past the limit: the file may have grown since stat().
             data = stream.read(max_bytes + 1)
     except OSError as error:
-        raise ScenarioFileError(f"{file}: cannot be read ({error.strerror}).") from None
+        raise StudyFileError(f"{file}: cannot be read ({error.strerror}).") from None
     if len(data) > max_bytes:
-        raise ScenarioFileError(
+        raise StudyFileError(
             f"{file}: the file is larger than the limit of {max_bytes:,} bytes; it was not "
             f"read. If the file is what you expect, pass a larger max_bytes."
         )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from powerbalance.errors import InvalidParameterError, ScenarioFileError, did_you_mean
+from powerbalance.errors import InvalidParameterError, StudyFileError, did_you_mean
 from powerbalance.io import _json, _toml
-from powerbalance.io._document import scenario_from_document, scenario_to_document
+from powerbalance.io._document import study_from_document, study_to_document
 from powerbalance.io._files import read_limited
 from powerbalance.io._problems import Collector, Location
-from powerbalance.io._scenario import Scenario
+from powerbalance.model.study import Study
 from powerbalance.io._tables import (
     Table,
     criteria_rows,
@@ -28,9 +28,9 @@ __all__ = [
     "companion_path",
     "decode",
     "format_of",
-    "read_scenario",
-    "scenario_from_text",
-    "write_scenario",
+    "read_study",
+    "study_from_text",
+    "write_study",
 ]
 
 SUFFIXES = {".toml": "toml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".xml": "xml"}
@@ -55,7 +55,7 @@ def format_of(path: Path, *, writing: bool = False) -> str:
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         (reading) The suffix is not one of :data:`SUFFIXES`.
     InvalidParameterError
         (writing) Likewise.
@@ -69,7 +69,7 @@ def format_of(path: Path, *, writing: bool = False) -> str:
     )
     if writing:
         raise InvalidParameterError(message)
-    raise ScenarioFileError(message)
+    raise StudyFileError(message)
 
 
 def companion_path(path: Path) -> Path:
@@ -101,12 +101,12 @@ def decode(data: bytes, problems: Collector, location_file: str | None = None) -
         return None
 
 
-def scenario_from_text(text: str, kind: str, source: str) -> Scenario:
-    """A scenario from the text of a TOML or JSON file.
+def study_from_text(text: str, kind: str, source: str) -> Study:
+    """A study from the text of a TOML or JSON file.
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         Every problem found in the text.
     """
     problems = Collector(source)
@@ -116,20 +116,20 @@ def scenario_from_text(text: str, kind: str, source: str) -> Scenario:
         problems.raise_if_any()
     # Scanning for locations costs a pass over the text: only done for a problem.
     problems.locate_with(lambda: module.locate(text))
-    scenario = scenario_from_document(document, problems)
+    study = study_from_document(document, problems)
     problems.raise_if_any()
-    return scenario  # type: ignore[no-any-return]
+    return study  # type: ignore[no-any-return]
 
 
-def read_scenario(path: Path, source: str, max_bytes: int) -> Scenario:
-    """Read a scenario file of any format but XMCDA (which the caller dispatches)."""
+def read_study(path: Path, source: str, max_bytes: int) -> Study:
+    """Read a study file of any format but XMCDA (which the caller dispatches)."""
     kind = format_of(path)
     data = read_limited(path, max_bytes)
     problems = Collector(source)
     if kind in ("toml", "json"):
         text = decode(data, problems)
         problems.raise_if_any()
-        return scenario_from_text(text or "", kind, source)
+        return study_from_text(text or "", kind, source)
     found: tuple[dict[str, Any], dict[Any, Location]] | None
     if kind == "csv":
         found = _read_csv(path, source, data, max_bytes, problems)
@@ -139,15 +139,15 @@ def read_scenario(path: Path, source: str, max_bytes: int) -> Scenario:
         found = parse_workbook(data, source, max_bytes, problems)
     if found is None:
         problems.raise_if_any()
-        raise ScenarioFileError(f"{source}: cannot be read.")  # pragma: no cover
+        raise StudyFileError(f"{source}: cannot be read.")  # pragma: no cover
     document, locations = found
     if "criteria" not in document or "options" not in document:
-        # The tables could not be read far enough to check the scenario they hold.
+        # The tables could not be read far enough to check the study they hold.
         problems.raise_if_any()
     problems.locations = locations
-    scenario = scenario_from_document(document, problems)
+    study = study_from_document(document, problems)
     problems.raise_if_any()
-    return scenario  # type: ignore[no-any-return]
+    return study  # type: ignore[no-any-return]
 
 
 def _read_csv(
@@ -181,8 +181,8 @@ def _read_csv(
     return read_tables(scores=table, criteria=criteria, problems=problems)
 
 
-def write_scenario(scenario: Scenario, path: Path, *, layout: Layout = "wide") -> None:
-    """Write a scenario in the format of the path's suffix (not XMCDA).
+def write_study(study: Study, path: Path, *, layout: Layout = "wide") -> None:
+    """Write a study in the format of the path's suffix (not XMCDA).
 
     Raises
     ------
@@ -195,18 +195,18 @@ def write_scenario(scenario: Scenario, path: Path, *, layout: Layout = "wide") -
         raise InvalidParameterError(
             f"layout must be 'wide' or 'long' (for .csv files); got {layout!r}."
         )
-    if scenario.presets and kind not in HOLDS_PRESETS:
+    if study.presets and kind not in HOLDS_PRESETS:
         raise InvalidParameterError(
             f"{path}: a {kind.upper()} file cannot hold weighting presets; save them to a "
             f".toml, .json or .xlsx file, or leave them out "
-            f"(attrs.evolve(scenario, presets={{}}))."
+            f"(attrs.evolve(study, presets={{}}))."
         )
     if kind == "toml":
-        path.write_text(_toml.dumps(scenario_to_document(scenario)), encoding="utf-8")
+        path.write_text(_toml.dumps(study_to_document(study)), encoding="utf-8")
     elif kind == "json":
-        path.write_text(_json.dumps(scenario_to_document(scenario)), encoding="utf-8")
+        path.write_text(_json.dumps(study_to_document(study)), encoding="utf-8")
     elif kind == "csv":
-        a = scenario.assessment
+        a = study.assessment
         if layout == "wide":
             path.write_text(csv_text(wide_rows(a, header_block=True)), encoding="utf-8")
         else:
@@ -215,4 +215,4 @@ def write_scenario(scenario: Scenario, path: Path, *, layout: Layout = "wide") -
     else:
         from powerbalance.io._excel import write_workbook
 
-        write_workbook(scenario, path)
+        write_workbook(study, path)

@@ -1,4 +1,4 @@
-"""Scenario files in JSON: the same document as the TOML file, with line and column too."""
+"""Study files in JSON: the same document as the TOML file, with line and column too."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def locate(text: str) -> dict[Path, Location]:
 
 
 def dumps(document: Mapping[str, Any]) -> str:
-    """A scenario document as indented JSON text.
+    """A study document as indented JSON text.
 
     Examples
     --------

@@ -1,6 +1,6 @@
 """Collecting every problem in a file, each with its field path and, where known, location.
 
-A *path* is a tuple of keys (str) and positions (int) into the scenario document, such
+A *path* is a tuple of keys (str) and positions (int) into the study document, such
 as ``("criteria", 3, "kind")``, shown as ``criteria[3].kind``. A *locator* maps paths
 to where they are in the file; a problem takes the location of the longest prefix of
 its path that the locator knows.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from powerbalance.errors import Problem, ScenarioFileError
+from powerbalance.errors import Problem, StudyFileError
 
 __all__ = ["Collector", "Location", "Path", "format_path"]
 
@@ -134,7 +134,7 @@ class Collector:
         )
 
     def raise_if_any(self) -> None:
-        """Raise one ScenarioFileError carrying every problem, in file order, if any."""
+        """Raise one StudyFileError carrying every problem, in file order, if any."""
         if not self.problems:
             return
         ordered = sorted(
@@ -142,7 +142,7 @@ class Collector:
             key=lambda p: (p.file or "", p.sheet or "", p.line or 0, p.column or 0),
         )
         # Problems without a location keep their order, after located ones of the sheet.
-        raise ScenarioFileError(problems=_dedupe(ordered))
+        raise StudyFileError(problems=_dedupe(ordered))
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -1,8 +1,8 @@
 """Assessments as tables: CSV (wide and long) and the sheets of an Excel workbook.
 
-Every table is turned into the same scenario document a TOML file parses to, with the
+Every table is turned into the same study document a TOML file parses to, with the
 row and column of each cell recorded, so the checks (and their messages) are the
-scenario file's own, located in the table.
+study file's own, located in the table.
 
 Layouts (see ``docs/formats.md``):
 
@@ -33,7 +33,7 @@ from powerbalance.io._document import (
     write_value_function,
 )
 from powerbalance.io._problems import Collector, Location, Path
-from powerbalance.io._scenario import Scenario
+from powerbalance.model.study import Study
 from powerbalance.io._weightings import write_weighting
 from powerbalance.model import Assessment
 
@@ -79,8 +79,8 @@ LONG_COLUMNS = (
 )
 #: Columns of an Excel workbook's options sheet.
 OPTION_COLUMNS = ("option", "description", "baseline")
-#: Keys of an Excel workbook's scenario sheet.
-SCENARIO_KEYS = ("format", "name", "title", "description", "disclaimer", "scale_description")
+#: Keys of an Excel workbook's study sheet.
+STUDY_KEYS = ("format", "name", "title", "description", "disclaimer", "scale_description")
 #: Columns of an Excel workbook's presets sheet.
 PRESET_COLUMNS = ("preset", "weighting")
 
@@ -367,7 +367,7 @@ def _long_scores(
             continue
         seen[(option, criterion)] = table.lines[row]
         if _blank(_cell(cells, columns["score"])):
-            # Reported by the scenario's checks as a missing score.
+            # Reported by the study's checks as a missing score.
             continue
         path: Path = ("options", position, "scores", criterion)
         locations[path] = table.at(row, columns["score"])
@@ -496,14 +496,14 @@ def read_tables(
     criteria: Table | None,
     problems: Collector,
     options: Table | None = None,
-    scenario: Table | None = None,
+    study: Table | None = None,
     presets: Table | None = None,
 ) -> tuple[dict[str, Any], dict[Path, Location]]:
-    """The scenario document of a set of tables, and where each of its fields is."""
+    """The study document of a set of tables, and where each of its fields is."""
     locations: dict[Path, Location] = {}
     document: dict[str, Any] = {"format": FORMAT}
-    if scenario is not None:
-        _read_scenario_sheet(scenario, document, locations, problems)
+    if study is not None:
+        _read_study_sheet(study, document, locations, problems)
     entries: dict[str, dict[str, Any]] = {}
     option_rows: dict[str, tuple[int, Location]] = {}
     if options is not None:
@@ -569,7 +569,7 @@ def read_tables(
     return document, locations
 
 
-def _read_scenario_sheet(
+def _read_study_sheet(
     table: Table,
     document: dict[str, Any],
     locations: dict[Path, Location],
@@ -580,12 +580,12 @@ def _read_scenario_sheet(
         value = _cell(cells, 1)
         if key in ("key", "") and row == 0:
             continue
-        if key not in SCENARIO_KEYS:
+        if key not in STUDY_KEYS:
             problems.add(
                 (),
                 f"unknown key {key!r}."
-                + did_you_mean(key, SCENARIO_KEYS)
-                + f" The keys allowed are {quoted_list(SCENARIO_KEYS)}.",
+                + did_you_mean(key, STUDY_KEYS)
+                + f" The keys allowed are {quoted_list(STUDY_KEYS)}.",
                 table.at(row, 0),
             )
             continue
@@ -753,24 +753,24 @@ def option_rows(assessment: Assessment) -> list[list[Any]]:
     return rows
 
 
-def scenario_rows(scenario: Scenario) -> list[list[Any]]:
-    """The scenario sheet: key and value rows."""
-    a = scenario.assessment
+def study_rows(study: Study) -> list[list[Any]]:
+    """The study sheet: key and value rows."""
+    a = study.assessment
     values = {
         "format": FORMAT,
         "name": a.name,
-        "title": scenario.title,
+        "title": study.title,
         "description": a.description,
-        "disclaimer": scenario.disclaimer,
-        "scale_description": scenario.scale_description,
+        "disclaimer": study.disclaimer,
+        "scale_description": study.scale_description,
     }
     return [["key", "value"], *[[k, v] for k, v in values.items() if v]]
 
 
-def preset_rows(scenario: Scenario) -> list[list[Any]]:
+def preset_rows(study: Study) -> list[list[Any]]:
     """The presets sheet: each preset's name and its weighting as JSON."""
     rows: list[list[Any]] = [list(PRESET_COLUMNS)]
-    for name, scheme in scenario.presets.items():
+    for name, scheme in study.presets.items():
         table = write_weighting(scheme)
         if isinstance(table, str):
             table = {"scheme": table}

@@ -1,4 +1,4 @@
-"""Scenario files in TOML: parsing with line and column for every field, and writing.
+"""Study files in TOML: parsing with line and column for every field, and writing.
 
 Reading is :mod:`tomllib`'s. Its syntax errors carry a line and column; for the
 problems found later, in the parsed document, :func:`locate` scans the (then known to
@@ -279,7 +279,7 @@ def _lines(table: Mapping[str, Any], skip: tuple[str, ...] = ()) -> list[str]:
 
 
 def dumps(document: Mapping[str, Any]) -> str:
-    """A scenario document as TOML text, laid out as a person would write it.
+    """A study document as TOML text, laid out as a person would write it.
 
     Examples
     --------

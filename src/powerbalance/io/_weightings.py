@@ -1,4 +1,4 @@
-"""Weighting schemes in a scenario file: a table naming the scheme and holding its inputs.
+"""Weighting schemes in a study file: a table naming the scheme and holding its inputs.
 
 A weighting in a file is either the registered name of a scheme that needs no inputs
 (``"equal"``, ``"entropy"``) or a table ``{scheme = "<name>", <input> = ..., ...}``.
@@ -45,7 +45,7 @@ from powerbalance.weighting import (
     Swing,
     registry,
 )
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = ["SCHEMES", "read_weighting", "write_weighting"]
 
@@ -579,7 +579,7 @@ def _write_plugin(scheme: Any) -> Any:
         if not _is_plain(value):
             raise InvalidParameterError(
                 f"The weighting scheme {name!r} has the input {field.name}={value!r}, which "
-                "a scenario file cannot hold (only text, numbers, true/false, and arrays "
+                "a study file cannot hold (only text, numbers, true/false, and arrays "
                 "and tables of them)."
             )
         table[field.name] = _plain_copy(value)

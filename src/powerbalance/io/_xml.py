@@ -2,7 +2,7 @@
 
 XML lets a document declare entities in a DTD and expand them where they are used.
 That is how a few hundred bytes become gigabytes (the "billion laughs" document) and
-how a document reads other files or URLs into itself (external entities, XXE). Scenario
+how a document reads other files or URLs into itself (external entities, XXE). Study
 files never need either, so this parser refuses any document type declaration, entity
 declaration or entity reference beyond the five predefined ones (``&amp;`` and so on)
 and character references. It refuses at the declaration itself, before anything is
@@ -22,7 +22,7 @@ Examples
 >>> parse(b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', "bad.xml")
 Traceback (most recent call last):
 ...
-powerbalance.errors.ScenarioFileError: bad.xml:1:...: the document has a document type ...
+powerbalance.errors.StudyFileError: bad.xml:1:...: the document has a document type ...
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import os
 from collections.abc import Iterator
 from xml.parsers import expat
 
-from powerbalance.errors import Problem, ScenarioFileError
+from powerbalance.errors import Problem, StudyFileError
 from powerbalance.io._files import MAX_BYTES, read_limited
 
 __all__ = ["Element", "parse", "parse_file"]
@@ -42,7 +42,7 @@ _SEPARATOR = " "
 _REFUSAL = (
     "DTDs and entities are not allowed: they can expand a small file into gigabytes "
     "(billion laughs) or read other files and URLs into it (external entities), and "
-    "scenario files never need them. Remove the declaration"
+    "study files never need them. Remove the declaration"
 )
 
 
@@ -181,7 +181,7 @@ def _split(name: str) -> tuple[str, str]:
 def _check_size(data: bytes | str, source: str, max_bytes: int) -> None:
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     if size > max_bytes:
-        raise ScenarioFileError(
+        raise StudyFileError(
             problems=[
                 Problem(
                     file=source,
@@ -209,7 +209,7 @@ def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Elem
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         The document is too large, not well-formed XML, or it declares a document
         type, an entity or a notation, or refers to an entity. The message gives the
         line and column.
@@ -221,7 +221,7 @@ def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Elem
     >>> parse(b"<a><b></a>", "broken.xml")
     Traceback (most recent call last):
     ...
-    powerbalance.errors.ScenarioFileError: broken.xml:1:9: not well-formed XML: mismatched tag.
+    powerbalance.errors.StudyFileError: broken.xml:1:9: not well-formed XML: mismatched tag.
     """
     _check_size(data, source, max_bytes)
     parser = expat.ParserCreate(namespace_separator=_SEPARATOR)
@@ -315,8 +315,8 @@ def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Elem
     return roots[0]
 
 
-def _error(source: str, line: int, column: int, message: str) -> ScenarioFileError:
-    return ScenarioFileError(
+def _error(source: str, line: int, column: int, message: str) -> StudyFileError:
+    return StudyFileError(
         problems=[Problem(file=source, line=line, column=column, message=message)]
     )
 
@@ -326,7 +326,7 @@ def parse_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> E
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         As :func:`parse`, or the file cannot be read.
 
     Examples

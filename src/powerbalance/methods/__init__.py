@@ -10,7 +10,7 @@ Examples
 --------
 >>> import numpy as np
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
+>>> a = pb.examples.load("great-power-cooperation").assessment
 >>> prepared = pb.methods.TOPSIS().prepare(a)
 >>> W = np.full((3, a.n_criteria), 1 / a.n_criteria)
 >>> prepared.score(W).shape

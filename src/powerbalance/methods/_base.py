@@ -10,6 +10,7 @@ import numpy.typing as npt
 
 from powerbalance.errors import InvalidParameterError, ShapeError, WeightError
 from powerbalance.model import Assessment
+from powerbalance import registry as registries
 from powerbalance.registry import Registry
 
 __all__ = [
@@ -44,7 +45,7 @@ class PreparedMethod(Protocol):
     --------
     >>> import numpy as np
     >>> import powerbalance as pb
-    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> a = pb.examples.load("great-power-cooperation").assessment
     >>> prepared = pb.methods.WeightedSum().prepare(a)
     >>> isinstance(prepared, PreparedMethod), prepared.normalized.shape, prepared.additive
     (True, (7, 13), True)
@@ -95,14 +96,14 @@ MethodLike: TypeAlias = Method | str
 Examples
 --------
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
+>>> a = pb.examples.load("great-power-cooperation").assessment
 >>> by_name = pb.evaluate(a, method="topsis")
 >>> by_object = pb.evaluate(a, method=pb.methods.TOPSIS())
 >>> by_name.ranking.equals(by_object.ranking)
 True
 """
 
-registry: Registry[Method] = Registry("method", "powerbalance.methods")
+registry: Registry[Method] = registries.methods
 """The default registry of named methods (entry-point group ``powerbalance.methods``).
 
 Examples

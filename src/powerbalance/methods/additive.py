@@ -12,7 +12,7 @@ import numpy.typing as npt
 from powerbalance.errors import NormalizationError
 from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.model import Assessment
-from powerbalance.normalize import Normalization, normalization_field, normalize
+from powerbalance.model.normalize import Normalization, normalization_field, normalize
 
 __all__ = ["WeightedProduct", "WeightedSum"]
 
@@ -49,7 +49,7 @@ class WeightedSum:
     .. math:: S_i = \sum_j w_j \, r_{ij}
 
     where :math:`r_{ij}` is the direction-aware normalized score (see
-    :mod:`powerbalance.normalize`). With the default min-max normalization each
+    :mod:`powerbalance.model.normalize`). With the default min-max normalization each
     criterion runs from 0 (the worst option, or the bottom of its declared scale) to 1
     (the best, or the top of its scale), which is the value scale of multi-attribute
     value theory; each contribution :math:`w_j r_{ij}` is then exact and the
@@ -70,8 +70,8 @@ class WeightedSum:
     Examples
     --------
     >>> import numpy as np
-    >>> from powerbalance.model import _example
-    >>> prepared = WeightedSum().prepare(_example())
+    >>> import powerbalance as pb
+    >>> prepared = WeightedSum().prepare(pb.examples.load("engage-or-contain").assessment)
     >>> prepared.score(np.array([[0.5, 0.5]]))
     array([[1., 0.]])
     """
@@ -144,8 +144,8 @@ class WeightedProduct:
     Examples
     --------
     >>> import numpy as np
-    >>> from powerbalance.model import _example
-    >>> WeightedProduct().prepare(_example()).score(np.array([[0.5, 0.5]])).round(4)
+    >>> import powerbalance as pb
+    >>> WeightedProduct().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5]])).round(4)
     array([[1.    , 0.5345]])
     """
 

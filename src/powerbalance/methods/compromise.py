@@ -9,7 +9,7 @@ lead is large enough and stable, otherwise the set of options too close to call.
 Examples
 --------
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
+>>> a = pb.examples.load("great-power-cooperation").assessment
 >>> report = pb.evaluate(a, method=VIKOR())
 >>> list(report.ranking.columns)
 ['rank', 'score', 'vs_baseline', 'S', 'R', 'Q']
@@ -31,7 +31,7 @@ from powerbalance._render import join_words, number
 from powerbalance.errors import InvalidParameterError, ShapeError
 from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.model import Assessment
-from powerbalance.ranking import TIE_TOLERANCE
+from powerbalance.methods.ranking import TIE_TOLERANCE
 from powerbalance.weighting._base import WeightingLike, apply_weighting
 
 __all__ = ["VIKOR", "CompromiseSolution", "PreparedVIKOR"]
@@ -82,8 +82,8 @@ class CompromiseSolution:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> solution = VIKOR().compromise(_example(), "equal")
+    >>> import powerbalance as pb
+    >>> solution = VIKOR().compromise(pb.examples.load("engage-or-contain").assessment, "equal")
     >>> solution.options, solution.advantage, solution.stability
     (('Engage',), True, True)
     """
@@ -115,8 +115,8 @@ class PreparedVIKOR:
     Examples
     --------
     >>> import numpy as np
-    >>> from powerbalance.model import _example
-    >>> prepared = VIKOR().prepare(_example())
+    >>> import powerbalance as pb
+    >>> prepared = VIKOR().prepare(pb.examples.load("engage-or-contain").assessment)
     >>> prepared.regret
     array([[0., 0.],
            [1., 1.]])
@@ -164,8 +164,8 @@ class PreparedVIKOR:
         Examples
         --------
         >>> import numpy as np
-        >>> from powerbalance.model import _example
-        >>> S, R, Q = VIKOR().prepare(_example()).indices(np.array([[1.0, 3.0]]))
+        >>> import powerbalance as pb
+        >>> S, R, Q = VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).indices(np.array([[1.0, 3.0]]))
         >>> S, R, Q
         (array([[0., 1.]]), array([[0.  , 0.75]]), array([[0., 1.]]))
         """
@@ -192,8 +192,8 @@ class PreparedVIKOR:
         Examples
         --------
         >>> import numpy as np
-        >>> from powerbalance.model import _example
-        >>> VIKOR().prepare(_example()).score(np.array([[0.5, 0.5], [0.0, 1.0]]))
+        >>> import powerbalance as pb
+        >>> VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5], [0.0, 1.0]]))
         array([[1., 0.],
                [1., 0.]])
         """
@@ -206,8 +206,8 @@ class PreparedVIKOR:
         Examples
         --------
         >>> import numpy as np
-        >>> from powerbalance.model import _example
-        >>> details = VIKOR().prepare(_example()).details(np.array([0.5, 0.5]))
+        >>> import powerbalance as pb
+        >>> details = VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).details(np.array([0.5, 0.5]))
         >>> sorted(details), details["Q"]
         (['Q', 'R', 'S'], array([0., 1.]))
         """
@@ -223,8 +223,8 @@ class PreparedVIKOR:
         Examples
         --------
         >>> import numpy as np
-        >>> from powerbalance.model import _example
-        >>> VIKOR().prepare(_example()).contributions(np.array([1.0, 3.0]))
+        >>> import powerbalance as pb
+        >>> VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).contributions(np.array([1.0, 3.0]))
         array([[0.25, 0.75],
                [0.  , 0.  ]])
         """
@@ -247,7 +247,7 @@ class PreparedVIKOR:
         :math:`A^{(1)}, \ldots, A^{(M)}` for the largest M with
         :math:`Q(A^{(M)}) - Q(A^{(1)}) < DQ`.
 
-        Values within :data:`powerbalance.ranking.TIE_TOLERANCE` of each other count as
+        Values within :data:`powerbalance.methods.ranking.TIE_TOLERANCE` of each other count as
         equal, so rounding cannot decide a condition. Options tied on Q keep the
         assessment's order; a tie for first place means C1 fails, so every tied
         leader is in the set; options tied with the runner-up all join it when only
@@ -268,8 +268,8 @@ class PreparedVIKOR:
         Examples
         --------
         >>> import numpy as np
-        >>> from powerbalance.model import _example
-        >>> VIKOR().prepare(_example()).compromise(np.array([0.5, 0.5])).options
+        >>> import powerbalance as pb
+        >>> VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).compromise(np.array([0.5, 0.5])).options
         ('Engage',)
         """
         group, individual, q = self.indices(self._vector(weights)[None, :])
@@ -330,7 +330,7 @@ class VIKOR:
       regret (:math:`d_{ij} = 0`) instead of dividing by zero, so it cannot change
       the ranking.
     - If every option has the same S (:math:`S^- = S^*`, to within
-      :data:`powerbalance.ranking.TIE_TOLERANCE`), the S term of Q is 0 for all
+      :data:`powerbalance.methods.ranking.TIE_TOLERANCE`), the S term of Q is 0 for all
       options; likewise for R. When both are, every Q is 0 and every score is 1.
     - Weight vectors need not sum to 1: each is divided by its sum first. Q does not
       depend on the scale of the weights; S and R, reported by ``details``, are then
@@ -363,8 +363,8 @@ class VIKOR:
     Examples
     --------
     >>> import numpy as np
-    >>> from powerbalance.model import _example
-    >>> prepared = VIKOR().prepare(_example())
+    >>> import powerbalance as pb
+    >>> prepared = VIKOR().prepare(pb.examples.load("engage-or-contain").assessment)
     >>> prepared.score(np.array([[0.5, 0.5]]))
     array([[1., 0.]])
     >>> prepared.details(np.array([0.5, 0.5]))["S"]
@@ -395,7 +395,7 @@ class VIKOR:
         assessment : Assessment
             The options, criteria and scores.
         weighting : WeightingScheme, str, Weights or callable, default "equal"
-            As for :func:`powerbalance.evaluate`: a scheme, a registered name, fixed
+            As for :func:`powerbalance.evaluation.evaluate`: a scheme, a registered name, fixed
             :class:`~powerbalance.Weights`, or a function of the assessment.
 
         Returns

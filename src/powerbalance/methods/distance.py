@@ -11,7 +11,7 @@ import numpy.typing as npt
 
 from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.model import Assessment
-from powerbalance.normalize import Normalization, normalization_field, normalize
+from powerbalance.model.normalize import Normalization, normalization_field, normalize
 
 __all__ = ["TOPSIS"]
 
@@ -105,8 +105,8 @@ class TOPSIS:
     Examples
     --------
     >>> import numpy as np
-    >>> from powerbalance.model import _example
-    >>> TOPSIS().prepare(_example()).score(np.array([[0.5, 0.5]]))
+    >>> import powerbalance as pb
+    >>> TOPSIS().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5]]))
     array([[1., 0.]])
     """
 

@@ -24,8 +24,8 @@ class               thresholds           preference
 Examples
 --------
 >>> import numpy as np
->>> from powerbalance.model import _example
->>> PROMETHEE().prepare(_example()).score(np.array([[0.5, 0.5]]))
+>>> import powerbalance as pb
+>>> PROMETHEE().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5]]))
 array([[ 1., -1.]])
 """
 
@@ -607,8 +607,8 @@ class PreparedPROMETHEE:
     Examples
     --------
     >>> import numpy as np
-    >>> from powerbalance.model import _example
-    >>> prepared = PROMETHEE().prepare(_example())
+    >>> import powerbalance as pb
+    >>> prepared = PROMETHEE().prepare(pb.examples.load("engage-or-contain").assessment)
     >>> prepared.net_flows
     array([[ 1.,  1.],
            [-1., -1.]])

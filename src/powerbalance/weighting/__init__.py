@@ -8,7 +8,7 @@ and a plain function ``assessment -> Mapping[str, float]``.
 Examples
 --------
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
+>>> a = pb.examples.load("great-power-cooperation").assessment
 >>> w = pb.weighting.Equal().weigh(a)
 >>> round(sum(w.values()), 12)
 1.0

@@ -7,8 +7,9 @@ from typing import Protocol, TypeAlias, runtime_checkable
 
 from powerbalance.errors import InvalidParameterError, WeightError, did_you_mean, quoted_list
 from powerbalance.model import Assessment
+from powerbalance import registry as registries
 from powerbalance.registry import Registry
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = [
     "WeightingLike",
@@ -54,7 +55,7 @@ callable returning a mapping of criterion name to weight (rescaled to sum to 1).
 Examples
 --------
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
+>>> a = pb.examples.load("great-power-cooperation").assessment
 >>> equal = pb.weighting.Equal().weigh(a)
 >>> same = [
 ...     pb.weighting.Equal(),                           # a scheme
@@ -66,7 +67,7 @@ Examples
 True
 """
 
-registry: Registry[WeightingScheme] = Registry("weighting scheme", "powerbalance.weightings")
+registry: Registry[WeightingScheme] = registries.weightings
 """The default registry of named weighting schemes.
 
 Packages add their own through the entry-point group ``powerbalance.weightings``.
@@ -125,8 +126,8 @@ def apply_weighting(weighting: WeightingLike, assessment: Assessment) -> Weights
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(apply_weighting(lambda a: {"Trade gains": 1, "Conflict risk": 1}, _example()))
+    >>> import powerbalance as pb
+    >>> dict(apply_weighting(lambda a: {"Trade gains": 1, "Conflict risk": 1}, pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.5, 'Conflict risk': 0.5}
     """
     scheme = resolve_weighting(weighting)

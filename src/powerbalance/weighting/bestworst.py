@@ -10,14 +10,14 @@ the judgements best; how well they can fit is the measure of consistency.
 
 Examples
 --------
->>> from powerbalance.model import _example
+>>> import powerbalance as pb
 >>> scheme = BestWorst(
 ...     best="Conflict risk",
 ...     worst="Trade gains",
 ...     best_to_others={"Conflict risk": 1, "Trade gains": 3},
 ...     others_to_worst={"Conflict risk": 3, "Trade gains": 1},
 ... )
->>> dict(scheme.weigh(_example()))
+>>> dict(scheme.weigh(pb.examples.load("engage-or-contain").assessment))
 {'Trade gains': 0.25, 'Conflict risk': 0.75}
 """
 
@@ -45,7 +45,7 @@ from powerbalance.errors import (
     quoted_list,
 )
 from powerbalance.model import Assessment
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = [
     "BestWorst",
@@ -581,10 +581,10 @@ class BestWorst:
 
         Examples
         --------
-        >>> from powerbalance.model import _example
+        >>> import powerbalance as pb
         >>> BestWorst(best="Trade gains", worst="Conflcit risk",
         ...           best_to_others={"Trade gains": 1, "Conflcit risk": 2},
-        ...           others_to_worst={"Trade gains": 2, "Conflcit risk": 1}).weigh(_example())
+        ...           others_to_worst={"Trade gains": 2, "Conflcit risk": 1}).weigh(pb.examples.load("engage-or-contain").assessment)
         Traceback (most recent call last):
         ...
         powerbalance.errors.JudgementError: BestWorst: 'Conflcit risk' is judged but is not a criterion of the assessment. Did you mean 'Conflict risk'?

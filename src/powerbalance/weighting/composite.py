@@ -10,9 +10,9 @@ import numpy as np
 
 from powerbalance.errors import InvalidParameterError, WeightError, did_you_mean
 from powerbalance.model import Assessment, Criterion
-from powerbalance.normalize import normalize
+from powerbalance.model.normalize import normalize
 from powerbalance.weighting._base import WeightingLike, apply_weighting, resolve_weighting
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = ["Blend", "ByArea"]
 
@@ -25,8 +25,8 @@ def area_assessment(assessment: Assessment) -> Assessment:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> area_assessment(_example()).to_frame()
+    >>> import powerbalance as pb
+    >>> area_assessment(pb.examples.load("engage-or-contain").assessment).to_frame()
     criterion  Economic  Security
     option
     Engage          1.0       1.0
@@ -85,10 +85,10 @@ class ByArea:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
+    >>> import powerbalance as pb
     >>> import powerbalance as pb
     >>> scheme = ByArea(areas=pb.weighting.Direct({"Economic": 1, "Security": 3}))
-    >>> dict(scheme.weigh(_example()))
+    >>> dict(scheme.weigh(pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.25, 'Conflict risk': 0.75}
     """
 
@@ -173,12 +173,12 @@ class Blend:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
+    >>> import powerbalance as pb
     >>> import powerbalance as pb
     >>> security_first = pb.weighting.Direct({"Trade gains": 1, "Conflict risk": 3})
     >>> economy_first = pb.weighting.Direct({"Trade gains": 3, "Conflict risk": 1})
     >>> blend = Blend([(security_first, 2), (economy_first, 1)])
-    >>> {k: round(v, 4) for k, v in blend.weigh(_example()).items()}
+    >>> {k: round(v, 4) for k, v in blend.weigh(pb.examples.load("engage-or-contain").assessment).items()}
     {'Trade gains': 0.4167, 'Conflict risk': 0.5833}
     """
 

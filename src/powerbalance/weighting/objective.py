@@ -48,7 +48,7 @@ ones get 0, and a :class:`~powerbalance.errors.DegenerateCriterionWarning` says 
 Examples
 --------
 >>> import powerbalance as pb
->>> a = pb.scenarios.load("great-power-cooperation")
+>>> a = pb.examples.load("great-power-cooperation").assessment
 >>> for scheme in (Entropy(), CRITIC(), StdDev(), MEREC()):
 ...     w = scheme.weigh(a)
 ...     top = max(w, key=w.get)
@@ -75,14 +75,14 @@ from powerbalance.errors import (
     quoted_list,
 )
 from powerbalance.model import Assessment
-from powerbalance.normalize import (
+from powerbalance.model.normalize import (
     Normalization,
     check_normalization,
     normalization_field,
     normalize,
 )
 from powerbalance.weighting._base import registry
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = ["CRITIC", "MEREC", "Entropy", "StdDev"]
 
@@ -211,7 +211,7 @@ class Entropy:
         The values whose shares are taken.
 
         - A name: the direction-aware normalized scores of
-          :func:`powerbalance.normalize.normalize`, so that a larger share is better on
+          :func:`powerbalance.model.normalize.normalize`, so that a larger share is better on
           every criterion. ``"minmax"`` (the default) measures each option from the
           worst end of the criterion's declared scale, or from the worst option when
           there is no scale. It is the default because it is defined for any scores
@@ -342,7 +342,7 @@ class CRITIC:
     ----------
     normalization : {"minmax", "max", "vector", "sum", "linear"}, default "minmax"
         How scores are made comparable before :math:`\sigma_j` is taken (see
-        :func:`powerbalance.normalize.normalize`). The default is Diakoulaki et al.'s:
+        :func:`powerbalance.model.normalize.normalize`). The default is Diakoulaki et al.'s:
         min-max, from the criterion's declared scale when it has one (so a criterion
         whose options span little of its scale counts as less spread), otherwise from
         the observed range. The correlations do not depend on it unless it is a
@@ -433,7 +433,7 @@ class StdDev:
     ----------
     normalization : {"minmax", "max", "vector", "sum", "linear"} or None, default "minmax"
         - A name: the direction-aware normalized scores of
-          :func:`powerbalance.normalize.normalize`. The default ``"minmax"`` (the values
+          :func:`powerbalance.model.normalize.normalize`. The default ``"minmax"`` (the values
           CRITIC uses, Diakoulaki et al. 1995; Jahan and Edwards' 2013 example is min-max
           normalized too) measures each criterion on its declared scale, or on its
           observed range when it has none. It is the

@@ -133,7 +133,7 @@ from powerbalance.errors import (
     quoted_list,
 )
 from powerbalance.model import Assessment
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = ["AHP", "RANDOM_INDICES", "Group", "random_index"]
 
@@ -753,9 +753,9 @@ class AHP:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
+    >>> import powerbalance as pb
     >>> ahp = AHP({("Conflict risk", "Trade gains"): 3})
-    >>> {name: round(weight, 6) for name, weight in ahp.weigh(_example()).items()}
+    >>> {name: round(weight, 6) for name, weight in ahp.weigh(pb.examples.load("engage-or-contain").assessment).items()}
     {'Trade gains': 0.25, 'Conflict risk': 0.75}
 
     Incomplete judgements are completed (here the missing Economic/Climate
@@ -945,8 +945,8 @@ class AHP:
 
         Examples
         --------
-        >>> from powerbalance.model import _example
-        >>> w = AHP({("Trade gains", "Conflict risk"): 1}).weigh(_example())
+        >>> import powerbalance as pb
+        >>> w = AHP({("Trade gains", "Conflict risk"): 1}).weigh(pb.examples.load("engage-or-contain").assessment)
         >>> [round(v, 6) for v in w.values()]
         [0.5, 0.5]
         """
@@ -1284,10 +1284,10 @@ class Group:
 
         Examples
         --------
-        >>> from powerbalance.model import _example
+        >>> import powerbalance as pb
         >>> group = Group([AHP({("Conflict risk", "Trade gains"): 2}),
         ...                AHP({("Conflict risk", "Trade gains"): 8})])
-        >>> [round(v, 6) for v in group.weigh(_example()).values()]
+        >>> [round(v, 6) for v in group.weigh(pb.examples.load("engage-or-contain").assessment).values()]
         [0.2, 0.8]
         """
         return _weigh(self.aggregate, assessment, "Group")

@@ -19,7 +19,7 @@ from powerbalance.errors import (
 )
 from powerbalance.model import Assessment
 from powerbalance.weighting._base import check_criterion_names, registry
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = [
     "Direct",
@@ -41,8 +41,8 @@ class Equal:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(Equal().weigh(_example()))
+    >>> import powerbalance as pb
+    >>> dict(Equal().weigh(pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.5, 'Conflict risk': 0.5}
     """
 
@@ -83,8 +83,8 @@ class Direct:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(Direct({"Trade gains": 30, "Conflict risk": 70}).weigh(_example()))
+    >>> import powerbalance as pb
+    >>> dict(Direct({"Trade gains": 30, "Conflict risk": 70}).weigh(pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.3, 'Conflict risk': 0.7}
     """
 
@@ -246,8 +246,8 @@ class RankOrderCentroid:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(RankOrderCentroid(["Conflict risk", "Trade gains"]).weigh(_example()))
+    >>> import powerbalance as pb
+    >>> dict(RankOrderCentroid(["Conflict risk", "Trade gains"]).weigh(pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.25, 'Conflict risk': 0.75}
     """
 
@@ -275,8 +275,8 @@ class RankSum:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(RankSum(["Conflict risk", "Trade gains"]).weigh(_example()))
+    >>> import powerbalance as pb
+    >>> dict(RankSum(["Conflict risk", "Trade gains"]).weigh(pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
     """
 
@@ -307,8 +307,8 @@ class RankReciprocal:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(RankReciprocal(["Conflict risk", "Trade gains"]).weigh(_example()))
+    >>> import powerbalance as pb
+    >>> dict(RankReciprocal(["Conflict risk", "Trade gains"]).weigh(pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
     """
 
@@ -394,8 +394,8 @@ class Swing:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(Swing({"Conflict risk": 100, "Trade gains": 60}).weigh(_example()))
+    >>> import powerbalance as pb
+    >>> dict(Swing({"Conflict risk": 100, "Trade gains": 60}).weigh(pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.375, 'Conflict risk': 0.625}
     """
 
@@ -415,8 +415,8 @@ class Swing:
         Examples
         --------
         >>> import warnings
-        >>> from powerbalance.model import _example
-        >>> a = _example()
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("engage-or-contain").assessment
         >>> swing = Swing.elicited_on(a, {"Conflict risk": 100, "Trade gains": 60})
         >>> swing.ranges
         FrozenMap({'Trade gains': (3.0, 7.0), 'Conflict risk': (4.0, 6.0)})

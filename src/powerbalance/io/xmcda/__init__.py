@@ -36,10 +36,10 @@ Examples
 >>> from pathlib import Path
 >>> import powerbalance as pb
 >>> from powerbalance.io import xmcda
->>> a = pb.scenarios.load()
+>>> a = pb.examples.load().assessment
 >>> report = pb.evaluate(a, method="topsis")
 >>> with tempfile.TemporaryDirectory() as folder:
-...     path = Path(folder) / "scenario.xml"
+...     path = Path(folder) / "study.xml"
 ...     _ = xmcda.write(a, path, weights=report.weights, results=report)
 ...     document = xmcda.read(path)
 >>> document.assessment == a
@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from powerbalance.errors import InvalidParameterError, Problem, ScenarioFileError, did_you_mean
+from powerbalance.errors import InvalidParameterError, Problem, StudyFileError, did_you_mean
 from powerbalance.io._files import MAX_BYTES, read_limited
 from powerbalance.io._xml import Element, parse
 from powerbalance.io.xmcda._document import XMCDADocument
@@ -65,10 +65,10 @@ from powerbalance.io.xmcda._read import read_roots
 from powerbalance.io.xmcda._vocabulary import DEFAULT_AREA, FILE_NAMES, VERSIONS
 from powerbalance.io.xmcda._write import build, results_series, serialize, weights_for
 from powerbalance.model import Assessment
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 if TYPE_CHECKING:
-    from powerbalance.report import Report
+    from powerbalance.evaluation.report import Report
 
 __all__ = [
     "DEFAULT_AREA",
@@ -227,7 +227,7 @@ def write(
     --------
     >>> import tempfile
     >>> import powerbalance as pb
-    >>> a = pb.scenarios.load()
+    >>> a = pb.examples.load().assessment
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     files = write(a, folder, split=True, weights=pb.evaluate(a).weights)
     ...     [path.name for path in files]
@@ -259,7 +259,7 @@ def _files(source: PathLike | Iterable[PathLike]) -> list[Path]:
             return [path]
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xml" and p.is_file())
         if not files:
-            raise ScenarioFileError(
+            raise StudyFileError(
                 problems=[
                     Problem(
                         file=str(path),
@@ -274,9 +274,9 @@ def _files(source: PathLike | Iterable[PathLike]) -> list[Path]:
     return files
 
 
-def _document(roots: list[Element], errors: list[ScenarioFileError]) -> XMCDADocument:
+def _document(roots: list[Element], errors: list[StudyFileError]) -> XMCDADocument:
     if errors:
-        raise ScenarioFileError(problems=[p for error in errors for p in error.problems])
+        raise StudyFileError(problems=[p for error in errors for p in error.problems])
     return read_roots(roots)
 
 
@@ -301,7 +301,7 @@ def read(source: PathLike | Iterable[PathLike], *, max_bytes: int = MAX_BYTES) -
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         A file is missing, too large or not well-formed; declares a DTD or entities;
         or its content is inconsistent. Every problem found is listed, with its file,
         line, column and element path, what was expected and what was found.
@@ -336,18 +336,18 @@ def read(source: PathLike | Iterable[PathLike], *, max_bytes: int = MAX_BYTES) -
     ...     read(path)
     Traceback (most recent call last):
     ...
-    powerbalance.errors.ScenarioFileError: ...broken.xml: 2 problems
+    powerbalance.errors.StudyFileError: ...broken.xml: 2 problems
     ...broken.xml:5:116: /xmcda/performanceTable/alternativePerformances[1]/.../real:
       expected a number (xs:double); found 'high'.
     ...broken.xml:6:26: /xmcda/performanceTable/alternativePerformances[2]/alternativeID:
       expected the id of one of the alternatives ('a1'); found 'a2'.
     """
     roots: list[Element] = []
-    errors: list[ScenarioFileError] = []
+    errors: list[StudyFileError] = []
     for path in _files(source):
         try:
             roots.append(parse(read_limited(path, max_bytes), str(path), max_bytes=max_bytes))
-        except ScenarioFileError as error:
+        except StudyFileError as error:
             errors.append(error)
     return _document(roots, errors)
 
@@ -373,7 +373,7 @@ def from_xml(
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         As :func:`read`.
     InvalidParameterError
         ``text`` is neither text nor bytes.
@@ -381,13 +381,13 @@ def from_xml(
     Examples
     --------
     >>> import powerbalance as pb
-    >>> a = pb.scenarios.load()
+    >>> a = pb.examples.load().assessment
     >>> from_xml(to_xml(a, version="3.1.1")).assessment == a
     True
     >>> from_xml('<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
     Traceback (most recent call last):
     ...
-    powerbalance.errors.ScenarioFileError: <string>:1:...: the document has a document type
+    powerbalance.errors.StudyFileError: <string>:1:...: the document has a document type
       declaration (<!DOCTYPE x ...>). DTDs and entities are not allowed: ...
     """
     if not isinstance(text, str | bytes):
@@ -410,7 +410,7 @@ def load(path: PathLike, *, max_bytes: int = MAX_BYTES) -> Assessment:
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         As :func:`read`.
 
     Examples
@@ -419,8 +419,8 @@ def load(path: PathLike, *, max_bytes: int = MAX_BYTES) -> Assessment:
     >>> from pathlib import Path
     >>> import powerbalance as pb
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = Path(folder) / "scenario.xml"
-    ...     save(pb.scenarios.load(), path)
+    ...     path = Path(folder) / "study.xml"
+    ...     save(pb.examples.load().assessment, path)
     ...     load(path).n_options
     7
     """
@@ -450,8 +450,8 @@ def save(assessment: Assessment, path: PathLike, *, version: str = "4.0.0") -> N
     >>> from pathlib import Path
     >>> import powerbalance as pb
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = Path(folder) / "scenario.xml"
-    ...     save(pb.scenarios.load(), path, version="3.1.1")
+    ...     path = Path(folder) / "study.xml"
+    ...     save(pb.examples.load().assessment, path, version="3.1.1")
     ...     "XMCDA-3.1.1" in path.read_text()
     True
     """

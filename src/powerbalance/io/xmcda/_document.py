@@ -12,10 +12,10 @@ from powerbalance.errors import InvalidParameterError
 from powerbalance.io.xmcda._vocabulary import NAMESPACES
 from powerbalance.io.xmcda._write import results_series, weights_for
 from powerbalance.model import Assessment
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 if TYPE_CHECKING:
-    from powerbalance.report import Report
+    from powerbalance.evaluation.report import Report
 
 __all__ = ["XMCDADocument"]
 
@@ -76,7 +76,7 @@ class XMCDADocument:
     --------
     >>> import powerbalance as pb
     >>> from powerbalance.io.xmcda import XMCDADocument
-    >>> a = pb.scenarios.load()
+    >>> a = pb.examples.load().assessment
     >>> report = pb.evaluate(a)
     >>> document = XMCDADocument(a, weights=report.weights, results=report)
     >>> document.results.idxmax()
@@ -106,8 +106,8 @@ class XMCDADocument:
 
         Examples
         --------
-        >>> from powerbalance.model import _example
-        >>> XMCDADocument(_example(), results={"Engage": 1.0}).results.to_dict()
+        >>> import powerbalance as pb
+        >>> XMCDADocument(pb.examples.load("engage-or-contain").assessment, results={"Engage": 1.0}).results.to_dict()
         {'Engage': 1.0}
         """
         return None if self._results is None else cast(pd.Series, self._results).copy()

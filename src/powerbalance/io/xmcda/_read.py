@@ -1,7 +1,7 @@
 """Reading XMCDA 3.x and 4.0.0 documents into an assessment, weights and results.
 
 Every problem in the files is collected, with the file, line, column and element path
-where it is, and reported together in one :class:`~powerbalance.errors.ScenarioFileError`.
+where it is, and reported together in one :class:`~powerbalance.errors.StudyFileError`.
 
 Examples
 --------
@@ -38,7 +38,7 @@ import pandas as pd
 from powerbalance.errors import (
     PowerbalanceError,
     Problem,
-    ScenarioFileError,
+    StudyFileError,
     did_you_mean,
     quoted_list,
 )
@@ -59,8 +59,8 @@ from powerbalance.io.xmcda._vocabulary import (
     item_tags,
 )
 from powerbalance.model import Assessment, Criterion, Option
-from powerbalance.value import Piecewise
-from powerbalance.weights import Weights
+from powerbalance.model.value import Piecewise
+from powerbalance.model.weights import Weights
 
 __all__ = ["MAX_PROBLEMS", "read_roots"]
 
@@ -129,7 +129,7 @@ class _Reader:
                     "listed; correct these first.",
                 )
             )
-        raise ScenarioFileError(problems=shown)
+        raise StudyFileError(problems=shown)
 
     # -- small readers ----------------------------------------------------------------
 
@@ -913,7 +913,7 @@ def read_roots(roots: Sequence[Element]) -> XMCDADocument:
 
     Raises
     ------
-    ScenarioFileError
+    StudyFileError
         Listing every problem found, each with file, line, column and element path.
     """
     reader = _Reader()

@@ -55,8 +55,8 @@ from powerbalance.io.xmcda._vocabulary import (
     make_ids,
 )
 from powerbalance.model import Assessment, Criterion
-from powerbalance.value import Linear, Piecewise
-from powerbalance.weights import Weights
+from powerbalance.model.value import Linear, Piecewise
+from powerbalance.model.weights import Weights
 
 __all__ = ["Node", "build", "results_series", "serialize", "weights_for"]
 
@@ -138,12 +138,12 @@ def results_series(results: object, assessment: Assessment) -> pd.Series:
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> results_series({"Contain": 0.25}, _example()).to_dict()
+    >>> import powerbalance as pb
+    >>> results_series({"Contain": 0.25}, pb.examples.load("engage-or-contain").assessment).to_dict()
     {'Contain': 0.25}
     """
     # Imported here: the report module imports much of the package.
-    from powerbalance.report import Report
+    from powerbalance.evaluation.report import Report
 
     if isinstance(results, Report):
         series = pd.Series(results.scores, index=list(results.assessment.option_names))
@@ -194,8 +194,8 @@ def weights_for(weights: Weights | Mapping[str, float], assessment: Assessment) 
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> dict(weights_for({"Trade gains": 3, "Conflict risk": 1}, _example()))
+    >>> import powerbalance as pb
+    >>> dict(weights_for({"Trade gains": 3, "Conflict risk": 1}, pb.examples.load("engage-or-contain").assessment))
     {'Trade gains': 0.75, 'Conflict risk': 0.25}
     """
     checked = weights if isinstance(weights, Weights) else Weights.from_mapping(weights)

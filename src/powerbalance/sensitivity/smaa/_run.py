@@ -18,12 +18,12 @@ from powerbalance.errors import (
 )
 from powerbalance.methods import MethodLike, resolve_method
 from powerbalance.model import Assessment
-from powerbalance.ranking import TIE_TOLERANCE
-from powerbalance.report import describe
-from powerbalance.smaa._result import PAIRWISE_LIMIT, SMAAResult
-from powerbalance.smaa._scores import FixedScores, UncertainScores, check_finite, scorer_for
-from powerbalance.smaa._streams import BLOCK, _block_generator, _blocks, _check_count, _check_seed
-from powerbalance.smaa._weights import UniformWeights, WeightInformation
+from powerbalance.methods.ranking import TIE_TOLERANCE
+from powerbalance.evaluation.report import describe
+from powerbalance.sensitivity.smaa._result import PAIRWISE_LIMIT, SMAAResult
+from powerbalance.sensitivity.smaa._scores import FixedScores, UncertainScores, check_finite, scorer_for
+from powerbalance.sensitivity.smaa._streams import BLOCK, _block_generator, _blocks, _check_count, _check_seed
+from powerbalance.sensitivity.smaa._weights import UniformWeights, WeightInformation
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
@@ -90,9 +90,9 @@ def _order_and_wins(
 
 def smaa(
     assessment: Assessment,
-    method: MethodLike = "weighted-sum",
     *,
-    weights: WeightInformation | None = None,
+    method: MethodLike = "weighted-sum",
+    weight_information: WeightInformation | None = None,
     samples: int = 10_000,
     seed: int | None = None,
     chunk_size: int = 100_000,
@@ -104,7 +104,7 @@ def smaa(
 ) -> SMAAResult:
     r"""SMAA-2 with uncertain weights and scores: rank acceptabilities, central weights and more.
 
-    Weight vectors are drawn from ``weights``; every option is scored under each with
+    Weight vectors are drawn from ``weight_information``; every option is scored under each with
     ``method`` (prepared once), and ranked, 1 best.
 
     **Uncertain scores.** When the assessment gives cells a distribution
@@ -118,7 +118,7 @@ def smaa(
     chunk size or backend.
 
     **Ties.** Options whose scores differ by no more than the tie tolerance of
-    :mod:`powerbalance.ranking` tie. Tied options share the ranks they occupy at
+    :mod:`powerbalance.methods.ranking` tie. Tied options share the ranks they occupy at
     random, every order among them equally likely (the random numbers come from the
     seed, so this too is reproducible): each weight vector then gives each rank to
     exactly one option, the counts stay whole numbers, and every row and column of
@@ -148,7 +148,7 @@ def smaa(
         The options, criteria and scores.
     method : Method or str, default "weighted-sum"
         The aggregation method, an object or a registered name.
-    weights : WeightInformation, optional
+    weight_information : WeightInformation, optional
         What is known about the weights; default :class:`UniformWeights` (nothing).
     samples : int, default 10_000
         How many weight vectors to draw. The standard error of an acceptability *b* is
@@ -185,7 +185,7 @@ def smaa(
     Raises
     ------
     InvalidParameterError
-        ``samples``, ``chunk_size`` or ``seed`` is not a valid whole number, ``weights``
+        ``samples``, ``chunk_size`` or ``seed`` is not a valid whole number, ``weight_information``
         is not weight information, ``method`` is not a method, or the method gives a
         score that is not finite.
     UnknownNameError, WeightError
@@ -219,7 +219,7 @@ def smaa(
     where = "smaa"
     count = _check_count(samples, "samples", where, "10_000")
     chunk = _check_count(chunk_size, "chunk_size", where, "100_000")
-    information = UniformWeights() if weights is None else weights
+    information = UniformWeights() if weight_information is None else weight_information
     if not isinstance(information, WeightInformation):
         hint = (
             " To vary given weights, wrap them: PerturbedWeights(weights, spread=0.1)."
@@ -227,7 +227,7 @@ def smaa(
             else ""
         )
         raise InvalidParameterError(
-            f"smaa: weights must be weight information (UniformWeights(), "
+            f"smaa: weight_information must be weight information (UniformWeights(), "
             f"OrdinalWeights(ranking), IntervalWeights(bounds) or PerturbedWeights(weights)); "
             f"got {information!r}.{hint}"
         )
@@ -300,8 +300,8 @@ def smaa(
         criteria=assessment.criterion_names,
         samples=count,
         seed=chosen_seed,
-        method=describe(resolved),
-        weights=information,
+        method=resolved,
+        weight_information=information,
         rank_counts=rank_counts,
         win_counts=win_counts,
         first_weight_sums=first_sums,

@@ -22,7 +22,7 @@ share of weight vectors under which option *i* ranks *r*-th, SMAA-2 reports
   credits second and lower places too (:attr:`SMAAResult.holistic`).
 
 Scores are taken as given unless the assessment gives some of them a distribution
-(``Assessment(..., uncertainty=...)``, :mod:`powerbalance.uncertainty`): then each
+(``Assessment(..., uncertainty=...)``, :mod:`powerbalance.model.uncertainty`): then each
 weight vector is paired with a fresh draw of those scores, so that the indices
 reflect both uncertainties at once.
 
@@ -39,15 +39,15 @@ analysis for group decision making. Operations Research 49(3), 444-454.
 Examples
 --------
 >>> import powerbalance as pb
->>> result = smaa(pb.scenarios.load("great-power-cooperation"), samples=2_000, seed=7)
+>>> result = smaa(pb.examples.load("great-power-cooperation").assessment, samples=2_000, seed=7)
 >>> result.acceptability.sum(axis=1).round(12).unique().tolist()
 [1.0]
 """
 
-from powerbalance.smaa._result import PAIRWISE_LIMIT, SMAA_SCHEMA, SMAAResult
-from powerbalance.smaa._run import smaa
-from powerbalance.smaa._streams import BLOCK
-from powerbalance.smaa._weights import (
+from powerbalance.sensitivity.smaa._result import PAIRWISE_LIMIT, SMAA_SCHEMA, SMAAResult
+from powerbalance.sensitivity.smaa._run import smaa
+from powerbalance.sensitivity.smaa._streams import BLOCK
+from powerbalance.sensitivity.smaa._weights import (
     MIN_ACCEPTANCE,
     ConstrainedWeights,
     IntervalWeights,

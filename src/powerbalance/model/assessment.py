@@ -1,8 +1,8 @@
-"""The domain model: options, criteria and the assessment that scores one against the other.
+"""The assessment: every option scored on every criterion, the input to all analyses.
 
-All three are frozen attrs classes, validated at construction. A changed copy is
-made with :func:`attrs.evolve` or a ``with_*`` method, which validates again, so an
-invalid object cannot exist.
+A frozen attrs class, validated at construction. A changed copy is made with
+:func:`attrs.evolve` or a ``with_*`` method, which validates again, so an invalid
+assessment cannot exist.
 """
 
 from __future__ import annotations
@@ -31,258 +31,14 @@ from powerbalance.errors import (
     did_you_mean,
     quoted_list,
 )
-from powerbalance.uncertainty import Distribution, check_uncertainty
-from powerbalance.value import Linear, ValueFunction
+from powerbalance.model.criterion import Criterion, Option, check_name
+from powerbalance.model.uncertainty import Distribution, check_uncertainty
+from powerbalance.model.value import Linear, ValueFunction
 
-__all__ = ["KINDS", "Assessment", "Criterion", "Kind", "Option"]
-
-Kind: TypeAlias = Literal["benefit", "risk"]
-"""The kind of a criterion: a benefit (higher is better) or a risk (higher is worse).
-
-Examples
---------
->>> Criterion("Conflict risk", area="Security", kind="risk").kind
-'risk'
-"""
-KINDS: tuple[Kind, ...] = ("benefit", "risk")
-"""The two kinds of criterion. There are deliberately no aliases ("max", "cost", ...).
-
-Examples
---------
->>> KINDS
-('benefit', 'risk')
-"""
+__all__ = ["Assessment"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 T = TypeVar("T")
-
-
-def _check_name(what: str, name: object) -> None:
-    if not isinstance(name, str):
-        raise InvalidNameError(
-            f"{what} name must be a string; got {name!r} of type {type(name).__name__}."
-        )
-    if not name.strip():
-        raise InvalidNameError(f"{what} name must not be empty or blank; got {name!r}.")
-
-
-def _validate_option_name(instance: Option, attribute: attrs.Attribute[str], value: str) -> None:
-    _check_name("An option's", value)
-
-
-def _validate_criterion_name(
-    instance: Criterion, attribute: attrs.Attribute[str], value: str
-) -> None:
-    _check_name("A criterion's", value)
-
-
-def _validate_area(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidNameError(
-            f"Criterion {instance.name!r}: area must be a non-empty string such as "
-            f"'Economic' or 'Security'; got {value!r}."
-        )
-
-
-def _validate_kind(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in KINDS:
-        raise InvalidKindError(
-            f"Criterion {instance.name!r}: kind must be 'benefit' (higher is better) or "
-            f"'risk' (higher is worse); got {value!r}. There are no aliases: write 'risk' "
-            "for a criterion where a higher score is worse."
-        )
-
-
-def _to_scale(value: object) -> tuple[float, float] | None:
-    if value is None:
-        return None
-    try:
-        low, high = value  # type: ignore[misc]
-        return (float(low), float(high))  # type: ignore[has-type]
-    except (TypeError, ValueError):
-        # Left as given; the validator explains what was expected.
-        return value  # type: ignore[return-value]
-
-
-def _validate_scale(
-    instance: Criterion, attribute: attrs.Attribute[tuple[float, float] | None], value: object
-) -> None:
-    if value is None:
-        return
-    ok = (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(isinstance(v, float) and math.isfinite(v) for v in value)
-        and value[0] < value[1]
-    )
-    if not ok:
-        raise InvalidParameterError(
-            f"Criterion {instance.name!r}: scale must be a pair (low, high) of finite numbers "
-            f"with low < high, such as (0, 10); got {value!r}."
-        )
-
-
-def _to_anchors(value: object) -> object:
-    if isinstance(value, list):
-        return tuple(value)
-    return value
-
-
-def _validate_anchors(
-    instance: Criterion, attribute: attrs.Attribute[tuple[str, str] | None], value: object
-) -> None:
-    if value is None:
-        return
-    ok = (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(isinstance(text, str) and text.strip() for text in value)
-    )
-    if not ok:
-        raise InvalidParameterError(
-            f"Criterion {instance.name!r}: anchors must be two non-empty texts, what the "
-            f"low and the high end of the scale stand for, such as ('no change', "
-            f"'tensions resolved'); got {value!r}."
-        )
-    if instance.scale is None:
-        raise InvalidParameterError(
-            f"Criterion {instance.name!r}: anchors describe the ends of a fixed scale, but "
-            f"the criterion has none. Give scale=(low, high) as well, or leave the anchors "
-            f"out to score on a local scale (worst to best option in the set)."
-        )
-
-
-def _validate_value_function(
-    instance: Criterion, attribute: attrs.Attribute[ValueFunction | None], value: object
-) -> None:
-    if value is not None and not isinstance(value, ValueFunction):
-        raise InvalidParameterError(
-            f"Criterion {instance.name!r}: value_function must be a value function such "
-            f"as powerbalance.value.Piecewise(points=[...]) or Exponential(rho=...); got "
-            f"{value!r}."
-        )
-
-
-@attrs.frozen
-class Option:
-    """A policy option or strategic posture being assessed.
-
-    Parameters
-    ----------
-    name : str
-        Unique, non-empty name; the key by which results refer to the option.
-    description : str, optional
-        One or two sentences saying what the option is.
-
-    Examples
-    --------
-    >>> Option("Targeted cooperation", description="Cooperate on agreed issues only.")
-    Option(name='Targeted cooperation', description='Cooperate on agreed issues only.')
-    """
-
-    name: str = attrs.field(validator=_validate_option_name)
-    description: str = attrs.field(default="", kw_only=True)
-
-
-@attrs.frozen
-class Criterion:
-    """A criterion the options are judged on: a benefit or a risk within an area.
-
-    Parameters
-    ----------
-    name : str
-        Unique, non-empty name.
-    area : str
-        The area the criterion belongs to, e.g. ``"Economic"`` or ``"Security"``.
-    kind : {"benefit", "risk"}
-        ``"benefit"`` if a higher score is better, ``"risk"`` if a higher score is worse.
-    description : str, optional
-        What the criterion measures.
-    unit : str, optional
-        The unit the scores are given in.
-    scale : tuple of float, optional
-        ``(low, high)``: a *global* scale, fixed by the analyst, that the scores are
-        given on (e.g. ``(0, 10)``, or the worst and best plausible outcomes). Scores
-        outside it are rejected, and normalizations that depend on the range of a
-        criterion (min-max, max) use it instead of the observed range. Without it
-        the scale is *local*: it runs from the worst to the best option in the set,
-        and moves when options are added or removed.
-    anchors : tuple of str, optional
-        ``(low text, high text)``: what the two ends of ``scale`` stand for, in words
-        (for a risk the low end is the better one). They travel with the criterion
-        into reports; swing weights refer to the swing between them.
-    value_function : ValueFunction, optional
-        How a score turns into a 0-100 preference value between the worst end of the
-        scale (0) and the best (100); see :mod:`powerbalance.value`. Default: linear.
-        Used by the ``"value"`` normalization and :meth:`Assessment.to_values`.
-
-    Examples
-    --------
-    >>> risk = Criterion("Supply-chain dependency", area="Economic", kind="risk", scale=(0, 10))
-    >>> risk.kind, risk.scale
-    ('risk', (0.0, 10.0))
-    >>> risk.is_risk
-    True
-    """
-
-    name: str = attrs.field(validator=_validate_criterion_name)
-    area: str = attrs.field(validator=_validate_area)
-    kind: Kind = attrs.field(validator=_validate_kind)
-    description: str = attrs.field(default="", kw_only=True)
-    unit: str = attrs.field(default="", kw_only=True)
-    scale: tuple[float, float] | None = attrs.field(
-        default=None, kw_only=True, converter=_to_scale, validator=_validate_scale
-    )
-    anchors: tuple[str, str] | None = attrs.field(
-        default=None, kw_only=True, converter=_to_anchors, validator=_validate_anchors
-    )
-    value_function: ValueFunction | None = attrs.field(
-        default=None, kw_only=True, validator=_validate_value_function
-    )
-
-    @property
-    def scale_kind(self) -> Literal["local", "global"]:
-        """``"global"`` with a fixed ``scale``, ``"local"`` (worst to best option) without.
-
-        Examples
-        --------
-        >>> Criterion("Trade", area="Economic", kind="benefit", scale=(0, 10)).scale_kind
-        'global'
-        """
-        return "local" if self.scale is None else "global"
-
-    @property
-    def worst_and_best(self) -> tuple[tuple[float, str], tuple[float, str]] | None:
-        """The worst and the best end of a global scale, each with its anchor text.
-
-        For a benefit the worst end is the low one; for a risk the high one. None on
-        a local scale.
-
-        Examples
-        --------
-        >>> Criterion(
-        ...     "Escalation", area="Security", kind="risk", scale=(0, 10),
-        ...     anchors=("no incidents", "armed clashes"),
-        ... ).worst_and_best
-        ((10.0, 'armed clashes'), (0.0, 'no incidents'))
-        """
-        if self.scale is None:
-            return None
-        low_text, high_text = self.anchors or ("", "")
-        low, high = (self.scale[0], low_text), (self.scale[1], high_text)
-        return (high, low) if self.is_risk else (low, high)
-
-    @property
-    def is_risk(self) -> bool:
-        """Whether a higher score is worse on this criterion.
-
-        Examples
-        --------
-        >>> Criterion("Emissions cut", area="Environment", kind="benefit").is_risk
-        False
-        """
-        return self.kind == "risk"
-
 
 def _check_unique(what: str, names: Sequence[str]) -> None:
     seen: set[str] = set()
@@ -388,9 +144,9 @@ class Assessment:
         from the baseline's as well.
     uncertainty : mapping of (option, criterion) to Distribution, optional
         For scores known only to within a range, the distribution of plausible scores
-        (:mod:`powerbalance.uncertainty`), keyed by names. Each must include its
+        (:mod:`powerbalance.model.uncertainty`), keyed by names. Each must include its
         cell's score and stay within the criterion's scale. Reports use the scores;
-        :func:`powerbalance.smaa.smaa` samples the distributions.
+        :func:`powerbalance.sensitivity.smaa.smaa` samples the distributions.
 
     Raises
     ------
@@ -697,7 +453,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().option_names
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.option_names
         ('Engage', 'Contain')
         """
         return self._option_names
@@ -708,7 +465,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().criterion_names
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.criterion_names
         ('Trade gains', 'Conflict risk')
         """
         return self._criterion_names
@@ -719,7 +477,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().n_options
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.n_options
         2
         """
         return len(self.options)
@@ -730,7 +489,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().n_criteria
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.n_criteria
         2
         """
         return len(self.criteria)
@@ -741,7 +501,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().areas
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.areas
         ('Economic', 'Security')
         """
         return tuple(dict.fromkeys(c.area for c in self.criteria))
@@ -752,7 +513,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().benefits
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.benefits
         ('Trade gains',)
         """
         return tuple(c.name for c in self.criteria if c.kind == "benefit")
@@ -763,7 +525,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().risks
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.risks
         ('Conflict risk',)
         """
         return tuple(c.name for c in self.criteria if c.kind == "risk")
@@ -776,7 +539,8 @@ class Assessment:
 
         Examples
         --------
-        >>> low, high = _example().observed_range
+        >>> import powerbalance as pb
+        >>> low, high = pb.examples.load("engage-or-contain").assessment.observed_range
         >>> low, high
         (array([3., 4.]), array([7., 6.]))
         """
@@ -788,7 +552,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().is_risk
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.is_risk
         array([False,  True])
         """
         return self._is_risk
@@ -803,7 +568,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().criteria_in("Security")
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.criteria_in("Security")
         ('Conflict risk',)
         """
         names = tuple(c.name for c in self.criteria if c.area == area)
@@ -824,7 +590,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().option("Engage").name
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.option("Engage").name
         'Engage'
         """
         return self.options[self.option_index(name)]
@@ -839,7 +606,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().criterion("Conflict risk").kind
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.criterion("Conflict risk").kind
         'risk'
         """
         return self.criteria[self.criterion_index(name)]
@@ -849,7 +617,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().option_index("Contain")
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.option_index("Contain")
         1
         """
         return _index_of("option", name, self.option_names)
@@ -859,7 +628,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().criterion_index("Conflict risk")
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.criterion_index("Conflict risk")
         1
         """
         return _index_of("criterion", name, self.criterion_names)
@@ -871,7 +641,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().to_frame().loc["Engage", "Trade gains"]
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.to_frame().loc["Engage", "Trade gains"]
         np.float64(7.0)
         """
         return pd.DataFrame(
@@ -885,7 +656,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().value_matrix()
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.value_matrix()
         array([[100., 100.],
                [  0.,   0.]])
         """
@@ -950,7 +722,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().notes_frame().loc["Engage", "Trade gains"]
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.notes_frame().loc["Engage", "Trade gains"]
         'Opens markets.'
         """
         frame = pd.DataFrame(
@@ -983,7 +756,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().subset(criteria=["Trade gains"]).criterion_names
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.subset(criteria=["Trade gains"]).criterion_names
         ('Trade gains',)
         """
         if isinstance(options, str) or isinstance(criteria, str):
@@ -1037,7 +811,8 @@ class Assessment:
 
         Examples
         --------
-        >>> _example().with_score("Engage", "Trade gains", 9).to_frame().iloc[0, 0]
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.with_score("Engage", "Trade gains", 9).to_frame().iloc[0, 0]
         np.float64(9.0)
         """
         scores = self.scores.copy()
@@ -1074,16 +849,3 @@ def _notes_from(
                     result[(str(option), str(criterion))] = text
         return result
     return dict(notes)
-
-
-def _example() -> Assessment:
-    """A two-option assessment used by the docstring examples."""
-    return Assessment(
-        options=["Engage", "Contain"],
-        criteria=[
-            Criterion("Trade gains", area="Economic", kind="benefit"),
-            Criterion("Conflict risk", area="Security", kind="risk"),
-        ],
-        scores=[[7, 4], [3, 6]],
-        notes={("Engage", "Trade gains"): "Opens markets."},
-    )

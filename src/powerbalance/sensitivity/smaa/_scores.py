@@ -12,9 +12,9 @@ import numpy.typing as npt
 from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method
 from powerbalance.model import Assessment
-from powerbalance.ranking import TIE_TOLERANCE
-from powerbalance.smaa._streams import _block_generator
-from powerbalance.uncertainty import Distribution, sample_cells
+from powerbalance.methods.ranking import TIE_TOLERANCE
+from powerbalance.sensitivity.smaa._streams import _block_generator
+from powerbalance.model.uncertainty import Distribution, sample_cells
 
 __all__ = ["FixedScores", "UncertainScores", "check_finite", "scorer_for"]
 
@@ -122,7 +122,7 @@ def check_finite(scores: FloatArray, method: str) -> None:
 
 
 def scorer_for(assessment: Assessment, method: Method) -> FixedScores | UncertainScores:
-    """How :func:`~powerbalance.smaa.smaa` scores: fixed, or drawing the uncertain cells."""
+    """How :func:`~powerbalance.sensitivity.smaa.smaa` scores: fixed, or drawing the uncertain cells."""
     if not assessment.uncertainty:
         return FixedScores(method.prepare(assessment))
     names = assessment.criterion_names

@@ -19,16 +19,16 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._html import contribution_bars, page, styled
+from powerbalance._render.html import contribution_bars, page, styled
 from powerbalance._labels import hand_out, labels
 from powerbalance._render import Table, join_words, number, signed
 from powerbalance._version import __version__
 from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method, PreparedMethod
 from powerbalance.model import Assessment
-from powerbalance.ranking import rank_and_order
-from powerbalance.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
-from powerbalance.weights import Weights
+from powerbalance.methods.ranking import rank_and_order
+from powerbalance.evaluation.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
+from powerbalance.model.weights import Weights
 
 if TYPE_CHECKING:
     # At run time the check below imports it: sensitivity imports SMAA, which renders
@@ -39,14 +39,14 @@ __all__ = ["REPORT_SCHEMA", "Report"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
-REPORT_SCHEMA = "powerbalance.report/1"
+REPORT_SCHEMA = "powerbalance.evaluation.report/1"
 """The schema tag of :meth:`Report.to_dict`; it changes when the layout does.
 
 Examples
 --------
 >>> import json
 >>> import powerbalance as pb
->>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+>>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
 >>> json.loads(report.to_json())["schema"] == REPORT_SCHEMA
 True
 """
@@ -88,7 +88,7 @@ def _parameters(component: object) -> dict[str, Any]:
 class Report:
     """What an evaluation found, and why.
 
-    Made by :func:`powerbalance.evaluate`; not usually built by hand.
+    Made by :func:`powerbalance.evaluation.evaluate`; not usually built by hand.
 
     Attributes
     ----------
@@ -107,7 +107,7 @@ class Report:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"), method="topsis")
+    >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment, method="topsis")
     >>> list(report.ranking.columns)
     ['rank', 'score', 'vs_baseline', 'distance_to_ideal', 'distance_to_anti_ideal']
     >>> report.by_area.columns.names
@@ -131,7 +131,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> a = pb.scenarios.load("great-power-cooperation")
+        >>> a = pb.examples.load("great-power-cooperation").assessment
         >>> report = pb.evaluate(a).with_sensitivity(pb.sensitivity.stability(a))
         >>> "remains first unless" in report.summary()
         True
@@ -231,7 +231,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> float(report.contributions_vs_baseline.loc["Status quo"].abs().sum())
         0.0
         """
@@ -252,7 +252,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> list(report.net_by_area_vs_baseline.columns)[:2]
         ['Economic', 'Security']
         """
@@ -338,7 +338,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> list(report.net_by_area.columns)
         ['Economic', 'Security', 'Environment', 'Technology', 'Diplomacy']
         """
@@ -357,7 +357,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> t = report.tradeoffs("Targeted cooperation", "Technology investment")
         >>> t.to_frame().index[0]
         'Trust and dialogue'
@@ -456,7 +456,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> list(report.benefit_risk.columns)
         ['benefit', 'risk', 'efficient']
         """
@@ -469,7 +469,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> "Confrontation" in report.frontier
         False
         """
@@ -485,7 +485,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> report.summary().startswith("Targeted cooperation ranks first")
         True
         """
@@ -663,7 +663,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> a = pb.scenarios.load("great-power-cooperation")
+        >>> a = pb.examples.load("great-power-cooperation").assessment
         >>> pb.evaluate(a).input_hash == pb.evaluate(a).input_hash
         True
         >>> pb.evaluate(a).input_hash == pb.evaluate(a, method="topsis").input_hash
@@ -709,7 +709,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> text = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_text()
+        >>> text = pb.evaluate(pb.examples.load("great-power-cooperation").assessment).to_text()
         >>> "Net value by area" in text
         True
         """
@@ -721,7 +721,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> md = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_markdown()
+        >>> md = pb.evaluate(pb.examples.load("great-power-cooperation").assessment).to_markdown()
         >>> md.splitlines()[0].startswith("## ")
         True
         """
@@ -748,7 +748,7 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> page = report.to_html()
         >>> page.startswith("<!DOCTYPE html>"), report._repr_html_() in page
         (True, True)
@@ -788,7 +788,7 @@ class Report:
         """The report as plain Python data (JSON-ready), tagged :data:`REPORT_SCHEMA`.
 
         Numbers are Python floats, so ``json.dumps`` round-trips them exactly. The
-        keys of schema ``powerbalance.report/1``:
+        keys of schema ``powerbalance.evaluation.report/1``:
 
         - ``schema``: the tag; ``version``: the library version;
         - ``assessment``: ``name``, ``options``, ``baseline`` (or null), ``criteria``
@@ -808,9 +808,9 @@ class Report:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> d = pb.evaluate(pb.scenarios.load("great-power-cooperation")).to_dict()
+        >>> d = pb.evaluate(pb.examples.load("great-power-cooperation").assessment).to_dict()
         >>> d["schema"], d["ranking"][0]["rank"]
-        ('powerbalance.report/1', 1)
+        ('powerbalance.evaluation.report/1', 1)
         """
         ranking = self._ranking
         contributions = self._contributions
@@ -875,9 +875,9 @@ class Report:
         Examples
         --------
         >>> import json, powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> json.loads(report.to_json())["schema"]
-        'powerbalance.report/1'
+        'powerbalance.evaluation.report/1'
         """
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance.errors import InvalidParameterError, ShapeError, did_you_mean
-from powerbalance.ranking import rank_scores
+from powerbalance.methods.ranking import rank_scores
 
 __all__ = [
     "CORRELATIONS",

@@ -6,7 +6,7 @@ and, for any cell, a distribution of the plausible scores::
 
     Assessment(..., uncertainty={("Engage", "Trade gains"): Triangular(4, 6, 8)})
 
-Reports use the point scores; :func:`powerbalance.smaa.smaa` draws every uncertain
+Reports use the point scores; :func:`powerbalance.sensitivity.smaa.smaa` draws every uncertain
 cell from its distribution, jointly with the weights, and so shows how far the
 ranking depends on the scores as well as on the weights.
 
@@ -357,7 +357,7 @@ def check_uncertainty(value: object) -> Mapping[tuple[str, str], Distribution]:
         if not isinstance(distribution, Distribution):
             raise InvalidParameterError(
                 f"The uncertainty of {key!r} must be a distribution from "
-                f"powerbalance.uncertainty (Uniform, Triangular, PERT or Normal); got "
+                f"powerbalance.model.uncertainty (Uniform, Triangular, PERT or Normal); got "
                 f"{distribution!r}."
             )
     return value
@@ -385,7 +385,7 @@ def sample_cells(
         if type(d) not in kinds:
             raise InvalidParameterError(
                 f"Cannot draw from {d!r}: the distributions of scores are Uniform, "
-                f"Triangular, PERT and Normal from powerbalance.uncertainty."
+                f"Triangular, PERT and Normal from powerbalance.model.uncertainty."
             )
     out = np.empty((size, len(distributions)), dtype=np.float64)
     for kind in kinds:

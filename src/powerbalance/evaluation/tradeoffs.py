@@ -15,7 +15,7 @@ Three questions a decision maker asks of a ranking, answered from a
 Examples
 --------
 >>> import powerbalance as pb
->>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+>>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
 >>> print(report.tradeoffs("Targeted cooperation", "Confrontation").summary())
 ... # doctest: +ELLIPSIS
 Targeted cooperation beats Confrontation by 0.231 mainly on Diplomacy (+0.081) and ...
@@ -141,7 +141,7 @@ class Tradeoff:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+    >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
     >>> t = report.tradeoffs("Targeted cooperation", "Technology investment")
     >>> round(float(t.differences.sum()), 12) == round(t.score_difference, 12)
     True
@@ -167,7 +167,7 @@ class Tradeoff:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> list(report.tradeoffs("Status quo", "Confrontation").to_frame().columns)
         ['area', 'difference']
         """
@@ -183,7 +183,7 @@ class Tradeoff:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> report.tradeoffs("Status quo", "Confrontation").by_area().index[0]
         'Economic'
         """
@@ -209,7 +209,7 @@ class Tradeoff:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.scenarios.load("great-power-cooperation"))
+        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
         >>> report.tradeoffs("Status quo", "Status quo").summary()
         'Status quo and Status quo do not differ on any criterion.'
         """

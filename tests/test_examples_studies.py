@@ -1,4 +1,4 @@
-"""The built-in scenario: structure and its stated provenance."""
+"""The built-in study: structure and its stated provenance."""
 
 import tomllib
 
@@ -6,15 +6,15 @@ import numpy as np
 
 import powerbalance as pb
 
-SCENARIO = "great-power-cooperation"
+STUDY = "great-power-cooperation"
 
 
-def test_built_in_scenarios_are_listed():
-    assert SCENARIO in pb.scenarios.names()
+def test_built_in_studys_are_listed():
+    assert STUDY in pb.examples.names()
 
 
 def test_great_power_cooperation_structure():
-    a = pb.scenarios.load(SCENARIO)
+    a = pb.examples.load(STUDY).assessment
     assert a.n_options >= 6
     assert set(a.areas) >= {"Economic", "Security", "Environment", "Technology", "Diplomacy"}
     for area in a.areas:
@@ -27,31 +27,31 @@ def test_great_power_cooperation_structure():
     assert all(text.strip() for text in a.notes.values())
 
 
-def test_scenario_file_says_its_scores_are_illustrative():
-    document = tomllib.loads(pb.scenarios.text(SCENARIO))
+def test_study_file_says_its_scores_are_illustrative():
+    document = tomllib.loads(pb.examples.text(STUDY))
     assert "illustrative" in document["disclaimer"]
     assert "not forecasts" in document["disclaimer"]
 
 
-def test_the_built_in_scenario_is_read_by_the_io_reader(tmp_path):
-    path = tmp_path / f"{SCENARIO}.toml"
-    path.write_text(pb.scenarios.text(SCENARIO), encoding="utf-8")
-    assert pb.io.read(path) == pb.scenarios.read(SCENARIO)
-    assert pb.io.load(path) == pb.scenarios.load(SCENARIO)
-    assert pb.scenarios.load(SCENARIO).baseline == "Status quo"
+def test_the_built_in_study_is_read_by_the_io_reader(tmp_path):
+    path = tmp_path / f"{STUDY}.toml"
+    path.write_text(pb.examples.text(STUDY), encoding="utf-8")
+    assert pb.io.read(path) == pb.examples.load(STUDY)
+    assert pb.io.load(path) == pb.examples.load(STUDY).assessment
+    assert pb.examples.load(STUDY).assessment.baseline == "Status quo"
 
 
 def test_the_built_in_presets_are_stakeholder_perspectives():
-    scenario = pb.scenarios.read(SCENARIO)
+    study = pb.examples.load(STUDY)
     first_area = {
         "security-first": "Security",
         "economy-first": "Economic",
         "climate-first": "Environment",
     }
-    assert set(scenario.presets) == set(first_area)
-    a = scenario.assessment
+    assert set(study.presets) == set(first_area)
+    a = study.assessment
     leaders = set()
-    for name, scheme in scenario.presets.items():
+    for name, scheme in study.presets.items():
         weights = scheme.weigh(a)
         by_area = {area: sum(weights[c] for c in a.criteria_in(area)) for area in a.areas}
         assert max(by_area, key=by_area.get) == first_area[name]

@@ -20,11 +20,11 @@ from powerbalance.errors import (
     did_you_mean,
 )
 from powerbalance.model import Assessment
-from powerbalance.smaa._hitandrun import Polytope
-from powerbalance.smaa._streams import _block_generator, _blocks, _check_count, _check_seed
+from powerbalance.sensitivity.smaa._hitandrun import Polytope
+from powerbalance.sensitivity.smaa._streams import _block_generator, _blocks, _check_count, _check_seed
 from powerbalance.weighting._base import check_criterion_names
 from powerbalance.weighting.subjective import Ranking, _to_ranking
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
@@ -114,8 +114,8 @@ class WeightInformation:
 
         Examples
         --------
-        >>> from powerbalance.model import _example
-        >>> draws = UniformWeights().sample(_example(), samples=5, seed=1)
+        >>> import powerbalance as pb
+        >>> draws = UniformWeights().sample(pb.examples.load("engage-or-contain").assessment, samples=5, seed=1)
         >>> draws.shape, bool(np.allclose(draws.sum(axis=1), 1))
         ((5, 2), True)
         """
@@ -144,8 +144,8 @@ class UniformWeights(WeightInformation):
 
     Examples
     --------
-    >>> from powerbalance.model import _example
-    >>> UniformWeights().sample(_example(), samples=3, seed=0).round(3)
+    >>> import powerbalance as pb
+    >>> UniformWeights().sample(pb.examples.load("engage-or-contain").assessment, samples=3, seed=0).round(3)
     criterion  Trade gains  Conflict risk
     sample
     0                0.312          0.688
@@ -198,9 +198,9 @@ class OrdinalWeights(WeightInformation):
 
     Examples
     --------
-    >>> from powerbalance.model import _example
+    >>> import powerbalance as pb
     >>> info = OrdinalWeights(["Conflict risk", "Trade gains"])
-    >>> draws = info.sample(_example(), samples=10_000, seed=0)
+    >>> draws = info.sample(pb.examples.load("engage-or-contain").assessment, samples=10_000, seed=0)
     >>> bool((draws["Conflict risk"] >= draws["Trade gains"]).all())
     True
     >>> draws.mean().round(2).tolist()
@@ -326,9 +326,9 @@ class IntervalWeights(WeightInformation):
 
     Examples
     --------
-    >>> from powerbalance.model import _example
+    >>> import powerbalance as pb
     >>> info = IntervalWeights({"Trade gains": (0.2, 0.5)})
-    >>> draws = info.sample(_example(), samples=10_000, seed=0)
+    >>> draws = info.sample(pb.examples.load("engage-or-contain").assessment, samples=10_000, seed=0)
     >>> float(draws["Trade gains"].min()) >= 0.2, float(draws["Trade gains"].max()) <= 0.5
     (True, True)
     >>> round(float(draws["Trade gains"].mean()), 2)
@@ -448,9 +448,9 @@ class PerturbedWeights(WeightInformation):
 
     Examples
     --------
-    >>> from powerbalance.model import _example
+    >>> import powerbalance as pb
     >>> info = PerturbedWeights({"Trade gains": 0.3, "Conflict risk": 0.7}, spread=0.2)
-    >>> draws = info.sample(_example(), samples=1_000, seed=0)
+    >>> draws = info.sample(pb.examples.load("engage-or-contain").assessment, samples=1_000, seed=0)
     >>> bool(draws["Trade gains"].between(0.3 * 0.8 / 1.1, 0.3 * 1.2 / 0.9).all())
     True
     """
@@ -560,10 +560,10 @@ class ConstrainedWeights(WeightInformation):
 
     Examples
     --------
-    >>> from powerbalance.model import _example
+    >>> import powerbalance as pb
     >>> info = ConstrainedWeights(bounds={"Trade gains": (0.1, 0.6)},
     ...                           ranking=["Conflict risk", "Trade gains"])
-    >>> draws = info.sample(_example(), samples=2_000, seed=0)
+    >>> draws = info.sample(pb.examples.load("engage-or-contain").assessment, samples=2_000, seed=0)
     >>> bool((draws["Trade gains"] <= draws["Conflict risk"] + 1e-12).all())
     True
     >>> round(float(draws["Trade gains"].mean()), 1)  # uniform on 0.1 to 0.5

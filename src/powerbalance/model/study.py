@@ -1,4 +1,4 @@
-"""A scenario: an assessment together with its named weighting presets and notes for readers."""
+"""A study: an assessment with its texts for readers and its named weighting presets."""
 
 from __future__ import annotations
 
@@ -8,16 +8,20 @@ from typing import Any
 
 import attrs
 
+from powerbalance import registry
 from powerbalance._frozen import FrozenMap
-from powerbalance.errors import InvalidParameterError, PowerbalanceError
-from powerbalance.model import Assessment
-from powerbalance.weighting import Direct, WeightingScheme, apply_weighting, registry
-from powerbalance.weights import Weights
+from powerbalance.errors import InvalidParameterError, PowerbalanceError, WeightError
+from powerbalance.model.assessment import Assessment
+from powerbalance.model.weights import Weights
 
-__all__ = ["Scenario"]
+__all__ = ["Study", "check_preset"]
 
 
-def _to_presets(value: Mapping[str, Any] | None) -> Mapping[str, WeightingScheme]:
+def _is_scheme(value: object) -> bool:
+    return callable(getattr(value, "weigh", None))
+
+
+def _to_presets(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
@@ -25,15 +29,15 @@ def _to_presets(value: Mapping[str, Any] | None) -> Mapping[str, WeightingScheme
             f"presets must be a mapping of preset name to weighting scheme, such as "
             f"{{'security first': pb.weighting.RankOrderCentroid([...])}}; got {value!r}."
         )
-    presets: dict[str, WeightingScheme] = {}
+    presets: dict[str, Any] = {}
     for name, scheme in value.items():
         if not isinstance(name, str) or not name.strip():
             raise InvalidParameterError(f"A preset's name must be non-blank text; got {name!r}.")
         if isinstance(scheme, str):
-            scheme = registry.create(scheme)
+            scheme = registry.weightings.create(scheme)
         elif isinstance(scheme, Weights):
-            scheme = Direct(dict(scheme))
-        if not isinstance(scheme, WeightingScheme):
+            scheme = registry.weightings.get("direct")(dict(scheme))
+        if not _is_scheme(scheme):
             raise InvalidParameterError(
                 f"Preset {name!r} must be a weighting scheme (an object with a "
                 f"weigh(assessment) method), a registered scheme name or Weights; got "
@@ -45,20 +49,26 @@ def _to_presets(value: Mapping[str, Any] | None) -> Mapping[str, WeightingScheme
 
 
 def _validate_assessment(
-    instance: Scenario, attribute: attrs.Attribute[Assessment], value: object
+    instance: Study, attribute: attrs.Attribute[Assessment], value: object
 ) -> None:
     if not isinstance(value, Assessment):
-        raise InvalidParameterError(f"A Scenario holds an Assessment; got {type(value).__name__}.")
+        raise InvalidParameterError(f"A Study holds an Assessment; got {type(value).__name__}.")
 
 
-def _validate_text(instance: Scenario, attribute: attrs.Attribute[str], value: object) -> None:
+def _validate_text(instance: Study, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
-        raise InvalidParameterError(f"Scenario: {attribute.name} must be text; got {value!r}.")
+        raise InvalidParameterError(f"Study: {attribute.name} must be text; got {value!r}.")
 
 
 @attrs.frozen
-class Scenario:
-    """What a scenario file holds: an assessment, named weighting presets and texts.
+class Study:
+    """What a study file holds: an assessment, the texts around it and weighting presets.
+
+    A study is what an analyst hands over: the options, criteria and scores, and what a
+    reader needs to take them in (a title, who wrote it and when, what the scores are
+    and are not). Its presets are named weightings, such as the perspectives of
+    different stakeholders. :func:`powerbalance.io.read` returns one, and so does
+    :func:`powerbalance.examples.load`.
 
     Parameters
     ----------
@@ -68,10 +78,15 @@ class Scenario:
         Named weightings, such as the perspectives of different stakeholders; any
         built-in scheme with its inputs. A registered name (``"equal"``) is turned into
         its scheme, and fixed :class:`~powerbalance.Weights` into
-        :class:`~powerbalance.weighting.Direct`, so that a scenario read back from a
+        :class:`~powerbalance.weighting.Direct`, so that a study read back from a
         file equals the one written.
     title : str, optional
         A headline for readers.
+    author : str, optional
+        Who prepared the study (a person, a team or an organisation).
+    date : str, optional
+        When, as written by the analyst (for instance ``"2026-11-30"`` or
+        ``"November 2026"``).
     disclaimer : str, optional
         What the scores are and are not (e.g. "illustrative judgements").
     scale_description : str, optional
@@ -86,8 +101,8 @@ class Scenario:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> s = pb.io.Scenario(
-    ...     pb.scenarios.load(),
+    >>> s = pb.Study(
+    ...     pb.examples.load().assessment,
     ...     presets={"equal": "equal", "security first": pb.weighting.ByArea(
     ...         areas=pb.weighting.RankOrderCentroid(
     ...             ["Security", ["Economic", "Diplomacy", "Technology", "Environment"]]))},
@@ -99,10 +114,12 @@ class Scenario:
     """
 
     assessment: Assessment = attrs.field(validator=_validate_assessment)
-    presets: Mapping[str, WeightingScheme] = attrs.field(
+    presets: Mapping[str, Any] = attrs.field(
         default=None, converter=_to_presets, kw_only=True
     )
     title: str = attrs.field(default="", kw_only=True, validator=_validate_text)
+    author: str = attrs.field(default="", kw_only=True, validator=_validate_text)
+    date: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     disclaimer: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     scale_description: str = attrs.field(default="", kw_only=True, validator=_validate_text)
 
@@ -110,8 +127,20 @@ class Scenario:
         for name, scheme in self.presets.items():
             check_preset(name, scheme, self.assessment)
 
+    @property
+    def description(self) -> str:
+        """What the study is about: the assessment's description.
 
-def check_preset(name: str, scheme: WeightingScheme, assessment: Assessment) -> None:
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.examples.load().description.startswith("This study asks")
+        True
+        """
+        return self.assessment.description
+
+
+def check_preset(name: str, scheme: Any, assessment: Assessment) -> None:
     """Check that a preset weighs ``assessment``, re-raising its error with the preset's name.
 
     Warnings (an inconsistent AHP matrix, say) are left for when the preset is used.
@@ -119,6 +148,11 @@ def check_preset(name: str, scheme: WeightingScheme, assessment: Assessment) -> 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            apply_weighting(scheme, assessment)
+            weights = scheme.weigh(assessment)
+            if not isinstance(weights, Weights):
+                raise WeightError(
+                    f"weigh(assessment) must return a Weights object; it returned {weights!r}."
+                )
+            weights.aligned(assessment)
     except PowerbalanceError as error:
         raise type(error)(f"Preset {name!r} does not fit the assessment: {error}") from error

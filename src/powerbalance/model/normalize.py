@@ -17,7 +17,7 @@ name          benefit                                risk
 
 :math:`L_j, H_j` are the ends of the criterion's declared ``scale`` when it has one,
 and otherwise the lowest and highest observed score. ``"value"`` applies each
-criterion's value function (:mod:`powerbalance.value`; linear by default) between the
+criterion's value function (:mod:`powerbalance.model.value`; linear by default) between the
 worst and the best end of its scale, declared or observed, so it is 0 at the worst
 end and 1 at the best for a risk as for a benefit. ``"vector"``, ``"sum"`` and
 ``"linear"`` are ratios to column totals or extremes and ignore the declared scale.
@@ -58,7 +58,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance.errors import InvalidParameterError, NormalizationError, did_you_mean
-from powerbalance.model import Assessment
+from powerbalance.model.assessment import Assessment
 
 __all__ = ["NORMALIZATIONS", "Normalization", "normalize"]
 
@@ -77,9 +77,9 @@ NORMALIZATIONS: tuple[str, ...] = get_args(Normalization)
 
 Examples
 --------
->>> from powerbalance.model import _example
+>>> import powerbalance as pb
 >>> for name in NORMALIZATIONS:
-...     print(f"{name:7}", normalize(_example(), name)[:, 0].round(3))
+...     print(f"{name:7}", normalize(pb.examples.load("engage-or-contain").assessment, name)[:, 0].round(3))
 vector  [0.919 0.394]
 minmax  [1. 0.]
 max     [1.    0.429]

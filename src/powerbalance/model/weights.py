@@ -19,7 +19,7 @@ from powerbalance.errors import (
     did_you_mean,
     quoted_list,
 )
-from powerbalance.model import Assessment
+from powerbalance.model.assessment import Assessment
 
 __all__ = ["Weights"]
 
@@ -172,8 +172,8 @@ class Weights(Mapping[str, float]):
 
         Examples
         --------
-        >>> from powerbalance.model import _example
-        >>> a = _example()
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("engage-or-contain").assessment
         >>> Weights.from_mapping({"Trade gains": 1, "Conflict risk": 3}).by_area(a)
         area
         Economic    0.25
@@ -197,8 +197,8 @@ class Weights(Mapping[str, float]):
 
         Examples
         --------
-        >>> from powerbalance.model import _example
-        >>> Weights.from_mapping({"Conflict risk": 1, "Trade gains": 1}).aligned(_example())
+        >>> import powerbalance as pb
+        >>> Weights.from_mapping({"Conflict risk": 1, "Trade gains": 1}).aligned(pb.examples.load("engage-or-contain").assessment)
         array([0.5, 0.5])
         """
         criteria = assessment.criterion_names

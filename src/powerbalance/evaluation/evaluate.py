@@ -9,7 +9,7 @@ import numpy as np
 from powerbalance.errors import DegenerateCriterionWarning, InvalidParameterError
 from powerbalance.methods import MethodLike, resolve_method
 from powerbalance.model import Assessment
-from powerbalance.report import Report, build_report
+from powerbalance.evaluation.report import Report, build_report
 from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
 
 __all__ = ["evaluate"]
@@ -17,6 +17,7 @@ __all__ = ["evaluate"]
 
 def evaluate(
     assessment: Assessment,
+    *,
     weighting: WeightingLike = "equal",
     method: MethodLike = "weighted-sum",
 ) -> Report:
@@ -51,7 +52,7 @@ def evaluate(
     Examples
     --------
     >>> import powerbalance as pb
-    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> a = pb.examples.load("great-power-cooperation").assessment
     >>> report = pb.evaluate(a, method="topsis")
     >>> report.ranking.index[0]
     'Targeted cooperation'
@@ -71,7 +72,7 @@ def evaluate(
         raise InvalidParameterError(
             f"evaluate() takes an Assessment as its first argument; got "
             f"{type(assessment).__name__}. Build one with pb.Assessment(...), "
-            f"pb.Assessment.from_frame(...) or pb.scenarios.load(...)."
+            f"pb.Assessment.from_frame(...) or pb.examples.load(...).assessment."
         )
     scheme = resolve_weighting(weighting)
     resolved_method = resolve_method(method)

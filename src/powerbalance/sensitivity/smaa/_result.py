@@ -18,8 +18,9 @@ from powerbalance._version import __version__
 from powerbalance.errors import (
     InvalidParameterError,
 )
-from powerbalance.report import TEXT_WIDTH
-from powerbalance.smaa._weights import WeightInformation
+from powerbalance.evaluation.report import TEXT_WIDTH, describe
+from powerbalance.methods import Method
+from powerbalance.sensitivity.smaa._weights import WeightInformation
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
@@ -34,13 +35,13 @@ Examples
 >>> PAIRWISE_LIMIT
 200
 """
-SMAA_SCHEMA = "powerbalance.smaa/1"
+SMAA_SCHEMA = "powerbalance.sensitivity.smaa/1"
 """Tag of :meth:`SMAAResult.to_dict`, naming the layout of the result's plain data.
 
 Examples
 --------
 >>> SMAA_SCHEMA
-'powerbalance.smaa/1'
+'powerbalance.sensitivity.smaa/1'
 """
 
 def _readonly(values: npt.ArrayLike, dtype: type) -> Any:
@@ -76,9 +77,9 @@ class SMAAResult:
         How many weight vectors were drawn.
     seed : int
         The seed; ``smaa(..., seed=result.seed)`` repeats the run exactly.
-    method : str
-        The method, as :func:`powerbalance.report.describe` gives it.
-    weights : WeightInformation
+    method : Method
+        The method the options were scored with (its description is in ``to_dict()``).
+    weight_information : WeightInformation
         The distribution the weight vectors were drawn from.
     rank_counts : numpy.ndarray of int, shape (n_options, n_options)
         How many weight vectors put each option (row) at each rank (column, 1 first).
@@ -94,7 +95,7 @@ class SMAAResult:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+    >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
     >>> r.samples, r.seed, r.rank_counts.shape
     (1000, 1, (7, 7))
     """
@@ -103,8 +104,8 @@ class SMAAResult:
     criteria: tuple[str, ...] = attrs.field(converter=_to_names)
     samples: int
     seed: int
-    method: str
-    weights: WeightInformation
+    method: Method
+    weight_information: WeightInformation
     rank_counts: IntArray = attrs.field(converter=_int_array, eq=_ARRAY_EQ, repr=False)
     win_counts: IntArray = attrs.field(converter=_int_array, eq=_ARRAY_EQ, repr=False)
     first_weight_sums: FloatArray = attrs.field(converter=_float_array, eq=_ARRAY_EQ, repr=False)
@@ -134,7 +135,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> int(r.hits.to_numpy().sum()) == 1_000 * 7
         True
         """
@@ -156,7 +157,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> r.acceptability.sum().round(12).unique().tolist()
         [1.0]
         """
@@ -174,7 +175,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> bool((r.acceptability_se <= 0.5 / 1_000**0.5).all().all())
         True
         """
@@ -192,7 +193,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> "Confrontation" in r.never_first
         True
         """
@@ -216,7 +217,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> bool(np.allclose(r.central_weights.sum(axis=1), 1))
         True
         """
@@ -251,7 +252,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> float(r.confidence["Targeted cooperation"])
         1.0
         """
@@ -280,7 +281,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> float(r.winning.loc["Targeted cooperation", "Confrontation"]) > 0.9
         True
         """
@@ -317,7 +318,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> r.holistic.idxmax()
         'Targeted cooperation'
         """
@@ -345,7 +346,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=10_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=10_000, seed=1)
         >>> print(r.summary())  # doctest: +ELLIPSIS
         Targeted cooperation ranks first in 54.6% (± 0.5%) of 10,000 weightings drawn uniformly; ...
         """
@@ -358,7 +359,7 @@ class SMAAResult:
             if k == 0:
                 parts.append(
                     f"{self.options[i]} ranks first in {figure} of {self.samples:,} weightings "
-                    f"{self.weights._phrase()}{self._scores_phrase()}"
+                    f"{self.weight_information._phrase()}{self._scores_phrase()}"
                 )
             else:
                 parts.append(f"{self.options[i]} in {figure}")
@@ -447,7 +448,7 @@ class SMAAResult:
         return f", each with a fresh draw of {what}"
 
     def _footer(self) -> str:
-        return f"Method {self.method}; seed {self.seed}."
+        return f"Method {describe(self.method)}; seed {self.seed}."
 
     def __str__(self) -> str:
         tables = [t.to_text() for t in self._acceptability_tables(TEXT_WIDTH)]
@@ -460,7 +461,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> max(len(line) for line in r.to_text().splitlines()) <= 100
         True
         """
@@ -472,7 +473,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> r.to_markdown().startswith("**Share of 1,000 weightings")
         True
         """
@@ -491,7 +492,7 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> r.to_html().startswith("<div")
         True
         """
@@ -510,9 +511,9 @@ class SMAAResult:
         Examples
         --------
         >>> import json, powerbalance as pb
-        >>> result = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=100, seed=1)
+        >>> result = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=100, seed=1)
         >>> json.loads(result.to_json())["schema"]
-        'powerbalance.smaa/1'
+        'powerbalance.sensitivity.smaa/1'
         """
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
@@ -522,10 +523,10 @@ class SMAAResult:
         Examples
         --------
         >>> import json, powerbalance as pb
-        >>> r = pb.smaa.smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
         >>> d = json.loads(json.dumps(r.to_dict()))
         >>> d["schema"], d["seed"], d["samples"]
-        ('powerbalance.smaa/1', 1, 1000)
+        ('powerbalance.sensitivity.smaa/1', 1, 1000)
         """
         central = self.central_weights
         return {
@@ -534,8 +535,8 @@ class SMAAResult:
             "criteria": list(self.criteria),
             "samples": self.samples,
             "seed": self.seed,
-            "method": self.method,
-            "weights": repr(self.weights),
+            "method": describe(self.method),
+            "weight_information": repr(self.weight_information),
             "acceptability": _floats(self.acceptability.to_numpy()),
             "acceptability_se": _floats(self.acceptability_se.to_numpy()),
             "hits": self.rank_counts.tolist(),

@@ -20,11 +20,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._html import page, styled
+from powerbalance._render.html import page, styled
 from powerbalance._labels import labels
 from powerbalance._render import Table, join_words, number
 from powerbalance._version import __version__
-from powerbalance.agreement import (
+from powerbalance.evaluation.agreement import (
     CORRELATIONS,
     RULES,
     Correlation,
@@ -33,25 +33,25 @@ from powerbalance.agreement import (
     correlation,
 )
 from powerbalance.errors import InvalidParameterError
-from powerbalance.evaluate import warn_degenerate
+from powerbalance.evaluation.evaluate import warn_degenerate
 from powerbalance.methods import Method, MethodLike, resolve_method
 from powerbalance.model import Assessment
-from powerbalance.ranking import rank_scores
-from powerbalance.report import TEXT_WIDTH, describe
+from powerbalance.methods.ranking import rank_scores
+from powerbalance.evaluation.report import TEXT_WIDTH, describe
 from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
-from powerbalance.weights import Weights
+from powerbalance.model.weights import Weights
 
 __all__ = ["COMPARISON_SCHEMA", "Comparison", "compare"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
-COMPARISON_SCHEMA = "powerbalance.comparison/1"
+COMPARISON_SCHEMA = "powerbalance.evaluation.comparison/1"
 """The schema tag of :meth:`Comparison.to_dict`; it changes when the layout does.
 
 Examples
 --------
 >>> import powerbalance as pb
->>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+>>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment, methods=["topsis"])
 >>> c.to_dict()["schema"] == COMPARISON_SCHEMA
 True
 """
@@ -89,6 +89,7 @@ def _labelled(
 
 def compare(
     assessment: Assessment,
+    *,
     weightings: Mapping[str, WeightingLike] | Sequence[str] | None = None,
     methods: Mapping[str, MethodLike] | Sequence[str] | None = None,
 ) -> Comparison:
@@ -114,7 +115,7 @@ def compare(
     Examples
     --------
     >>> import powerbalance as pb
-    >>> a = pb.scenarios.load("great-power-cooperation")
+    >>> a = pb.examples.load("great-power-cooperation").assessment
     >>> c = pb.compare(a, methods=["weighted-sum", "topsis"])
     >>> c.ranks.columns.tolist()
     [('equal', 'weighted-sum'), ('equal', 'topsis')]
@@ -161,7 +162,7 @@ class Comparison:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"),
+    >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment,
     ...                methods=["weighted-sum", "topsis"])
     >>> c.consensus("borda").index[0]
     'Targeted cooperation'
@@ -199,7 +200,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment, methods=["topsis"])
         >>> c.scores.shape
         (7, 1)
         """
@@ -212,7 +213,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment, methods=["topsis"])
         >>> int(c.ranks.loc["Targeted cooperation"].iloc[0])
         1
         """
@@ -226,7 +227,7 @@ class Comparison:
         kind : {"kendall", "spearman", "weighted-spearman", "ws"}
             Kendall's tau-b, Spearman's rho, the weighted Spearman coefficient r_w
             (disagreements near the top count more) or the WS similarity coefficient
-            (asymmetric: the row is the reference). See :mod:`powerbalance.agreement`.
+            (asymmetric: the row is the reference). See :mod:`powerbalance.evaluation.agreement`.
 
         Returns
         -------
@@ -236,7 +237,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"),
+        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment,
         ...                methods=["weighted-sum", "topsis"])
         >>> float(c.correlation("spearman").iloc[0, 0])
         1.0
@@ -251,7 +252,7 @@ class Comparison:
         ----------
         rule : {"borda", "copeland"}
             Borda: points for positions, summed. Copeland: pairwise majorities, wins
-            minus losses. See :func:`powerbalance.agreement.consensus_scores`.
+            minus losses. See :func:`powerbalance.evaluation.agreement.consensus_scores`.
 
         Returns
         -------
@@ -261,7 +262,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"))
+        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment)
         >>> list(c.consensus("copeland").columns)
         ['rank', 'points']
         """
@@ -290,7 +291,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"), methods=["topsis"])
+        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment, methods=["topsis"])
         >>> c.summary().startswith("Targeted cooperation ranks first in the only ranking")
         True
         """
@@ -395,7 +396,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> "Borda" in pb.compare(pb.scenarios.load("great-power-cooperation")).to_text()
+        >>> "Borda" in pb.compare(pb.examples.load("great-power-cooperation").assessment).to_text()
         True
         """
         return str(self)
@@ -406,7 +407,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> pb.compare(pb.scenarios.load("great-power-cooperation")).to_markdown()[:3]
+        >>> pb.compare(pb.examples.load("great-power-cooperation").assessment).to_markdown()[:3]
         '## '
         """
         parts = [f"## {self._heading()}", ""]
@@ -423,7 +424,7 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> page = pb.compare(pb.scenarios.load("great-power-cooperation")).to_html()
+        >>> page = pb.compare(pb.examples.load("great-power-cooperation").assessment).to_html()
         >>> page.startswith("<!DOCTYPE html>"), "<table" in page
         (True, True)
         """
@@ -443,9 +444,9 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> d = pb.compare(pb.scenarios.load("great-power-cooperation")).to_dict()
+        >>> d = pb.compare(pb.examples.load("great-power-cooperation").assessment).to_dict()
         >>> d["schema"]
-        'powerbalance.comparison/1'
+        'powerbalance.evaluation.comparison/1'
         """
         columns = [{"weighting": w, "method": m} for w, m in self._columns]
         return {
@@ -468,8 +469,8 @@ class Comparison:
         Examples
         --------
         >>> import json, powerbalance as pb
-        >>> c = pb.compare(pb.scenarios.load("great-power-cooperation"))
+        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment)
         >>> json.loads(c.to_json())["schema"]
-        'powerbalance.comparison/1'
+        'powerbalance.evaluation.comparison/1'
         """
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)

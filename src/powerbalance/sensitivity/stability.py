@@ -22,16 +22,16 @@ Sánchez (1997). For the other methods the ends are found on the batched scores:
 of 201 weights brackets each change and bisection narrows it to :math:`10^{-6}`.
 
 :func:`sweep` runs one weight from 0 to 1 and records every option's score and rank,
-and :func:`smaa` (from :mod:`powerbalance.smaa`, where its weight information and
+and :func:`smaa` (from :mod:`powerbalance.sensitivity.smaa`, where its weight information and
 result are) admits every weighting the stakeholders could defend at once.
 
 Examples
 --------
 >>> import powerbalance as pb
->>> s = stability(pb.scenarios.load("great-power-cooperation"))
+>>> s = stability(pb.examples.load("great-power-cooperation").assessment)
 >>> s.critical.taken_over_by
 'Technology investment'
->>> result = smaa(pb.scenarios.load("great-power-cooperation"), samples=1_000, seed=1)
+>>> result = smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
 >>> result.acceptability.shape
 (7, 7)
 """
@@ -54,20 +54,23 @@ from powerbalance._render import Table, join_words, number
 from powerbalance.errors import InvalidParameterError, UnknownNameError, did_you_mean
 from powerbalance.methods import MethodLike, PreparedMethod, resolve_method
 from powerbalance.model import Assessment
-from powerbalance.ranking import TIE_TOLERANCE, rank_and_order
-from powerbalance.smaa import smaa
+from powerbalance.methods.ranking import TIE_TOLERANCE, rank_and_order
+from powerbalance.sensitivity._path import (
+    BISECTION_TOLERANCE,
+    bisect,
+    direction,
+    linear_scorer,
+    moving_criteria,
+    weight_path,
+)
 from powerbalance.weighting import WeightingLike, apply_weighting
 
-# SMAA lives in powerbalance.smaa with its weight information and result; it is also
-# here, with the other ways of asking how robust a ranking is.
-__all__ = ["Critical", "Stability", "StabilityInterval", "Sweep", "smaa", "stability", "sweep"]
+__all__ = ["Critical", "Stability", "StabilityInterval", "stability"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
 #: Grid of weights on which non-linear methods are bracketed before bisection.
 GRID_POINTS = 201
-#: Width to which bisection narrows each end for non-linear methods.
-BISECTION_TOLERANCE = 1e-6
 
 
 @attrs.frozen
@@ -95,7 +98,7 @@ class StabilityInterval:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> interval = stability(pb.scenarios.load("great-power-cooperation")).intervals[0]
+    >>> interval = stability(pb.examples.load("great-power-cooperation").assessment).intervals[0]
     >>> interval.name, interval.scope, interval.top_low <= interval.weight <= interval.top_high
     ('Trade tensions eased', 'criterion', True)
     """
@@ -131,7 +134,7 @@ class Critical:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> critical = stability(pb.scenarios.load("great-power-cooperation")).critical
+    >>> critical = stability(pb.examples.load("great-power-cooperation").assessment).critical
     >>> critical.name, critical.leader, critical.taken_over_by
     ('Innovation leadership', 'Targeted cooperation', 'Technology investment')
     >>> round(critical.weight, 3), round(critical.threshold, 3)
@@ -153,7 +156,7 @@ class Critical:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> s = stability(pb.scenarios.load("great-power-cooperation"))
+        >>> s = stability(pb.examples.load("great-power-cooperation").assessment)
         >>> s.critical.sentence().startswith("Targeted cooperation remains first unless")
         True
         """
@@ -187,7 +190,7 @@ class Stability:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> result = stability(pb.scenarios.load("great-power-cooperation"))
+    >>> result = stability(pb.examples.load("great-power-cooperation").assessment)
     >>> len(result.intervals)  # 13 criteria and 5 areas
     18
     """
@@ -204,7 +207,7 @@ class Stability:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = stability(pb.scenarios.load("great-power-cooperation")).critical
+        >>> c = stability(pb.examples.load("great-power-cooperation").assessment).critical
         >>> c.absolute <= 0.05
         True
         """
@@ -245,7 +248,7 @@ class Stability:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> frame = stability(pb.scenarios.load("great-power-cooperation")).to_frame()
+        >>> frame = stability(pb.examples.load("great-power-cooperation").assessment).to_frame()
         >>> bool((frame["top_low"] <= frame["weight"]).all())
         True
         """
@@ -287,7 +290,7 @@ class Stability:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> stability(pb.scenarios.load("great-power-cooperation")).summary()[:20]
+        >>> stability(pb.examples.load("great-power-cooperation").assessment).summary()[:20]
         'Targeted cooperation'
         """
         if self.tied:
@@ -324,7 +327,7 @@ class Stability:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> d = stability(pb.scenarios.load("great-power-cooperation")).to_dict()
+        >>> d = stability(pb.examples.load("great-power-cooperation").assessment).to_dict()
         >>> d["schema"], d["critical"]["taken_over_by"]
         ('powerbalance.stability/1', 'Technology investment')
         """
@@ -346,6 +349,7 @@ class Stability:
 
 def stability(
     assessment: Assessment,
+    *,
     weighting: WeightingLike = "equal",
     method: MethodLike = "weighted-sum",
 ) -> Stability:
@@ -356,7 +360,7 @@ def stability(
     assessment : Assessment
         The options, criteria and scores.
     weighting : WeightingScheme, str, Weights or callable, default "equal"
-        The current weights, as for :func:`powerbalance.evaluate`.
+        The current weights, as for :func:`powerbalance.evaluation.evaluate`.
     method : Method or str, default "weighted-sum"
         The aggregation method.
 
@@ -386,62 +390,21 @@ def stability(
     leader = names[int(order[0])]
     tied = tuple(names[int(i)] for i in order if ranks[i] == 1) if (ranks == 1).sum() > 1 else ()
     directions = [
-        (c.name, "criterion", _members(assessment, c.name, "criterion"))
+        (c.name, "criterion", moving_criteria(assessment, c.name, "criterion"))
         for c in assessment.criteria
     ]
     directions += [
-        (area, "area", _members(assessment, area, "area"))
+        (area, "area", moving_criteria(assessment, area, "area"))
         for area in assessment.areas
         if len(assessment.criteria_in(area)) > 1
     ]
     exact = bool(getattr(prepared, "additive", False))
-    scorer = _linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
+    scorer = linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
     intervals = tuple(
-        _interval(name, scope, *_direction(members, weights), weights, scorer, names, order, exact)
+        _interval(name, scope, *direction(members, weights), weights, scorer, names, order, exact)
         for name, scope, members in directions
     )
     return Stability(intervals=intervals, leader=leader, exact=exact, tied=tied)
-
-
-def _linear_scorer(prepared: PreparedMethod, m: int) -> Callable[[FloatArray], FloatArray]:
-    # A linear method's scores are weighted means of its scores under unit weights.
-    unit_scores = prepared.score(np.eye(m))
-
-    def score(batch: FloatArray) -> FloatArray:
-        shares = batch / batch.sum(axis=1, keepdims=True)
-        return np.asarray(shares @ unit_scores, dtype=np.float64)
-
-    return score
-
-
-def _members(assessment: Assessment, name: str, scope: str) -> npt.NDArray[np.bool_]:
-    """Which criteria move: the criterion ``name`` itself, or the area ``name``'s criteria."""
-    if scope == "criterion":
-        return np.array([c.name == name for c in assessment.criteria])
-    return np.array([c.area == name for c in assessment.criteria])
-
-
-def _direction(members: npt.NDArray[np.bool_], weights: FloatArray) -> tuple[FloatArray, float]:
-    """The moving criteria's current shares of their total, and that total weight."""
-    current = float(weights[members].sum())
-    share = np.where(members, weights, 0.0)
-    unit = share / current if current > 0 else members / members.sum()
-    return np.asarray(unit, dtype=np.float64), current
-
-
-def _path(
-    unit: FloatArray, weights: FloatArray, current: float
-) -> Callable[[FloatArray], FloatArray]:
-    """Weights as the moved weight goes to each ``t``, the rest rescaled in proportion."""
-    rest = weights - current * unit
-    rest_total = rest.sum()
-    rest_share = rest / rest_total if rest_total > 0 else np.zeros_like(rest)
-
-    def at(t: FloatArray) -> FloatArray:
-        t = np.asarray(t, dtype=np.float64)[:, None]
-        return np.asarray(t * unit + (1.0 - t) * rest_share, dtype=np.float64)
-
-    return at
 
 
 def _interval(
@@ -455,7 +418,7 @@ def _interval(
     order: npt.NDArray[np.intp],
     exact: bool,
 ) -> StabilityInterval:
-    at = _path(unit, weights, current)
+    at = weight_path(unit, weights, current)
     leader = int(order[0])
     # Only these pairs can end the intervals: the leader against each other option,
     # and neighbours in the current order (the first pair to swap is a neighbouring one).
@@ -539,22 +502,9 @@ def _crossing_bisected(
     while high_index < len(grid) - 1 and holds[high_index + 1]:
         high_index += 1
     last = len(grid) - 1
-    low = 0.0 if low_index == 0 else _bisect(kept, grid[low_index - 1], grid[low_index])
-    high = 1.0 if high_index == last else _bisect(kept, grid[high_index + 1], grid[high_index])
+    low = 0.0 if low_index == 0 else bisect(kept, grid[low_index - 1], grid[low_index])
+    high = 1.0 if high_index == last else bisect(kept, grid[high_index + 1], grid[high_index])
     return low, high
-
-
-def _bisect(
-    kept: Callable[[FloatArray], npt.NDArray[np.bool_]], outside: float, inside: float
-) -> float:
-    """Narrow [outside, inside] to the point where ``kept`` starts to hold, to the tolerance."""
-    while abs(inside - outside) > BISECTION_TOLERANCE:
-        middle = 0.5 * (inside + outside)
-        if kept(np.array([middle]))[0]:
-            inside = middle
-        else:
-            outside = middle
-    return float(inside)
 
 
 def _probe(t: float, below: bool) -> float:
@@ -591,150 +541,3 @@ def _ranking_swap(
     gaps = scores[:-1] - scores[1:]
     k = int(np.argmin(gaps))
     return names[int(order[k])], names[int(order[k + 1])]
-
-
-# -- sweeps -------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Sweep:
-    """Every option's score and rank as one weight runs from 0 to 1; see :func:`sweep`.
-
-    Attributes
-    ----------
-    name, scope : str
-        The criterion or area whose weight moves (``scope`` ``"criterion"`` or
-        ``"area"``).
-    weight : float
-        Its current weight.
-    steps : numpy.ndarray
-        The weights the sweep visits, from 0 to 1.
-    scores : pandas.DataFrame
-        Index ``weight`` (the steps), one column per option.
-    crossovers : tuple of (float, str, str)
-        Where first place changes hands along the sweep: (weight, option first
-        before, option first after), located to 1e-6 (exactly for linear methods).
-
-    Examples
-    --------
-    >>> import powerbalance as pb
-    >>> swept = sweep(pb.scenarios.load("great-power-cooperation"), "Security", points=11)
-    >>> swept.scope, len(swept.steps)
-    ('area', 11)
-    """
-
-    name: str
-    scope: str
-    weight: float
-    steps: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
-    scores: pd.DataFrame = attrs.field(eq=False, repr=False)
-    crossovers: tuple[tuple[float, str, str], ...]
-
-    @property
-    def ranks(self) -> pd.DataFrame:
-        """Each option's rank (1 = best) at each step, shaped like :attr:`scores`.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> s = sweep(pb.scenarios.load("great-power-cooperation"), "Security", points=3)
-        >>> s.ranks.shape
-        (3, 7)
-        """
-        values = self.scores.to_numpy()
-        ranks = np.vstack([rank_and_order(row)[0] for row in values])
-        return pd.DataFrame(ranks, index=self.scores.index, columns=self.scores.columns)
-
-
-def sweep(
-    assessment: Assessment,
-    criterion_or_area: str,
-    weighting: WeightingLike = "equal",
-    method: MethodLike = "weighted-sum",
-    *,
-    points: int = 101,
-) -> Sweep:
-    """Score every option as one weight goes from 0 to 1, the others in proportion.
-
-    The whole sweep is one batch of weight vectors scored at once (see
-    :func:`stability` for the path the weights follow). ``criterion_or_area`` names
-    a criterion or an area; an area's criteria move together.
-
-    Parameters
-    ----------
-    assessment : Assessment
-        The options, criteria and scores.
-    criterion_or_area : str
-        The criterion or area whose weight moves.
-    weighting, method
-        As for :func:`powerbalance.evaluate`.
-    points : int, default 101
-        How many evenly spaced weights from 0 to 1 to visit (at least 2).
-
-    Raises
-    ------
-    UnknownNameError
-        ``criterion_or_area`` is neither a criterion nor an area.
-    InvalidParameterError
-        ``points`` is not an integer of at least 2.
-
-    Examples
-    --------
-    >>> import powerbalance as pb
-    >>> s = sweep(pb.scenarios.load("great-power-cooperation"), "Innovation leadership")
-    >>> s.crossovers[0][1:]
-    ('Targeted cooperation', 'Technology investment')
-    >>> round(s.crossovers[0][0], 3)
-    0.125
-    """
-    if isinstance(points, bool) or not isinstance(points, int) or points < 2:
-        raise InvalidParameterError(
-            f"sweep: points must be a whole number of at least 2, such as 101; got {points!r}."
-        )
-    weights = apply_weighting(weighting, assessment).aligned(assessment)
-    if criterion_or_area in assessment.criterion_names:
-        scope = "criterion"
-    elif criterion_or_area in assessment.areas:
-        scope = "area"
-    else:
-        raise UnknownNameError(
-            f"sweep: {criterion_or_area!r} is neither a criterion nor an area of the "
-            f"assessment."
-            + did_you_mean(criterion_or_area, (*assessment.criterion_names, *assessment.areas))
-        )
-    unit, current = _direction(_members(assessment, criterion_or_area, scope), weights)
-    at = _path(unit, weights, current)
-    prepared = resolve_method(method).prepare(assessment)
-    exact = bool(getattr(prepared, "additive", False))
-    scorer = _linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
-    steps = np.linspace(0.0, 1.0, points)
-    scores = scorer(at(steps))
-    names = assessment.option_names
-    leaders = scores.argmax(axis=1)
-    crossovers = []
-    for k in np.flatnonzero(leaders[1:] != leaders[:-1]):
-        before, after = int(leaders[k]), int(leaders[k + 1])
-
-        # Linear scores: two lines meet at one point, found from the sweep's own ends
-        # (t = 0 and t = 1). Otherwise bisect between the two steps.
-        gap0 = scores[0, before] - scores[0, after]
-        gap1 = scores[-1, before] - scores[-1, after]
-        if exact and gap0 != gap1:
-            where = float(gap0 / (gap0 - gap1))
-        else:
-
-            def still_first(t: FloatArray, option: int = before) -> npt.NDArray[np.bool_]:
-                return np.asarray(scorer(at(t)).argmax(axis=1) == option)
-
-            where = _bisect(still_first, float(steps[k + 1]), float(steps[k]))
-        crossovers.append((where, names[before], names[after]))
-    frame = pd.DataFrame(scores, index=pd.Index(steps, name="weight"), columns=list(names))
-    frame.columns.name = "option"
-    return Sweep(
-        name=criterion_or_area,
-        scope=scope,
-        weight=current,
-        steps=steps,
-        scores=frame,
-        crossovers=tuple(crossovers),
-    )

@@ -1,0 +1,21 @@
+"""Evaluation: scores and weights in, a ranking explained as trade-offs out.
+
+:func:`evaluate` weighs the criteria, scores the options with one method and returns a
+:class:`Report`; :func:`compare` ranks the options under several weightings and
+methods and measures how far the rankings agree (:mod:`~powerbalance.evaluation.agreement`).
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> a = pb.examples.load("great-power-cooperation").assessment
+>>> pb.evaluate(a, method="topsis").ranking.index[0]
+'Targeted cooperation'
+"""
+
+from powerbalance.evaluation import agreement
+from powerbalance.evaluation.comparison import Comparison, compare
+from powerbalance.evaluation.evaluate import evaluate
+from powerbalance.evaluation.report import Report
+from powerbalance.evaluation.tradeoffs import Tradeoff
+
+__all__ = ["Comparison", "Report", "Tradeoff", "agreement", "compare", "evaluate"]

@@ -1,0 +1,268 @@
+"""Options and criteria: what is assessed, and what it is judged on.
+
+Both are frozen attrs classes validated at construction, so an invalid one cannot exist.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal, TypeAlias
+
+import attrs
+
+from powerbalance.errors import InvalidKindError, InvalidNameError, InvalidParameterError
+from powerbalance.model.value import ValueFunction
+
+__all__ = ["KINDS", "Criterion", "Kind", "Option", "check_name"]
+
+Kind: TypeAlias = Literal["benefit", "risk"]
+"""The kind of a criterion: a benefit (higher is better) or a risk (higher is worse).
+
+Examples
+--------
+>>> Criterion("Conflict risk", area="Security", kind="risk").kind
+'risk'
+"""
+KINDS: tuple[Kind, ...] = ("benefit", "risk")
+"""The two kinds of criterion. There are deliberately no aliases ("max", "cost", ...).
+
+Examples
+--------
+>>> KINDS
+('benefit', 'risk')
+"""
+
+
+
+def check_name(what: str, name: object) -> None:
+    """Refuse a name that is not text, or is blank; ``what`` says whose name it is.
+
+    Examples
+    --------
+    >>> check_name("An option's", "Engage")
+    """
+    if not isinstance(name, str):
+        raise InvalidNameError(
+            f"{what} name must be a string; got {name!r} of type {type(name).__name__}."
+        )
+    if not name.strip():
+        raise InvalidNameError(f"{what} name must not be empty or blank; got {name!r}.")
+
+
+def _validate_option_name(instance: Option, attribute: attrs.Attribute[str], value: str) -> None:
+    check_name("An option's", value)
+
+
+def _validate_criterion_name(
+    instance: Criterion, attribute: attrs.Attribute[str], value: str
+) -> None:
+    check_name("A criterion's", value)
+
+
+def _validate_area(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidNameError(
+            f"Criterion {instance.name!r}: area must be a non-empty string such as "
+            f"'Economic' or 'Security'; got {value!r}."
+        )
+
+
+def _validate_kind(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in KINDS:
+        raise InvalidKindError(
+            f"Criterion {instance.name!r}: kind must be 'benefit' (higher is better) or "
+            f"'risk' (higher is worse); got {value!r}. There are no aliases: write 'risk' "
+            "for a criterion where a higher score is worse."
+        )
+
+
+def _to_scale(value: object) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    try:
+        low, high = value  # type: ignore[misc]
+        return (float(low), float(high))  # type: ignore[has-type]
+    except (TypeError, ValueError):
+        # Left as given; the validator explains what was expected.
+        return value  # type: ignore[return-value]
+
+
+def _validate_scale(
+    instance: Criterion, attribute: attrs.Attribute[tuple[float, float] | None], value: object
+) -> None:
+    if value is None:
+        return
+    ok = (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, float) and math.isfinite(v) for v in value)
+        and value[0] < value[1]
+    )
+    if not ok:
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: scale must be a pair (low, high) of finite numbers "
+            f"with low < high, such as (0, 10); got {value!r}."
+        )
+
+
+def _to_anchors(value: object) -> object:
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _validate_anchors(
+    instance: Criterion, attribute: attrs.Attribute[tuple[str, str] | None], value: object
+) -> None:
+    if value is None:
+        return
+    ok = (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(text, str) and text.strip() for text in value)
+    )
+    if not ok:
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: anchors must be two non-empty texts, what the "
+            f"low and the high end of the scale stand for, such as ('no change', "
+            f"'tensions resolved'); got {value!r}."
+        )
+    if instance.scale is None:
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: anchors describe the ends of a fixed scale, but "
+            f"the criterion has none. Give scale=(low, high) as well, or leave the anchors "
+            f"out to score on a local scale (worst to best option in the set)."
+        )
+
+
+def _validate_value_function(
+    instance: Criterion, attribute: attrs.Attribute[ValueFunction | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, ValueFunction):
+        raise InvalidParameterError(
+            f"Criterion {instance.name!r}: value_function must be a value function such "
+            f"as powerbalance.model.value.Piecewise(points=[...]) or Exponential(rho=...); got "
+            f"{value!r}."
+        )
+
+
+@attrs.frozen
+class Option:
+    """A policy option or strategic posture being assessed.
+
+    Parameters
+    ----------
+    name : str
+        Unique, non-empty name; the key by which results refer to the option.
+    description : str, optional
+        One or two sentences saying what the option is.
+
+    Examples
+    --------
+    >>> Option("Targeted cooperation", description="Cooperate on agreed issues only.")
+    Option(name='Targeted cooperation', description='Cooperate on agreed issues only.')
+    """
+
+    name: str = attrs.field(validator=_validate_option_name)
+    description: str = attrs.field(default="", kw_only=True)
+
+
+@attrs.frozen
+class Criterion:
+    """A criterion the options are judged on: a benefit or a risk within an area.
+
+    Parameters
+    ----------
+    name : str
+        Unique, non-empty name.
+    area : str
+        The area the criterion belongs to, e.g. ``"Economic"`` or ``"Security"``.
+    kind : {"benefit", "risk"}
+        ``"benefit"`` if a higher score is better, ``"risk"`` if a higher score is worse.
+    description : str, optional
+        What the criterion measures.
+    unit : str, optional
+        The unit the scores are given in.
+    scale : tuple of float, optional
+        ``(low, high)``: a *global* scale, fixed by the analyst, that the scores are
+        given on (e.g. ``(0, 10)``, or the worst and best plausible outcomes). Scores
+        outside it are rejected, and normalizations that depend on the range of a
+        criterion (min-max, max) use it instead of the observed range. Without it
+        the scale is *local*: it runs from the worst to the best option in the set,
+        and moves when options are added or removed.
+    anchors : tuple of str, optional
+        ``(low text, high text)``: what the two ends of ``scale`` stand for, in words
+        (for a risk the low end is the better one). They travel with the criterion
+        into reports; swing weights refer to the swing between them.
+    value_function : ValueFunction, optional
+        How a score turns into a 0-100 preference value between the worst end of the
+        scale (0) and the best (100); see :mod:`powerbalance.model.value`. Default: linear.
+        Used by the ``"value"`` normalization and :meth:`Assessment.to_values`.
+
+    Examples
+    --------
+    >>> risk = Criterion("Supply-chain dependency", area="Economic", kind="risk", scale=(0, 10))
+    >>> risk.kind, risk.scale
+    ('risk', (0.0, 10.0))
+    >>> risk.is_risk
+    True
+    """
+
+    name: str = attrs.field(validator=_validate_criterion_name)
+    area: str = attrs.field(validator=_validate_area)
+    kind: Kind = attrs.field(validator=_validate_kind)
+    description: str = attrs.field(default="", kw_only=True)
+    unit: str = attrs.field(default="", kw_only=True)
+    scale: tuple[float, float] | None = attrs.field(
+        default=None, kw_only=True, converter=_to_scale, validator=_validate_scale
+    )
+    anchors: tuple[str, str] | None = attrs.field(
+        default=None, kw_only=True, converter=_to_anchors, validator=_validate_anchors
+    )
+    value_function: ValueFunction | None = attrs.field(
+        default=None, kw_only=True, validator=_validate_value_function
+    )
+
+    @property
+    def scale_kind(self) -> Literal["local", "global"]:
+        """``"global"`` with a fixed ``scale``, ``"local"`` (worst to best option) without.
+
+        Examples
+        --------
+        >>> Criterion("Trade", area="Economic", kind="benefit", scale=(0, 10)).scale_kind
+        'global'
+        """
+        return "local" if self.scale is None else "global"
+
+    @property
+    def worst_and_best(self) -> tuple[tuple[float, str], tuple[float, str]] | None:
+        """The worst and the best end of a global scale, each with its anchor text.
+
+        For a benefit the worst end is the low one; for a risk the high one. None on
+        a local scale.
+
+        Examples
+        --------
+        >>> Criterion(
+        ...     "Escalation", area="Security", kind="risk", scale=(0, 10),
+        ...     anchors=("no incidents", "armed clashes"),
+        ... ).worst_and_best
+        ((10.0, 'armed clashes'), (0.0, 'no incidents'))
+        """
+        if self.scale is None:
+            return None
+        low_text, high_text = self.anchors or ("", "")
+        low, high = (self.scale[0], low_text), (self.scale[1], high_text)
+        return (high, low) if self.is_risk else (low, high)
+
+    @property
+    def is_risk(self) -> bool:
+        """Whether a higher score is worse on this criterion.
+
+        Examples
+        --------
+        >>> Criterion("Emissions cut", area="Environment", kind="benefit").is_risk
+        False
+        """
+        return self.kind == "risk"
+
