@@ -28,8 +28,8 @@ from powerbalance.errors import (
     MissingScoreError,
     NormalizationError,
     PowerbalanceError,
-    StudyFileError,
     ShapeError,
+    StudyFileError,
     UnknownNameError,
     WeightError,
 )
@@ -148,30 +148,39 @@ def test_duplicate_criterion_names():
 
 
 def test_empty_option_name():
-    with raises(InvalidNameError, TypeError, r"option's name must not be empty.*got ''"):
+    with raises(InvalidNameError, ValueError, r"^Option: name must be a non-blank string; got ''"):
         pb.Assessment(["A", "", "C"], CRITERIA, SCORES)
 
 
 def test_blank_criterion_name():
-    with raises(InvalidNameError, TypeError, r"criterion's name must not be empty.*got '   '"):
+    with raises(
+        InvalidNameError, ValueError, r"^Criterion: name must be a non-blank string; got '   '"
+    ):
         pb.Criterion("   ", area="Economic", kind="benefit")
 
 
+def test_blank_area():
+    with raises(InvalidNameError, ValueError, r"^Criterion 'Trade': area must be .*; got ''"):
+        pb.Criterion("Trade", area="", kind="benefit")
+
+
 @pytest.mark.parametrize(
-    ("make", "what"),
+    ("make", "owner"),
     [
-        pytest.param(lambda: pb.Option(42), "option", id="option"),
+        pytest.param(lambda: pb.Option(42), "Option", id="option"),
         pytest.param(
-            lambda: pb.Assessment(["A", 42, "C"], CRITERIA, SCORES), "option", id="in-assessment"
+            lambda: pb.Assessment(["A", 42, "C"], CRITERIA, SCORES), "Option", id="in-assessment"
         ),
         pytest.param(
-            lambda: pb.Criterion(42, area="Economic", kind="benefit"), "criterion", id="criterion"
+            lambda: pb.Criterion(42, area="Economic", kind="benefit"), "Criterion", id="criterion"
         ),
     ],
 )
-def test_non_string_name(make, what):
+def test_non_string_name(make, owner):
     with raises(
-        InvalidNameError, TypeError, rf"{what}'s name must be a string; got 42 of type int"
+        InvalidNameError,
+        TypeError,
+        rf"^{owner}: name must be a non-blank string; got 42\. Write it as text: '42'\.",
     ):
         make()
 
@@ -318,8 +327,20 @@ def test_evaluate_unknown_weighting_name():
 
 
 def test_evaluate_non_assessment():
-    with raises(InvalidParameterError, ValueError, r"takes an Assessment.*got DataFrame"):
+    with raises(
+        InvalidParameterError,
+        ValueError,
+        r"^evaluate: assessment must be an Assessment; got a DataFrame\. Build one with",
+    ):
         pb.evaluate(frame())
+
+
+def test_evaluate_a_study_instead_of_its_assessment():
+    study = pb.examples.load("engage-or-contain")
+    with raises(
+        InvalidParameterError, TypeError, r"got a Study\. Pass the assessment it holds: evaluate"
+    ):
+        pb.evaluate(study)
 
 
 def test_evaluate_weighting_callable_returning_a_non_mapping():
@@ -351,8 +372,8 @@ def test_unknown_normalization(method):
 
 
 def test_unknown_study():
-    with raises(UnknownNameError, KeyError, r"no built-in study named 'nope'"):
-        pb.examples.load("nope").assessment
+    with raises(UnknownNameError, KeyError, r"no built-in example named 'nope'"):
+        pb.examples.load("nope")
 
 
 @pytest.mark.parametrize("method", ALL_METHODS)
@@ -377,6 +398,376 @@ def test_subset_unknown_option():
 def test_note_keyed_by_unknown_option():
     with raises(UnknownNameError, KeyError, r"note refers to option 'Z'"):
         pb.Assessment(OPTIONS, CRITERIA, SCORES, notes={("Z", "Gain"): "Why."})
+
+
+# -- parameters: one error, one message form ------------------------------------------------
+
+
+def one_form(owner: str, parameter: str, expected: str = ".+", got: str = ".+") -> str:
+    """The pattern of "{Owner}: {parameter} must be {expected}; got {value!r}. {fix}"."""
+    return rf"^{re.escape(owner)}: {re.escape(parameter)} must be {expected}; got {got}\."
+
+
+def refused(owner: str, parameter: str, expected: str = ".+", got: str = ".+"):
+    """Expect InvalidParameterError, a ValueError and a TypeError, in the one form."""
+    return raises(InvalidParameterError, TypeError, one_form(owner, parameter, expected, got))
+
+
+def test_invalid_parameter_error_is_a_value_error_and_a_type_error():
+    with pytest.raises(InvalidParameterError) as info:
+        pb.sensitivity.smaa(assessment(), samples=0)
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, TypeError)
+
+
+def test_verbs_take_everything_but_the_assessment_by_keyword():
+    with pytest.raises(TypeError):
+        pb.evaluate(assessment(), "topsis")  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        pytest.param(lambda a, **k: pb.evaluate(a, **k), id="evaluate"),
+        pytest.param(
+            lambda a, **k: (
+                pb.compare(a, methods={"m": k["method"]})
+                if "method" in k
+                else pb.compare(a, weightings={"w": k["weighting"]})
+            ),
+            id="compare",
+        ),
+        pytest.param(lambda a, **k: pb.sensitivity.stability(a, **k), id="stability"),
+        pytest.param(lambda a, **k: pb.sensitivity.sweep(a, "Gain", **k), id="sweep"),
+    ],
+)
+def test_a_method_class_is_refused_with_advice_to_pass_an_instance(verb):
+    with raises(
+        InvalidParameterError,
+        TypeError,
+        r"method.* must be a method object such as TOPSIS\(\) or a registered name such as "
+        r"'topsis'; got the class TOPSIS\. Pass an instance, not the class: TOPSIS\(\)\.$",
+    ):
+        verb(assessment(), method=pb.methods.TOPSIS)
+
+
+def test_smaa_refuses_a_method_class():
+    with refused("smaa", "method", got="the class TOPSIS"):
+        pb.sensitivity.smaa(assessment(), method=pb.methods.TOPSIS)
+
+
+def test_a_weighting_class_is_refused_with_advice_to_pass_an_instance():
+    with raises(InvalidParameterError, TypeError, r"got the class Equal\. .*Equal\(\)"):
+        pb.evaluate(assessment(), weighting=pb.weighting.Equal)
+
+
+@pytest.mark.parametrize(
+    ("call", "owner"),
+    [
+        pytest.param(lambda: pb.evaluate(assessment(), weighting=3), "evaluate", id="evaluate"),
+        pytest.param(
+            lambda: pb.sensitivity.stability(assessment(), weighting=3), "stability", id="stability"
+        ),
+        pytest.param(
+            lambda: pb.sensitivity.sweep(assessment(), "Gain", weighting=3), "sweep", id="sweep"
+        ),
+    ],
+)
+def test_a_weighting_of_the_wrong_type(call, owner):
+    with refused(owner, "weighting", r"a weighting scheme such as Equal\(\).*", "3"):
+        call()
+
+
+@pytest.mark.parametrize("verb", ["evaluate", "compare"])
+def test_method_of_the_wrong_type(verb):
+    with refused(verb, "method" if verb == "evaluate" else "methods['m']", got="3"):
+        if verb == "evaluate":
+            pb.evaluate(assessment(), method=3)
+        else:
+            pb.compare(assessment(), methods={"m": 3})
+
+
+@pytest.mark.parametrize(
+    ("verb", "call"),
+    [
+        pytest.param("compare", lambda: pb.compare(frame()), id="compare"),
+        pytest.param("stability", lambda: pb.sensitivity.stability(frame()), id="stability"),
+        pytest.param("sweep", lambda: pb.sensitivity.sweep(frame(), "Gain"), id="sweep"),
+        pytest.param("smaa", lambda: pb.sensitivity.smaa(frame()), id="smaa"),
+    ],
+)
+def test_every_verb_refuses_what_is_not_an_assessment(verb, call):
+    with refused(verb, "assessment", "an Assessment", "a DataFrame"):
+        call()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "parameter", "got"),
+    [
+        pytest.param({"methods": []}, "methods", r"\[\]", id="no-methods"),
+        pytest.param({"weightings": {}}, "weightings", r"\{\}", id="no-weightings"),
+        pytest.param({"methods": 3}, "methods", "3", id="methods-not-a-collection"),
+        pytest.param({"methods": {"": "topsis"}}, "each label in methods", "''", id="blank-label"),
+    ],
+)
+def test_compare_refuses_bad_collections(arguments, parameter, got):
+    with refused("compare", parameter, got=got):
+        pb.compare(assessment(), **arguments)
+
+
+def test_compare_asks_to_label_a_method_object_in_a_list():
+    with raises(InvalidParameterError, ValueError, r"Give TOPSIS\(.*\) a label: \{'my label'"):
+        pb.compare(assessment(), methods=[pb.methods.TOPSIS()])
+
+
+@pytest.mark.parametrize(
+    ("points", "hint"),
+    [
+        pytest.param(1, "", id="one"),
+        pytest.param(2.5, "", id="fraction"),
+        pytest.param(101.0, "Write it without a decimal point: 101.", id="whole-float"),
+        pytest.param(True, "True and False are not numbers here.", id="bool"),
+        pytest.param("101", "", id="text"),
+    ],
+)
+def test_sweep_points_must_be_a_whole_number_of_at_least_2(points, hint):
+    with refused("sweep", "points", "a whole number of at least 2") as info:
+        pb.sensitivity.sweep(assessment(), "Gain", points=points)
+    assert hint in str(info.value)
+
+
+def test_sweep_refuses_points_that_cannot_fit_in_memory(monkeypatch):
+    import powerbalance._validate
+
+    monkeypatch.setattr(powerbalance._validate, "physical_memory", lambda: 16 * 2**30)
+    with refused("sweep", "points", r"at most [\d,]+ to fit in memory", "1000000000") as info:
+        pb.sensitivity.sweep(assessment(), "Security", points=10**9)
+    message = str(info.value)
+    assert "It would need 111.8 GiB, and this machine has 16.0 GiB." in message
+    assert "Use fewer points, such as 101" in message
+
+
+def test_sweep_unknown_criterion_or_area_is_in_the_one_form():
+    with raises(
+        UnknownNameError,
+        KeyError,
+        one_form("sweep", "criterion_or_area", "a criterion or an area of the assessment", "'Gian'")
+        + r" Did you mean 'Gain'\?",
+    ):
+        pb.sensitivity.sweep(assessment(), "Gian")
+
+
+def test_sweep_criterion_or_area_must_be_text():
+    with refused("sweep", "criterion_or_area", got="3"):
+        pb.sensitivity.sweep(assessment(), 3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "parameter", "got", "fix"),
+    [
+        pytest.param({"progress": 3}, "progress", "3", "progress(done, samples)", id="progress"),
+        pytest.param({"progress": print}, None, None, None, id="progress-ok"),
+        pytest.param({"backend": "spark"}, "backend", "'spark'", "'numpy' runs", id="backend"),
+        pytest.param(
+            {"backend": "Dask"}, "backend", "'Dask'", "Did you mean 'dask'?", id="backend-case"
+        ),
+        pytest.param({"client": object()}, "client", ".+", "backend='dask'", id="client-numpy"),
+        pytest.param({"pairwise": "yes"}, "pairwise", "'yes'", "None counts", id="pairwise"),
+        pytest.param({"pairwise": 1}, "pairwise", "1", "", id="pairwise-int"),
+        pytest.param({"threads": 0}, "threads", "0", "such as 4", id="threads"),
+        pytest.param(
+            {"threads": 2.0}, "threads", "2.0", "without a decimal point", id="threads-float"
+        ),
+        pytest.param({"samples": 0}, "samples", "0", "10_000", id="samples"),
+        pytest.param({"samples": True}, "samples", "True", "not numbers", id="samples-bool"),
+        pytest.param({"chunk_size": 2.5}, "chunk_size", "2.5", "100_000", id="chunk-size"),
+        pytest.param({"seed": -1}, "seed", "-1", "such as 42", id="seed"),
+        pytest.param({"seed": "abc"}, "seed", "'abc'", "such as 42", id="seed-text"),
+        pytest.param(
+            {"weight_information": {"Gain": 1.0}},
+            "weight_information",
+            ".+",
+            "PerturbedWeights(weights, spread=0.1)",
+            id="weight-information",
+        ),
+        pytest.param(
+            {"method": "topsis", "weight_information": pb.sensitivity.UniformWeights},
+            "weight_information",
+            "the class UniformWeights",
+            "UniformWeights()",
+            id="weight-information-class",
+        ),
+    ],
+)
+def test_smaa_checks_every_argument_up_front(arguments, parameter, got, fix):
+    arguments = {"samples": 10, "seed": 0, **arguments}
+    if parameter is None:
+        pb.sensitivity.smaa(assessment(), **arguments)
+        return
+    with refused("smaa", parameter, got=got) as info:
+        pb.sensitivity.smaa(assessment(), **arguments)
+    assert fix in str(info.value)
+
+
+class NotANumberMethod:
+    """A plug-in method whose scores are all NaN."""
+
+    def __repr__(self) -> str:
+        return "NotANumberMethod()"
+
+    def prepare(self, a: pb.Assessment) -> NotANumberMethod:
+        self.n_options = a.n_options
+        return self
+
+    def score(self, weights: np.ndarray) -> np.ndarray:
+        return np.full((len(weights), self.n_options), np.nan)
+
+
+def test_smaa_names_a_method_that_gives_scores_that_are_not_finite():
+    with refused(
+        "smaa",
+        "method",
+        "a method that gives every option a finite score.*",
+        "NotANumberMethod\\(\\)",
+    ) as info:
+        pb.sensitivity.smaa(assessment(), method=NotANumberMethod(), samples=10, seed=0)
+    assert "It gave nan. Try another method or normalization." in str(info.value)
+
+
+def test_smaa_refuses_before_any_work(monkeypatch):
+    from powerbalance.sensitivity.smaa import _chunk
+
+    def never(*args, **kwargs):
+        raise AssertionError("a chunk ran")
+
+    monkeypatch.setattr(_chunk, "chunk_counts", never)
+    with refused("smaa", "progress"):
+        pb.sensitivity.smaa(assessment(), samples=100_000, progress="bar")
+
+
+@pytest.mark.parametrize(
+    ("make", "owner", "parameter", "got"),
+    [
+        pytest.param(
+            lambda: pb.Assessment("A", CRITERIA, SCORES[:1]),
+            "Assessment",
+            "options",
+            "'A'",
+            id="options-string",
+        ),
+        pytest.param(
+            lambda: pb.Assessment(OPTIONS, [GAIN, "Harm"], SCORES),
+            "Assessment",
+            "criteria[1]",
+            "'Harm'",
+            id="criterion-not-object",
+        ),
+        pytest.param(
+            lambda: pb.Assessment(OPTIONS, CRITERIA, SCORES, notes={("A", "Gain"): 3}),
+            "Assessment",
+            "notes[('A', 'Gain')]",
+            "3",
+            id="note-not-text",
+        ),
+        pytest.param(
+            lambda: pb.Assessment(OPTIONS, CRITERIA, SCORES, notes={"A": "x"}),
+            "Assessment",
+            "each key of notes",
+            "'A'",
+            id="note-key",
+        ),
+        pytest.param(
+            lambda: pb.Assessment.from_frame(SCORES, criteria=CRITERIA),
+            "Assessment.from_frame",
+            "frame",
+            ".+",
+            id="from-frame",
+        ),
+        pytest.param(
+            lambda: assessment().subset(options="A"),
+            "Assessment.subset",
+            "options",
+            "'A'",
+            id="subset-string",
+        ),
+        pytest.param(
+            lambda: assessment().with_score("A", "Gain", "high"),
+            "Assessment.with_score",
+            "score",
+            "'high'",
+            id="with-score-text",
+        ),
+        pytest.param(
+            lambda: assessment().with_score("A", "Gain", float("nan")),
+            "Assessment.with_score",
+            "score",
+            "nan",
+            id="with-score-nan",
+        ),
+        pytest.param(
+            lambda: pb.Weights.from_mapping([("a", 1)]),
+            "Weights.from_mapping",
+            "points",
+            ".+",
+            id="weights-not-mapping",
+        ),
+        pytest.param(
+            lambda: pb.Criterion("Gain", area="E", kind="benefit", value_function=3),
+            "Criterion 'Gain'",
+            "value_function",
+            "3",
+            id="value-function",
+        ),
+        pytest.param(
+            lambda: pb.Criterion("Gain", area="E", kind="benefit", anchors=("a", "b")),
+            "Criterion 'Gain'",
+            "anchors",
+            ".+",
+            id="anchors-without-scale",
+        ),
+        pytest.param(lambda: pb.methods.VIKOR(v=2), "VIKOR", "v", "2.0", id="vikor-v"),
+        pytest.param(lambda: pb.methods.VShape(p=-1), "VShape", "p", "-1.0", id="vshape-p"),
+        pytest.param(lambda: pb.methods.Level(q=2, p=1), "Level", "p", "1.0", id="level-order"),
+        pytest.param(
+            lambda: pb.methods.PROMETHEE(functions=3),
+            "PROMETHEE",
+            "functions",
+            "3",
+            id="promethee-functions",
+        ),
+        pytest.param(
+            lambda: pb.methods.PROMETHEE(functions={"Gain": pb.methods.VShape}),
+            "PROMETHEE",
+            "functions['Gain']",
+            "the class VShape",
+            id="promethee-function-class",
+        ),
+        pytest.param(
+            lambda: pb.methods.PROMETHEE(default="usual"),
+            "PROMETHEE",
+            "default",
+            "'usual'",
+            id="promethee-default",
+        ),
+        pytest.param(
+            lambda: pb.methods.TOPSIS(normalization="minmaxx"),
+            "TOPSIS",
+            "normalization",
+            "'minmaxx'",
+            id="normalization",
+        ),
+    ],
+)
+def test_constructors_refuse_parameters_in_the_one_form(make, owner, parameter, got):
+    with refused(owner, parameter, got=got):
+        make()
+
+
+def test_weights_from_mapping_refuses_a_bool_point():
+    with raises(
+        WeightError, ValueError, one_form("Weights.from_mapping", "points['a']", "a number", "True")
+    ):
+        pb.Weights.from_mapping({"a": True, "b": 1})
 
 
 # -- degenerate criteria --------------------------------------------------------------------

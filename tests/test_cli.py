@@ -121,7 +121,7 @@ def test_sensitivity_prints_the_stability_intervals_and_the_critical_weight():
 def test_sensitivity_json_and_a_bad_method():
     result = run("sensitivity", "--samples", "0", "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["schema"] == "powerbalance.stability/1"
+    assert json.loads(result.stdout)["schema"] == "powerbalance.sensitivity.stability/1"
     bad = run("sensitivity", "--method", "topsys")
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1

@@ -80,9 +80,10 @@ def run_python(page: str, block: Block, namespace: dict[str, object]) -> None:
 @pytest.fixture
 def registries():
     """Names a page registers (to show how) are forgotten after it."""
-    import powerbalance as pb
+    from powerbalance import registry as registries
 
-    saved = [(r, dict(r._factories)) for r in (pb.methods.registry, pb.weighting.registry)]
+    families = (registries.weightings, registries.methods, registries.value_functions)
+    saved = [(r, dict(r._factories)) for r in (*families, registries.distributions)]
     yield
     for registry, factories in saved:
         registry._factories.clear()

@@ -326,7 +326,9 @@ def test_weights_reject_what_is_not_weights(report):
 
 
 def test_acceptability_bars_add_up_to_100_for_every_option(tmp_path):
-    result = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=2000, seed=3)
+    result = pb.sensitivity.smaa(
+        pb.examples.load("great-power-cooperation").assessment, samples=2000, seed=3
+    )
     figure = plot.acceptability(result)
     axes = figure.axes[0]
     assert [c.get_label() for c in axes.containers] == [f"rank {k}" for k in range(1, 8)]

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerbalance as pb
-from strategies import (
+from powerbalance.testing.strategies import (
     HIGH_SCORE,
     LOW_SCORE,
     METHOD_KINDS,

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 import powerbalance as pb
-from powerbalance.testing import ConformanceError, check_method, check_weighting
+from powerbalance.errors import ConformanceError
+from powerbalance.testing import check_method, check_weighting
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,16 @@ from powerbalance import (
 from powerbalance._version import __version__
 from powerbalance.evaluation import Comparison, Report, agreement, compare, evaluate
 from powerbalance.methods.ranking import rank_scores
-from powerbalance.model import Assessment, Criterion, Option, Study, Weights, normalize
-from powerbalance.model import uncertainty, value
+from powerbalance.model import (
+    Assessment,
+    Criterion,
+    Option,
+    Study,
+    Weights,
+    normalize,
+    uncertainty,
+    value,
+)
 from powerbalance.registry import Registry
 
 __all__ = [

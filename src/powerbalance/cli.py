@@ -24,18 +24,19 @@ from typing import NoReturn
 import attrs
 
 from powerbalance import examples, io, methods, weighting
-from powerbalance._render.html import page
+from powerbalance._render import combine, render_html
+from powerbalance._validate import did_you_mean
 from powerbalance._version import __version__
-from powerbalance.evaluation.comparison import Comparison, compare
 from powerbalance.errors import (
     PowerbalanceError,
     PowerbalanceWarning,
     StudyFileError,
     UnknownNameError,
-    did_you_mean,
 )
+from powerbalance.evaluation.comparison import Comparison, compare
 from powerbalance.evaluation.evaluate import evaluate
 from powerbalance.evaluation.report import Report
+from powerbalance.model import Study
 from powerbalance.sensitivity import Stability, stability
 from powerbalance.sensitivity.smaa import SMAAResult, smaa
 from powerbalance.weighting import WeightingLike
@@ -215,7 +216,8 @@ def _study(text: str) -> Study:
 
 def _weighting(name: str, study: Study) -> WeightingLike:
     """A preset of the study by name, or else the registered scheme's name."""
-    return study.presets.get(name, name)
+    preset: WeightingLike | None = study.presets.get(name)
+    return name if preset is None else preset
 
 
 def _names(text: str) -> list[str]:
@@ -401,7 +403,7 @@ def _sensitivity(arguments: argparse.Namespace) -> str:
     bar = None if arguments.quiet or not sys.stderr.isatty() else _ProgressBar()
     acceptability = smaa(
         assessment,
-        arguments.method,
+        method=arguments.method,
         samples=arguments.samples,
         seed=arguments.seed,
         chunk_size=20_000,
@@ -416,17 +418,15 @@ def _sensitivity(arguments: argparse.Namespace) -> str:
             ensure_ascii=False,
         )
     if arguments.format == "html":
-        return page("Sensitivity", stable._repr_html_() + acceptability._repr_html_())
+        both = combine("Sensitivity", [stable._document(), acceptability._document()])
+        return render_html(both, page=True)
     return _render(stable, arguments.format) + "\n\n" + _render(acceptability, arguments.format)
 
 
 def _render(result: Report | Comparison | Stability | SMAAResult, fmt: str) -> str:
-    renderers = {
-        "text": result.to_text,
-        "markdown": result.to_markdown,
-        "html": result.to_html,
-        "json": result.to_json,
-    }
+    if fmt == "html":
+        return result.to_html(page=True)
+    renderers = {"text": result.to_text, "markdown": result.to_markdown, "json": result.to_json}
     return renderers[fmt]()
 
 

@@ -19,12 +19,12 @@ InvalidKindError
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 __all__ = [
+    "ConformanceError",
     "ConsistencyWarning",
     "DegenerateCriterionWarning",
     "DuplicateNameError",
@@ -39,8 +39,8 @@ __all__ = [
     "PowerbalanceWarning",
     "Problem",
     "ScaleRangeWarning",
-    "StudyFileError",
     "ShapeError",
+    "StudyFileError",
     "UnknownNameError",
     "WeightError",
 ]
@@ -96,13 +96,16 @@ class DuplicateNameError(PowerbalanceError, ValueError):
     """
 
 
-class InvalidNameError(PowerbalanceError, TypeError):
+class InvalidNameError(PowerbalanceError, ValueError, TypeError):
     """A name is empty, blank or not a string.
+
+    A blank name is a wrong value and a number given as a name a wrong type, so it is
+    both a ``ValueError`` and a ``TypeError``.
 
     Examples
     --------
-    >>> issubclass(InvalidNameError, TypeError)
-    True
+    >>> issubclass(InvalidNameError, ValueError), issubclass(InvalidNameError, TypeError)
+    (True, True)
     """
 
 
@@ -164,12 +167,30 @@ class NormalizationError(PowerbalanceError, ValueError):
     """
 
 
-class InvalidParameterError(PowerbalanceError, ValueError):
+class InvalidParameterError(PowerbalanceError, ValueError, TypeError):
     """A method, scheme or function parameter has a value it does not accept.
+
+    A parameter can be refused for its value (``samples=0``) or its type
+    (``samples="many"``); as scikit-learn's error of the same name, this is both a
+    ``ValueError`` and a ``TypeError``, so either ``except`` clause catches it. The
+    message reads "{Owner}: {parameter} must be {expected}; got {value!r}. {how to fix}".
 
     Examples
     --------
-    >>> issubclass(InvalidParameterError, ValueError)
+    >>> issubclass(InvalidParameterError, ValueError), issubclass(InvalidParameterError, TypeError)
+    (True, True)
+    """
+
+
+class ConformanceError(PowerbalanceError, AssertionError):
+    """A plug-in breaks the contract it claims to follow.
+
+    Raised by the checks of :mod:`powerbalance.testing`; an ``AssertionError``, so a
+    test that calls them fails like any other assertion.
+
+    Examples
+    --------
+    >>> issubclass(ConformanceError, AssertionError)
     True
     """
 
@@ -348,38 +369,3 @@ class ScaleRangeWarning(PowerbalanceWarning):
     >>> issubclass(ScaleRangeWarning, UserWarning)
     True
     """
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """Return a " Did you mean 'x'?" hint for a mistyped name, or an empty string.
-
-    Examples
-    --------
-    >>> did_you_mean("topsys", ["topsis", "weighted-sum"])
-    " Did you mean 'topsis'?"
-    >>> did_you_mean("security", ["Security"])
-    " Did you mean 'Security'?"
-    >>> did_you_mean("zzz", ["topsis"])
-    ''
-    """
-    candidates = list(known)
-    by_case = [k for k in candidates if k.casefold() == name.casefold()]
-    matches = by_case or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return f" Did you mean {matches[0]!r}?" if matches else ""
-
-
-def quoted_list(names: Iterable[str], limit: int = 12) -> str:
-    """Format names as a readable, quoted, comma-separated list.
-
-    Examples
-    --------
-    >>> quoted_list(["a", "b"])
-    "'a', 'b'"
-    >>> quoted_list([str(i) for i in range(5)], limit=2)
-    "'0', '1' and 3 more"
-    """
-    names = list(names)
-    shown = ", ".join(repr(name) for name in names[:limit])
-    if len(names) > limit:
-        shown += f" and {len(names) - limit} more"
-    return shown

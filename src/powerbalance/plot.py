@@ -30,12 +30,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import InvalidParameterError, WeightError, quoted_list
-from powerbalance.model import Assessment
+from powerbalance._validate import quoted_list
+from powerbalance.errors import InvalidParameterError, WeightError
 from powerbalance.evaluation.report import Report
+from powerbalance.model import Assessment
+from powerbalance.model.weights import Weights
 from powerbalance.sensitivity import Sweep
 from powerbalance.sensitivity.smaa import SMAAResult
-from powerbalance.model.weights import Weights
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -73,7 +74,7 @@ def _require_report(report: object, function: str) -> Report:
     if not isinstance(report, Report):
         raise InvalidParameterError(
             f"powerbalance.plot.{function} needs a Report, the result of "
-            f"powerbalance.evaluation.evaluate(...); got {_describe(report)}. Evaluate the assessment "
+            f"powerbalance.evaluate(...); got {_describe(report)}. Evaluate the assessment "
             f"first, e.g. report = pb.evaluate(assessment), then plot.{function}(report)."
         )
     return report
@@ -684,15 +685,16 @@ def acceptability(result: SMAAResult, *, ax: Axes | None = None) -> Figure:
     --------
     >>> import powerbalance as pb
     >>> from powerbalance import plot
-    >>> result = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=500, seed=1)
+    >>> a = pb.examples.load("great-power-cooperation").assessment
+    >>> result = pb.sensitivity.smaa(a, samples=500, seed=1)
     >>> len(plot.acceptability(result).axes[0].containers)
     7
     """
     _require_matplotlib()
     if not isinstance(result, SMAAResult):
         raise InvalidParameterError(
-            f"powerbalance.plot.acceptability needs the result of powerbalance.sensitivity.smaa.smaa"
-            f"(...); got {_describe(result)}."
+            f"powerbalance.plot.acceptability needs the result of "
+            f"powerbalance.sensitivity.smaa(...); got {_describe(result)}."
         )
     table = result.acceptability
     table = table.iloc[np.argsort(-table.iloc[:, 0].to_numpy(), kind="stable")]

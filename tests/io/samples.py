@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import powerbalance as pb
 from powerbalance.model.uncertainty import PERT, Normal, Triangular, Uniform
-from strategies import assessments
+from powerbalance.testing.strategies import assessments
 
 W = pb.weighting
 
@@ -119,8 +119,8 @@ PRESETS = {
         threshold=None,
         completion="harker",
     ),
-    "panel": W.Group({"Ann": ahp(3), "Bo": ahp(0.5)}, expert_weights={"Ann": 2, "Bo": 1}),
-    "panel list": W.Group([ahp(2), ahp(4)], expert_weights=[1, 3], threshold=0.2),
+    "panel": W.AHPGroup({"Ann": ahp(3), "Bo": ahp(0.5)}, expert_weights={"Ann": 2, "Bo": 1}),
+    "panel list": W.AHPGroup([ahp(2), ahp(4)], expert_weights=[1, 3], threshold=0.2),
     "best-worst": W.BestWorst(
         best="Harm",
         worst="Jobs",

@@ -158,7 +158,7 @@ def test_a_missing_score_names_option_and_criterion(tmp_path):
         ),
         (
             '{ score = 4, distribution = "lognormal", low = 2, high = 8 }',
-            "expected one of 'uniform'",
+            "expected one of 'normal', 'pert', 'triangular', 'uniform'",
         ),
         (
             '{ score = 4, distribution = "triangular", low = 2 }',

@@ -24,7 +24,9 @@ CHARACTERS = st.one_of(
 
 def _sources() -> dict[str, str]:
     study = pb.Study(
-        pb.examples.load().assessment.subset(options=["Targeted cooperation", "Status quo", "Confrontation"])
+        pb.examples.load().assessment.subset(
+            options=["Targeted cooperation", "Status quo", "Confrontation"]
+        )
     )
     texts = {".toml": pb.examples.text("great-power-cooperation")}
     with tempfile.TemporaryDirectory() as folder:

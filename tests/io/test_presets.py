@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pathlib
 import warnings
 
+import attrs
 import pytest
 from samples import PRESETS, small_assessment
 
 import powerbalance as pb
 from powerbalance.errors import InvalidParameterError, StudyFileError
+from powerbalance.weighting._inputs import FILE_ALTERNATIVES
 
 W = pb.weighting
 
@@ -126,3 +129,85 @@ def test_preset_problems_are_located(tmp_path, preset, line, path, message):
     (problem,) = info.value.problems
     assert (problem.line, problem.path) == (line, path), problem
     assert message in problem.message
+
+
+def inline_preset_file(tmp_path, preset: str) -> pathlib.Path:
+    """A study file whose preset ``mine`` is the inline TOML value ``preset``."""
+    path = pathlib.Path(preset_file(tmp_path, ""))
+    text = path.read_text(encoding="utf-8").replace("[presets.mine]\n", "")
+    path.write_text(text + f"[presets]\nmine = {preset}\n", encoding="utf-8")
+    return path
+
+
+def built_in_scheme_names() -> set[str]:
+    registry = pb.weighting.registry
+    return {
+        name
+        for name in registry.names()
+        if getattr(registry.get(name), "__module__", "").startswith("powerbalance.")
+    }
+
+
+def test_a_file_accepts_exactly_the_registered_scheme_names():
+    schema = pb.io.schema()
+    described = {
+        key.removeprefix("scheme-") for key in schema["$defs"] if key.startswith("scheme-")
+    }
+    left_to_plugins = set(schema["$defs"]["plugin"]["properties"]["scheme"]["not"]["enum"])
+    assert described == left_to_plugins == built_in_scheme_names()
+
+
+def test_the_samples_cover_every_registered_scheme():
+    registry = pb.weighting.registry
+    by_class = {registry.get(name): name for name in built_in_scheme_names()}
+    assert {by_class[type(scheme)] for scheme in PRESETS.values()} >= (
+        built_in_scheme_names() - {"equal", "merec"}
+    )
+
+
+@pytest.mark.parametrize("name", sorted(built_in_scheme_names()))
+def test_a_schemes_file_keys_are_its_fields(name):
+    cls = pb.weighting.registry.get(name)
+    keys = set()
+    for field in attrs.fields(cls):
+        if field.init:
+            keys.add(field.alias)
+            keys.update(field.metadata.get(FILE_ALTERNATIVES, {}))
+    described = pb.io.schema()["$defs"][f"scheme-{name}"]
+    assert set(described["properties"]) - {"scheme"} == keys
+    required = {f.alias for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING}
+    assert set(described["required"]) - {"scheme"} == required
+
+
+def test_value_functions_and_distributions_of_a_file_are_the_registered_ones():
+    schema = pb.io.schema()["$defs"]
+    shapes = {
+        option["properties"]["shape"]["const"] for option in schema["value_function"]["oneOf"]
+    }
+    assert shapes == set(pb.value.registry.names())
+    cell = next(option for option in schema["cell"]["anyOf"] if option["type"] == "object")
+    assert set(cell["properties"]["distribution"]["enum"]) == set(pb.uncertainty.registry.names())
+
+
+@pytest.mark.parametrize(
+    ("preset", "message"),
+    [
+        ('"rank-sum"', "'rank-sum' needs the input ranking"),
+        ('{ scheme = "rank-sum" }', "the required key 'ranking' is missing"),
+        ('{ scheme = "blend", parts = [{ weighting = "direct", share = 1 }] }', "'direct' needs"),
+    ],
+)
+def test_a_name_needing_inputs_is_refused_in_a_file(tmp_path, preset, message):
+    path = inline_preset_file(tmp_path, preset)
+    with pytest.raises(StudyFileError) as info:
+        pb.io.read(path)
+    (problem,) = info.value.problems
+    assert message in problem.message
+    assert problem.path.startswith("presets.mine")
+
+
+@pytest.mark.parametrize("name", ["equal", "entropy", "critic", "std-dev", "merec"])
+def test_a_parameterless_name_is_a_preset_in_a_file(tmp_path, name):
+    path = inline_preset_file(tmp_path, f'"{name}"')
+    study = pb.io.read(path)
+    assert study.presets["mine"] == pb.weighting.registry.create(name)

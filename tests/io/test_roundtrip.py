@@ -22,7 +22,7 @@ from samples import PLAIN, rich_assessments
 
 import powerbalance as pb
 from powerbalance.model.uncertainty import Normal, Triangular, Uniform
-from strategies import assessments
+from powerbalance.testing.strategies import assessments
 
 ROUND_TRIP = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -28,7 +28,7 @@ from powerbalance.errors import (
     WeightError,
 )
 from powerbalance.io import xmcda
-from strategies import assessments  # tests/, put on the path by conftest.py
+from powerbalance.testing.strategies import assessments
 
 lxml_etree = pytest.importorskip("lxml.etree")
 reference = pytest.importorskip("xmcda")

@@ -260,7 +260,7 @@ def test_compromise_takes_any_weighting_and_checks_weight_vectors():
 
 @pytest.mark.parametrize("v", [-0.1, 1.5, math.nan, math.inf, "0.5", True, None])
 def test_v_outside_zero_to_one_is_rejected(v):
-    with pytest.raises(InvalidParameterError, match="'v' parameter of VIKOR"):
+    with pytest.raises(InvalidParameterError, match="VIKOR: v must be a number from 0 to 1"):
         VIKOR(v=v)
 
 

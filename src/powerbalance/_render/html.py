@@ -1,124 +1,126 @@
-"""Self-contained HTML for reports: inline CSS and SVG, no scripts, no external references."""
+"""Documents as HTML: a fragment to embed, or a styled self-contained page.
+
+A fragment is one ``<div class="powerbalance">`` holding the document, with no style
+of its own, so that it takes on the style of the notebook or page it is put in. A page
+(``page=True``) wraps that same fragment with the one :data:`STYLESHEET` every result
+shares: inline CSS and SVG only, no scripts, nothing fetched, readable when printed.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-import pandas as pd
+from powerbalance._render.document import Document, Figure, Heading, Notes, Paragraph, Table
 
-__all__ = ["AREA_COLOURS", "CSS", "contribution_bars", "page", "styled"]
+__all__ = ["STYLESHEET", "render_html", "table_html"]
 
-#: Area colours, in the order areas first appear (colour-blind-safe Okabe-Ito palette).
-AREA_COLOURS = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#000000",
-)
+STYLESHEET = """
+body { margin: 1.5rem; background: #fff; }
+.powerbalance { font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
+  font-size: 15px; line-height: 1.45; color: #222; max-width: 62rem; }
+.powerbalance h2 { font-size: 1.35rem; margin: 0 0 0.75rem; }
+.powerbalance h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
+.powerbalance p { margin: 0.5rem 0; max-width: 48rem; }
+.powerbalance table { border-collapse: collapse; margin: 0.5rem 0 1rem;
+  font-variant-numeric: tabular-nums; }
+.powerbalance caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+.powerbalance th, .powerbalance td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #ddd;
+  vertical-align: top; }
+.powerbalance th { background: #f4f4f4; }
+.powerbalance .num { text-align: right; }
+.powerbalance .text { text-align: left; }
+.powerbalance figure { margin: 0.5rem 0 1rem; }
+.powerbalance figure svg { max-width: 100%; height: auto; }
+.powerbalance figcaption { font-size: 13px; color: #444; }
+.powerbalance ul { margin: 0.25rem 0 1rem; padding-left: 1.25rem; }
+.powerbalance .provenance { color: #555; font-size: 12px; margin-top: 1.5rem; }
+@media print {
+  body { margin: 0; }
+  .powerbalance { max-width: none; font-size: 11pt; }
+  .powerbalance table, .powerbalance figure { break-inside: avoid; }
+  .powerbalance th { background: none; }
+}
+"""
+"""The style of every result's page (:func:`render_html` with ``page=True``).
 
-CSS = """
-.powerbalance-report { font-family: system-ui, sans-serif; font-size: 14px; color: #222;
-  max-width: 60rem; line-height: 1.4; }
-.powerbalance-report table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
-.powerbalance-report caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
-.powerbalance-report th, .powerbalance-report td { padding: 0.15rem 0.6rem;
-  border-bottom: 1px solid #ddd; }
-.powerbalance-report th { background: #f4f4f4; }
-.powerbalance-report .bars text { font-size: 11px; fill: #222; }
-.powerbalance-report .provenance { color: #555; font-size: 12px; }
-@media print { .powerbalance-report { max-width: none; } }
+Examples
+--------
+>>> ".powerbalance table" in STYLESHEET
+True
 """
 
 
-def contribution_bars(benefit: pd.DataFrame, risk: pd.DataFrame) -> str:
-    """Signed stacked bars, one row per option: benefits to the right, risks to the left.
+def _cells(tag: str, row: Sequence[str], align: str) -> str:
+    return "".join(
+        f'<{tag} class="{"num" if a == ">" else "text"}">{html.escape(c)}</{tag}>'
+        for c, a in zip(row, align, strict=True)
+    )
 
-    ``benefit`` and ``risk`` are options x areas on the weighted scale (rows in the
-    order to draw). Each segment is an SVG ``rect`` of class ``bar`` carrying the
-    option, area and measure, with a tooltip.
+
+def table_html(table: Table) -> str:
+    """An HTML table with a caption; every cell is escaped.
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> b = pd.DataFrame({"Economic": [0.3, 0.1]}, index=["A", "B"])
-    >>> r = pd.DataFrame({"Economic": [0.1, 0.2]}, index=["A", "B"])
-    >>> svg = contribution_bars(b, r)
-    >>> svg.count('class="bar"')
-    4
-    """
-    areas = [str(a) for a in benefit.columns]
-    colours = {a: AREA_COLOURS[k % len(AREA_COLOURS)] for k, a in enumerate(areas)}
-    label_width, half, row, top = 190, 220, 22, 28
-    extent = float(max(benefit.sum(axis=1).max(), risk.sum(axis=1).max(), 1e-12))
-    scale = half / extent
-    centre = label_width + half
-    height = top + row * len(benefit.index) + 10
-    width = label_width + 2 * half + 10
-    parts = [
-        f'<svg class="bars" xmlns="http://www.w3.org/2000/svg" width="{width}" '
-        f'height="{height}" role="img" aria-label="Weighted benefits (right) and risks '
-        f'(left) by area for every option">',
-        f'<text x="{centre + 4}" y="12">benefit &#8594;</text>',
-        f'<text x="{centre - 4}" y="12" text-anchor="end">&#8592; risk</text>',
-    ]
-    for k, option in enumerate(benefit.index):
-        y = top + k * row
-        name = html.escape(str(option))
-        parts.append(f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{name}</text>')
-        right = left = 0.0
-        for area in areas:
-            for measure, value in (
-                ("benefit", float(benefit.loc[option, area])),
-                ("risk", float(risk.loc[option, area])),
-            ):
-                size = max(value, 0.0) * scale
-                if measure == "benefit":
-                    x, right = centre + right, right + size
-                else:
-                    left += size
-                    x = centre - left
-                opacity = "1" if measure == "benefit" else "0.55"
-                parts.append(
-                    f'<rect class="bar" data-option="{name}" data-area="{html.escape(area)}" '
-                    f'data-measure="{measure}" data-value="{value!r}" x="{x:.2f}" y="{y + 3}" '
-                    f'width="{size:.2f}" height="{row - 6}" fill="{colours[area]}" '
-                    f'fill-opacity="{opacity}"><title>{name}, {html.escape(area)} '
-                    f"{measure}: {value:.3f}</title></rect>"
-                )
-    parts.append(
-        f'<line x1="{centre}" x2="{centre}" y1="{top - 4}" y2="{height - 6}" stroke="#222"/>'
-    )
-    parts.append("</svg>")
-    legend = " ".join(
-        f'<span style="color:{colours[a]}">&#9632;</span> {html.escape(a)}' for a in areas
-    )
-    return "".join(parts) + f'<p class="legend">{legend} (risks lighter, to the left)</p>'
-
-
-def page(title: str, body: str) -> str:
-    """A complete HTML document around ``body``, with the report style inline.
-
-    Examples
-    --------
-    >>> page("T", "<p>x</p>").startswith("<!DOCTYPE html>")
+    >>> t = Table("Ranking", ("Option", "Score"), (("A & B", "0.900"),))
+    >>> "A &amp; B" in table_html(t)
     True
     """
+    align = table.alignment
+    caption = f"<caption>{html.escape(table.caption)}</caption>" if table.caption else ""
+    body = "".join(f"<tr>{_cells('td', row, align)}</tr>" for row in table.rows)
+    return (
+        f"<table>{caption}<thead><tr>{_cells('th', table.header, align)}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def _figure(figure: Figure) -> str:
+    caption = f"<figcaption>{html.escape(figure.caption)}</figcaption>" if figure.caption else ""
+    label = html.escape(figure.alternative, quote=True)
+    # The drawing is one image to assistive technology, named by its text alternative.
+    svg = figure.svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return f"<figure>{svg}{caption}</figure>"
+
+
+def _block(block: Heading | Paragraph | Table | Figure | Notes) -> str:
+    if isinstance(block, Heading):
+        return f"<h3>{html.escape(block.text)}</h3>"
+    if isinstance(block, Paragraph):
+        return f"<p>{html.escape(block.text)}</p>"
+    if isinstance(block, Table):
+        return table_html(block)
+    if isinstance(block, Figure):
+        return _figure(block)
+    items = "".join(f"<li>{html.escape(item)}</li>" for item in block.items)
+    return f"<h3>{html.escape(block.title)}</h3><ul>{items}</ul>"
+
+
+def render_html(document: Document, *, page: bool = False) -> str:
+    """The document as an HTML fragment, or with ``page=True`` as a styled page.
+
+    The page is the fragment inside ``<body>``, after a head with the character set,
+    the viewport, the title and :data:`STYLESHEET`.
+
+    Examples
+    --------
+    >>> doc = Document("Title", [Paragraph("A & B.")])
+    >>> render_html(doc)
+    '<div class="powerbalance"><h2>Title</h2><p>A &amp; B.</p></div>'
+    >>> render_html(doc, page=True).startswith("<!DOCTYPE html>")
+    True
+    """
+    parts = [f"<h2>{html.escape(document.title)}</h2>"] if document.title else []
+    parts += [_block(block) for block in document.blocks]
+    if document.provenance:
+        parts.append(f'<p class="provenance">{html.escape(document.provenance)}</p>')
+    fragment = f'<div class="powerbalance">{"".join(parts)}</div>'
+    if not page:
+        return fragment
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head><body>{body}</body></html>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(document.title)}</title><style>{STYLESHEET}</style></head>"
+        f"<body>{fragment}</body></html>\n"
     )
-
-
-def styled(body: str) -> str:
-    """``body`` with the report's style sheet in front (for pages and notebook cells).
-
-    Examples
-    --------
-    >>> styled("<div></div>").startswith("<style>")
-    True
-    """
-    return f"<style>{CSS}</style>{body}"

@@ -15,7 +15,7 @@ Examples
 from powerbalance.evaluation import agreement
 from powerbalance.evaluation.comparison import Comparison, compare
 from powerbalance.evaluation.evaluate import evaluate
-from powerbalance.evaluation.report import Report
+from powerbalance.evaluation.report import Report, Robustness
 from powerbalance.evaluation.tradeoffs import Tradeoff
 
-__all__ = ["Comparison", "Report", "Tradeoff", "agreement", "compare", "evaluate"]
+__all__ = ["Comparison", "Report", "Robustness", "Tradeoff", "agreement", "compare", "evaluate"]

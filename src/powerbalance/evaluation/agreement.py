@@ -18,7 +18,8 @@ from typing import Literal, TypeAlias, get_args
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import InvalidParameterError, ShapeError, did_you_mean
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import InvalidParameterError, ShapeError
 from powerbalance.methods.ranking import rank_scores
 
 __all__ = [

@@ -8,10 +8,7 @@ strongly the rankings agree, and a consensus ranking.
 from __future__ import annotations
 
 import functools
-import html
 import itertools
-import json
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeAlias
 
@@ -20,9 +17,20 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._render.html import page, styled
 from powerbalance._labels import labels
-from powerbalance._render import Table, join_words, number
+from powerbalance._render import (
+    Document,
+    Paragraph,
+    Rendered,
+    Table,
+    component,
+    describe,
+    in_words,
+    join_words,
+    number,
+    plain,
+)
+from powerbalance._validate import InstanceOf, check, refuse
 from powerbalance._version import __version__
 from powerbalance.evaluation.agreement import (
     CORRELATIONS,
@@ -32,14 +40,12 @@ from powerbalance.evaluation.agreement import (
     consensus_scores,
     correlation,
 )
-from powerbalance.errors import InvalidParameterError
-from powerbalance.evaluation.evaluate import warn_degenerate
+from powerbalance.evaluation.evaluate import check_assessment, warn_degenerate
 from powerbalance.methods import Method, MethodLike, resolve_method
-from powerbalance.model import Assessment
 from powerbalance.methods.ranking import rank_scores
-from powerbalance.evaluation.report import TEXT_WIDTH, describe
-from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
+from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
+from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
 
 __all__ = ["COMPARISON_SCHEMA", "Comparison", "compare"]
 
@@ -63,27 +69,43 @@ DEFAULT_METHODS = ("weighted-sum", "weighted-product", "topsis", "vikor", "prome
 def _labelled(
     given: Mapping[str, Any] | Sequence[str] | None, default: Sequence[str], what: str
 ) -> dict[str, Any]:
+    """``given`` as a mapping of label to entry: a list of names labels each by itself."""
     if given is None:
         return {name: name for name in default}
     if isinstance(given, str):
         return {given: given}
-    if isinstance(given, Mapping):
-        result = dict(given)
-    else:
-        result = {}
-        for item in given:
-            if not isinstance(item, str):
-                raise InvalidParameterError(
-                    f"{what} must be a mapping of label to {what[:-1]}, or a list of "
-                    f"registered names; got the item {item!r}. Give it a label: "
-                    f"{{'my label': {item!r}}}."
-                )
-            result[item] = item
+    expected = InstanceOf(
+        (Mapping, list, tuple),
+        description=f"a mapping of label to {what[:-1]}, or a list of registered names",
+    )
+    check("compare", what, given, expected)
+    unnamed = [] if isinstance(given, Mapping) else [i for i in given if not isinstance(i, str)]
+    if unnamed:
+        raise refuse(
+            "compare",
+            what,
+            given,
+            expected.describe(),
+            fix=f"Give {unnamed[0]!r} a label: {{'my label': {unnamed[0]!r}}}.",
+        )
+    result = dict(given) if isinstance(given, Mapping) else {item: item for item in given}
     if not result:
-        raise InvalidParameterError(f"compare() needs at least one entry in {what}.")
+        raise refuse(
+            "compare",
+            what,
+            given,
+            f"at least one {what[:-1]}",
+            fix=f"Leave {what} out for the default.",
+        )
     for label in result:
-        if not isinstance(label, str) or not label:
-            raise InvalidParameterError(f"{what} labels must be non-empty text; got {label!r}.")
+        if not isinstance(label, str) or not label.strip():
+            raise refuse(
+                "compare",
+                f"each label in {what}",
+                label,
+                "non-empty text",
+                fix="Label each entry with a name for the tables.",
+            )
     return result
 
 
@@ -120,16 +142,13 @@ def compare(
     >>> c.ranks.columns.tolist()
     [('equal', 'weighted-sum'), ('equal', 'topsis')]
     """
-    if not isinstance(assessment, Assessment):
-        raise InvalidParameterError(
-            f"compare() takes an Assessment as its first argument; got {type(assessment).__name__}."
-        )
+    check_assessment("compare", assessment)
     weighting_map = {
-        label: resolve_weighting(scheme)
+        label: resolve_weighting(scheme, owner="compare", parameter=f"weightings[{label!r}]")
         for label, scheme in _labelled(weightings, ["equal"], "weightings").items()
     }
     method_map = {
-        label: resolve_method(method)
+        label: resolve_method(method, owner="compare", parameter=f"methods[{label!r}]")
         for label, method in _labelled(methods, list(DEFAULT_METHODS), "methods").items()
     }
     warn_degenerate(assessment)
@@ -153,11 +172,26 @@ def compare(
 
 
 @attrs.frozen
-class Comparison:
+class Comparison(Rendered):
     """Rankings of the same options under several weightings and methods.
 
     Made by :func:`compare`. Columns are (weighting label, method label) pairs, the
-    weighting varying slowest.
+    weighting varying slowest. It renders as every result does (:meth:`summary`,
+    ``print``, :meth:`to_markdown`, :meth:`to_html`, :meth:`to_dict`,
+    :meth:`to_json`); :meth:`to_frame` gives the ranks.
+
+    Attributes
+    ----------
+    assessment : Assessment
+        What was ranked.
+    weightings : mapping of str to object
+        The weighting schemes, by label.
+    methods : mapping of str to Method
+        The method objects, by label.
+    weights : mapping of str to Weights
+        The weights each weighting gave.
+    score_table : numpy.ndarray of shape (n_options, n_weightings * n_methods)
+        The scores, columns as :attr:`ranks`; read-only.
 
     Examples
     --------
@@ -200,7 +234,8 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment, methods=["topsis"])
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> c = pb.compare(a, methods=["topsis"])
         >>> c.scores.shape
         (7, 1)
         """
@@ -213,7 +248,8 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment, methods=["topsis"])
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> c = pb.compare(a, methods=["topsis"])
         >>> int(c.ranks.loc["Targeted cooperation"].iloc[0])
         1
         """
@@ -291,7 +327,8 @@ class Comparison:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment, methods=["topsis"])
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> c = pb.compare(a, methods=["topsis"])
         >>> c.summary().startswith("Targeted cooperation ranks first in the only ranking")
         True
         """
@@ -324,17 +361,14 @@ class Comparison:
         sentence += f" By Borda count the consensus leader is {borda.index[0]}."
         return sentence
 
-    def _tables(self, numbered: bool = False) -> list[Table]:
+    def _tables(self) -> list[Table]:
         borda = self.consensus("borda")
         copeland = self.consensus("copeland")["rank"]
         ranks = self.ranks.loc[borda.index]
-        labels = [
-            f"[{i}]" if numbered else self._label(pair)
-            for i, pair in enumerate(self._columns, start=1)
-        ]
+        headers = [self._label(pair) for pair in self._columns]
         rank_table = Table(
             "Ranks (1 = best)",
-            ["Option", *labels, "Borda", "Copeland"],
+            ["Option", *headers, "Borda", "Copeland"],
             [
                 [
                     str(option),
@@ -346,15 +380,15 @@ class Comparison:
             ],
         )
         tables = [rank_table]
-        if len(labels) > 1:
+        if len(headers) > 1:
             tau = correlation(self._ranks, "kendall")
             tables.append(
                 Table(
                     "Kendall tau-b between rankings",
-                    ["", *labels],
+                    ["", *headers],
                     [
                         [label, *(number(v, 2) for v in row)]
-                        for label, row in zip(labels, tau, strict=True)
+                        for label, row in zip(headers, tau, strict=True)
                     ],
                 )
             )
@@ -362,115 +396,67 @@ class Comparison:
 
     def _heading(self) -> str:
         a = self.assessment
-        return (
-            f"{a.name or 'Assessment'}: {a.n_options} options under "
-            f"{len(self.weightings)} weighting(s) and {len(self.methods)} method(s)"
-        )
+        count = len(self.weightings)
+        weightings = "1 weighting" if count == 1 else f"{count} weightings"
+        if len(self.methods) == 1:
+            methods = in_words(next(iter(self.methods.values())))
+        else:
+            methods = f"{len(self.methods)} methods"
+        return f"{a.name or 'Assessment'}: {a.n_options} options under {weightings} and {methods}"
 
     def _provenance(self) -> str:
         parts = [f"{label} = {describe(m)}" for label, m in self.methods.items()]
         parts += [f"{label} = {describe(w)}" for label, w in self.weightings.items()]
         return "; ".join(parts) + f"; powerbalance {__version__}."
 
-    def _key(self) -> str:
-        return "\n".join(
-            f"[{i}] {self._label(pair)}" for i, pair in enumerate(self._columns, start=1)
+    def _document(self) -> Document:
+        return Document(
+            self._heading(), [Paragraph(self.summary()), *self._tables()], self._provenance()
         )
 
-    def __str__(self) -> str:
-        parts = [self._heading(), ""]
-        texts = [table.to_text() for table in self._tables()]
-        if any(len(line) > TEXT_WIDTH for text in texts for line in text.splitlines()):
-            # Long labels: number the columns and give the key below the tables.
-            texts = [table.to_text() for table in self._tables(numbered=True)]
-            texts.append("Columns\n" + self._key())
-        for text in texts:
-            parts += [text, ""]
-        parts += [textwrap.fill(self.summary(), TEXT_WIDTH), ""]
-        parts.append(textwrap.fill(self._provenance(), TEXT_WIDTH))
-        return "\n".join(parts)
-
-    def to_text(self) -> str:
-        """The comparison as aligned plain text (what ``print(comparison)`` shows).
+    def to_frame(self) -> pd.DataFrame:
+        """The ranks, as :attr:`ranks`: options x (weighting, method).
 
         Examples
         --------
         >>> import powerbalance as pb
-        >>> "Borda" in pb.compare(pb.examples.load("great-power-cooperation").assessment).to_text()
+        >>> c = pb.compare(pb.examples.load("engage-or-contain").assessment, methods=["topsis"])
+        >>> c.to_frame().equals(c.ranks)
         True
         """
-        return str(self)
-
-    def to_markdown(self) -> str:
-        """The comparison as Markdown.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> pb.compare(pb.examples.load("great-power-cooperation").assessment).to_markdown()[:3]
-        '## '
-        """
-        parts = [f"## {self._heading()}", ""]
-        for table in self._tables():
-            parts += [table.to_markdown(), ""]
-        parts += [self.summary(), "", f"*{self._provenance()}*"]
-        return "\n".join(parts)
-
-    def to_html(self) -> str:
-        """The comparison as one self-contained HTML page (inline CSS, no scripts).
-
-        Its body is exactly what :meth:`_repr_html_` shows in a notebook.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> page = pb.compare(pb.examples.load("great-power-cooperation").assessment).to_html()
-        >>> page.startswith("<!DOCTYPE html>"), "<table" in page
-        (True, True)
-        """
-        return page(self._heading(), self._repr_html_())
-
-    def _repr_html_(self) -> str:
-        tables = "".join(table.to_html() for table in self._tables())
-        return styled(
-            f'<div class="powerbalance-report"><h3>{html.escape(self._heading())}</h3>'
-            f"<p>{html.escape(self.summary())}</p>{tables}"
-            f'<p class="provenance">{html.escape(self._provenance())}</p></div>'
-        )
+        return self.ranks
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as plain Python data, tagged :data:`COMPARISON_SCHEMA`.
+
+        Keys: ``schema``; ``options``; ``columns`` (``weighting``, ``method`` label
+        pairs); ``scores`` and ``ranks`` (options x columns); ``weights`` (label ->
+        criterion -> weight); ``methods`` and ``weightings`` (label -> ``name``,
+        ``description``, ``words``, ``parameters``); ``correlation`` (kind -> square
+        matrix); ``consensus`` (rule -> option -> rank); ``summary``; ``version``.
 
         Examples
         --------
         >>> import powerbalance as pb
         >>> d = pb.compare(pb.examples.load("great-power-cooperation").assessment).to_dict()
-        >>> d["schema"]
-        'powerbalance.evaluation.comparison/1'
+        >>> d["schema"], d["methods"]["topsis"]["name"]
+        ('powerbalance.evaluation.comparison/1', 'TOPSIS')
         """
         columns = [{"weighting": w, "method": m} for w, m in self._columns]
-        return {
-            "schema": COMPARISON_SCHEMA,
-            "options": list(self.assessment.option_names),
-            "columns": columns,
-            "scores": self.score_table.tolist(),
-            "ranks": self._ranks.tolist(),
-            "weights": {label: dict(w) for label, w in self.weights.items()},
-            "methods": {label: describe(m) for label, m in self.methods.items()},
-            "correlation": {kind: correlation(self._ranks, kind).tolist() for kind in CORRELATIONS},
-            "consensus": {rule: self.consensus(rule)["rank"].to_dict() for rule in RULES},
-            "summary": self.summary(),
-            "version": __version__,
-        }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text.
-
-        Examples
-        --------
-        >>> import json, powerbalance as pb
-        >>> c = pb.compare(pb.examples.load("great-power-cooperation").assessment)
-        >>> json.loads(c.to_json())["schema"]
-        'powerbalance.evaluation.comparison/1'
-        """
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        data: dict[str, Any] = plain(
+            {
+                "schema": COMPARISON_SCHEMA,
+                "options": list(self.assessment.option_names),
+                "columns": columns,
+                "scores": self.score_table,
+                "ranks": self._ranks,
+                "weights": {label: dict(w.items()) for label, w in self.weights.items()},
+                "methods": {label: component(m) for label, m in self.methods.items()},
+                "weightings": {label: component(w) for label, w in self.weightings.items()},
+                "correlation": {kind: correlation(self._ranks, kind) for kind in CORRELATIONS},
+                "consensus": {rule: self.consensus(rule)["rank"].to_dict() for rule in RULES},
+                "summary": self.summary(),
+                "version": __version__,
+            }
+        )
+        return data

@@ -6,10 +6,11 @@ import warnings
 
 import numpy as np
 
-from powerbalance.errors import DegenerateCriterionWarning, InvalidParameterError
+from powerbalance._validate import InstanceOf, check
+from powerbalance.errors import DegenerateCriterionWarning
+from powerbalance.evaluation.report import Report, build_report
 from powerbalance.methods import MethodLike, resolve_method
 from powerbalance.model import Assessment
-from powerbalance.evaluation.report import Report, build_report
 from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
 
 __all__ = ["evaluate"]
@@ -41,8 +42,11 @@ def evaluate(
 
     Raises
     ------
+    InvalidParameterError
+        ``assessment`` is not an Assessment, or ``weighting`` or ``method`` is not one
+        of the accepted forms (a method class, say, instead of an instance of it).
     PowerbalanceError
-        For any problem in the inputs; the message names the culprit.
+        For any other problem in the inputs; the message names the culprit.
 
     Warns
     -----
@@ -68,17 +72,58 @@ def evaluate(
     >>> int(report.ranking["rank"].iloc[0])
     1
     """
-    if not isinstance(assessment, Assessment):
-        raise InvalidParameterError(
-            f"evaluate() takes an Assessment as its first argument; got "
-            f"{type(assessment).__name__}. Build one with pb.Assessment(...), "
-            f"pb.Assessment.from_frame(...) or pb.examples.load(...).assessment."
-        )
-    scheme = resolve_weighting(weighting)
-    resolved_method = resolve_method(method)
+    check_assessment("evaluate", assessment)
+    scheme = resolve_weighting(weighting, owner="evaluate")
+    resolved_method = resolve_method(method, owner="evaluate")
     warn_degenerate(assessment)
     weights = apply_weighting(scheme, assessment)
     return build_report(assessment, weights, resolved_method, scheme)
+
+
+def check_assessment(owner: str, assessment: object) -> Assessment:
+    """Refuse anything but an :class:`~powerbalance.Assessment` as a verb's first argument.
+
+    Parameters
+    ----------
+    owner : str
+        The verb, as the message opens (``"evaluate"``).
+    assessment : object
+        What was passed.
+
+    Returns
+    -------
+    Assessment
+        ``assessment``, unchanged.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``assessment`` is not an Assessment.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> try:
+    ...     check_assessment("evaluate", [[1, 2], [3, 4]])
+    ... except pb.errors.InvalidParameterError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    evaluate: assessment must be an Assessment; got [[1, 2], [3, 4]]. Build one with
+    pb.Assessment(...), pb.Assessment.from_frame(...) or pb.examples.load(...).assessment.
+    """
+    holds_one = isinstance(getattr(assessment, "assessment", None), Assessment)
+    check(
+        owner,
+        "assessment",
+        assessment,
+        InstanceOf(Assessment),
+        fix=(
+            f"Pass the assessment it holds: {owner}(study.assessment, ...)."
+            if holds_one
+            else "Build one with pb.Assessment(...), pb.Assessment.from_frame(...) or "
+            "pb.examples.load(...).assessment."
+        ),
+    )
+    return assessment  # type: ignore[return-value]
 
 
 def warn_degenerate(assessment: Assessment) -> None:

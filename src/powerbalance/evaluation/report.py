@@ -2,40 +2,42 @@
 
 A :class:`Report` is frozen; its frames are computed on first access and returned
 as new DataFrames each time the attribute is read, so editing one cannot change the
-report.
+report. What it shows and stores is arranged by
+:mod:`~powerbalance.evaluation._report_document`.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import json
-import textwrap
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._render.html import contribution_bars, page, styled
 from powerbalance._labels import hand_out, labels
-from powerbalance._render import Table, join_words, number, signed
+from powerbalance._render import (
+    Document,
+    Rendered,
+    describe,
+    in_words,
+    join_words,
+    number,
+    signed,
+)
 from powerbalance._version import __version__
 from powerbalance.errors import InvalidParameterError
-from powerbalance.methods import Method, PreparedMethod
-from powerbalance.model import Assessment
-from powerbalance.methods.ranking import rank_and_order
+from powerbalance.evaluation._report_document import report_data, report_document
 from powerbalance.evaluation.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
+from powerbalance.methods import Method, PreparedMethod
+from powerbalance.methods.ranking import rank_and_order
+from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
 
-if TYPE_CHECKING:
-    # At run time the check below imports it: sensitivity imports SMAA, which renders
-    # with this module's helpers.
-    from powerbalance.sensitivity import Stability
-
-__all__ = ["REPORT_SCHEMA", "Report"]
+__all__ = ["REPORT_SCHEMA", "Report", "Robustness", "describe"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -51,44 +53,49 @@ Examples
 True
 """
 
-_MEASURES = ("benefit", "risk", "net")
-
 #: Above this many options the summary leaves out dominance, whose check compares
 #: every pair; :attr:`Report.dominance` still computes it on request.
 SUMMARY_DOMINANCE_LIMIT = 500
 
-#: The width the text rendering keeps to.
-TEXT_WIDTH = 100
 
+@runtime_checkable
+class Robustness(Protocol):
+    """A sensitivity analysis a report can quote: how robust its ranking is, in words.
 
-def describe(component: object) -> str:
-    """A short, stable description of a method or weighting scheme for provenance.
+    :class:`~powerbalance.sensitivity.Stability` and
+    :class:`~powerbalance.sensitivity.SMAAResult` are robustness analyses; so is any
+    object with these two methods, which is how :meth:`Report.with_sensitivity`
+    accepts analyses without depending on the stage that makes them.
 
     Examples
     --------
     >>> import powerbalance as pb
-    >>> describe(pb.methods.TOPSIS())
-    "TOPSIS(normalization='vector')"
-    >>> describe(len)
-    'len'
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> isinstance(pb.sensitivity.stability(a), Robustness)
+    True
     """
-    if attrs.has(type(component)):
-        return repr(component)
-    name = getattr(component, "__qualname__", None) or getattr(component, "__name__", None)
-    return str(name) if name else type(component).__name__
 
+    def robustness_sentence(self) -> str:
+        """One sentence on how robust the ranking is, for the report's summary."""
+        ...
 
-def _parameters(component: object) -> dict[str, Any]:
-    if attrs.has(type(component)):
-        return attrs.asdict(component, recurse=True)  # type: ignore[arg-type]
-    return {}
+    def conflicts_with(self, ranking: tuple[str, ...]) -> str | None:
+        """Why the analysis is not of a report ranking the options so, or None if it is."""
+        ...
+
+    def to_dict(self) -> dict[str, Any]:
+        """The analysis as plain data, stored in the report's ``to_dict()``."""
+        ...
 
 
 @attrs.frozen
-class Report:
+class Report(Rendered):
     """What an evaluation found, and why.
 
-    Made by :func:`powerbalance.evaluation.evaluate`; not usually built by hand.
+    Made by :func:`powerbalance.evaluation.evaluate`; not usually built by hand. It
+    renders as every result does: :meth:`summary`, ``print``, :meth:`to_markdown`,
+    :meth:`to_html` (``page=True`` for a styled page), :meth:`to_dict`,
+    :meth:`to_json` and :meth:`to_frame` (the ranking).
 
     Attributes
     ----------
@@ -103,11 +110,14 @@ class Report:
     scores : numpy.ndarray of shape (n_options,)
         The method's score of each option, in the assessment's option order, higher
         is better; read-only.
+    sensitivity : tuple of Robustness
+        The robustness analyses attached by :meth:`with_sensitivity`.
 
     Examples
     --------
     >>> import powerbalance as pb
-    >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment, method="topsis")
+    >>> a = pb.examples.load("great-power-cooperation").assessment
+    >>> report = pb.evaluate(a, method="topsis")
     >>> list(report.ranking.columns)
     ['rank', 'score', 'vs_baseline', 'distance_to_ideal', 'distance_to_anti_ideal']
     >>> report.by_area.columns.names
@@ -120,36 +130,47 @@ class Report:
     weighting: object
     scores: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
     prepared: PreparedMethod = attrs.field(eq=False, repr=False)
-    sensitivity: Stability | None = attrs.field(default=None, eq=False, repr=False)
+    sensitivity: tuple[Robustness, ...] = attrs.field(default=(), eq=False, repr=False)
 
-    def with_sensitivity(self, sensitivity: Stability) -> Report:
-        """The same report with a stability analysis attached.
+    def with_sensitivity(self, *analyses: Robustness) -> Report:
+        """The same report with robustness analyses attached, after any attached before.
 
-        The summary then says how far a single weight can move before the top option
-        changes (see :func:`powerbalance.sensitivity.stability`).
+        Each analysis adds its robustness sentence to the summary: a stability
+        analysis says how far a single weight can move before the top option changes
+        (:func:`powerbalance.sensitivity.stability`), an SMAA result how often each
+        option ranks first over all the weights allowed
+        (:func:`powerbalance.sensitivity.smaa`).
+
+        Raises
+        ------
+        InvalidParameterError
+            An analysis is not a robustness analysis, or is of another ranking (a
+            stability analysis with another leader, SMAA of other options).
 
         Examples
         --------
         >>> import powerbalance as pb
         >>> a = pb.examples.load("great-power-cooperation").assessment
-        >>> report = pb.evaluate(a).with_sensitivity(pb.sensitivity.stability(a))
-        >>> "remains first unless" in report.summary()
-        True
+        >>> report = pb.evaluate(a).with_sensitivity(
+        ...     pb.sensitivity.stability(a), pb.sensitivity.smaa(a, samples=1_000, seed=1)
+        ... )
+        >>> summary = report.summary()
+        >>> "remains first unless" in summary, "Over 1,000 weightings" in summary
+        (True, True)
         """
-        from powerbalance.sensitivity import Stability
-
-        if not isinstance(sensitivity, Stability):
-            raise InvalidParameterError(
-                f"with_sensitivity takes the result of pb.sensitivity.stability(...) for "
-                f"the same assessment, weighting and method; got {type(sensitivity).__name__}."
-            )
-        if sensitivity.leader != str(self._ranking.index[0]) and not sensitivity.tied:
-            raise InvalidParameterError(
-                f"This stability analysis has {sensitivity.leader!r} first, but the report "
-                f"ranks {self._ranking.index[0]!r} first: run stability() with the "
-                f"report's own assessment, weighting and method."
-            )
-        return attrs.evolve(self, sensitivity=sensitivity)
+        ranking = tuple(str(name) for name in self._ranking.index)
+        for analysis in analyses:
+            if not isinstance(analysis, Robustness):
+                raise InvalidParameterError(
+                    f"Report.with_sensitivity: each analysis must be a robustness analysis "
+                    f"such as pb.sensitivity.stability(...) or pb.sensitivity.smaa(...) of "
+                    f"the same assessment; got {type(analysis).__name__}. Run one of those "
+                    f"and pass its result."
+                )
+            conflict = analysis.conflicts_with(ranking)
+            if conflict is not None:
+                raise InvalidParameterError(f"Report.with_sensitivity: {conflict}")
+        return attrs.evolve(self, sensitivity=(*self.sensitivity, *analyses))
 
     # -- the numbers --------------------------------------------------------------------
 
@@ -491,16 +512,18 @@ class Report:
         """
         ranking = self._ranking
         names = list(ranking.index)
-        method = type(self.method).__name__
+        method = in_words(self.method)
         leader = names[0]
         if len(names) == 1:
             return f"{leader} is the only option assessed (score {number(self.scores[0])})."
         tied = [n for n in names if ranking.loc[n, "rank"] == 1]
+        robustness = [analysis.robustness_sentence() for analysis in self.sensitivity]
         if len(tied) > 1:
-            return (
+            tie = (
                 f"{join_words(tied)} tie for first place under {method} "
                 f"(score {number(ranking['score'].iloc[0])})."
             )
+            return " ".join([tie, *robustness])
         runner_up = names[1]
         lead = ranking["score"].iloc[0] - ranking["score"].iloc[1]
         sentences = [
@@ -534,9 +557,7 @@ class Report:
             sentences.append(dominated)
         if self._baseline_row is not None:
             sentences.append(self._baseline_sentence())
-        if self.sensitivity is not None:
-            sentences.append(self.sensitivity.summary())
-        return " ".join(sentences)
+        return " ".join([*sentences, *robustness])
 
     def _dominance_sentence(self) -> str:
         if self.assessment.n_options > SUMMARY_DOMINANCE_LIMIT:
@@ -566,89 +587,14 @@ class Report:
             sentence += f"; {join_words(rest)} {'does' if len(rest) == 1 else 'do'} not"
         return sentence + "."
 
-    # -- renderers ----------------------------------------------------------------------
-
-    def _tables(self) -> list[Table]:
-        ranking = self._ranking
-        extra = [c for c in ranking.columns if c not in ("rank", "score")]
-        extra_header = [str(c).replace("_", " ") for c in extra]
-        ranking_table = Table(
-            "Ranking",
-            ["Rank", "Option", "Score", *extra_header],
-            [
-                [
-                    str(rank),
-                    str(option),
-                    number(score),
-                    *(
-                        (signed if column == "vs_baseline" else number)(v)
-                        for column, v in zip(extra, ranking.loc[option, extra], strict=True)
-                    ),
-                ]
-                for option, rank, score in zip(
-                    ranking.index, ranking["rank"], ranking["score"], strict=True
-                )
-            ],
-            ">" + "<" + ">" * (1 + len(extra)),
-        )
-        net = self._by_area.xs("net", axis=1, level="measure")
-        area_table = Table(
-            "Net value by area (weighted benefit minus weighted risk)",
-            ["Option", *map(str, net.columns)],
-            [[str(option), *(signed(v) for v in row)] for option, row in net.iterrows()],
-        )
-        by_area = self.weights.by_area(self.assessment)
-        weight_table = Table(
-            "Weights by area",
-            ["Area", "Weight", "Criteria"],
-            [
-                [area, number(weight), str(len(self.assessment.criteria_in(area)))]
-                for area, weight in zip(self.assessment.areas, by_area, strict=True)
-            ],
-        )
-        tables = [ranking_table, area_table, weight_table]
-        if self._baseline_row is not None:
-            tables.insert(1, self._baseline_table())
-        return tables
-
-    def _baseline_table(self) -> Table:
-        baseline = str(self.assessment.baseline)
-        ranking = self._ranking.drop(index=baseline)
-        net = self.net_by_area_vs_baseline.drop(index=baseline)
-        differences = ranking["vs_baseline"].to_numpy()
-        return Table(
-            f"Against the baseline, {baseline} (differences in score and in net value by area)",
-            ["Option", "Score", *map(str, net.columns)],
-            [
-                [str(option), signed(difference), *map(signed, row)]
-                for (option, row), difference in zip(net.iterrows(), differences, strict=True)
-            ],
-        )
-
-    def _scale_lines(self) -> list[str]:
-        """One line per criterion saying what its worst and best ends stand for."""
-        if not any(c.anchors for c in self.assessment.criteria):
-            return []
-        lines = []
-        for criterion in self.assessment.criteria:
-            ends = criterion.worst_and_best
-            if ends is None:
-                lines.append(f"{criterion.name}: local scale, from the worst to the best option.")
-                continue
-            (worst, worst_text), (best, best_text) = ends
-            worst_words = f" ({worst_text})" if worst_text else ""
-            best_words = f" ({best_text})" if best_text else ""
-            lines.append(
-                f"{criterion.name}: worst {worst:g}{worst_words}, best {best:g}{best_words}."
-            )
-        return lines
+    # -- renderings ---------------------------------------------------------------------
 
     def _heading(self) -> str:
         a = self.assessment
         name = a.name or "Assessment"
         return (
             f"{name}: {a.n_options} options, {a.n_criteria} criteria in {len(a.areas)} "
-            f"areas, ranked by {type(self.method).__name__}"
+            f"areas, ranked by {in_words(self.method)}"
         )
 
     @functools.cached_property
@@ -690,99 +636,31 @@ class Report:
             f"inputs {self.input_hash[:12]}; powerbalance {__version__}."
         )
 
-    def __str__(self) -> str:
-        parts = [self._heading(), ""]
-        for table in self._tables():
-            parts += [table.to_text(), ""]
-        scales = self._scale_lines()
-        if scales:
-            parts += ["Scales (what the worst and best scores stand for)"]
-            parts += [textwrap.fill(line, TEXT_WIDTH, subsequent_indent="    ") for line in scales]
-            parts += [""]
-        parts += [textwrap.fill(self.summary(), TEXT_WIDTH), ""]
-        parts.append(textwrap.fill(self._provenance(), TEXT_WIDTH))
-        return "\n".join(parts)
+    def _document(self) -> Document:
+        names = [str(n) for n in self._ranking.index]
+        return report_document(
+            title=self._heading(),
+            summary=self.summary(),
+            assessment=self.assessment,
+            weights=self.weights,
+            ranking=self._ranking,
+            by_area=self._by_area,
+            net_vs_baseline=None if self._baseline_row is None else self.net_by_area_vs_baseline,
+            tradeoff=self.tradeoffs(names[0], names[1]) if len(names) > 1 else None,
+            provenance=self._provenance(),
+        )
 
-    def to_text(self) -> str:
-        """The report as aligned plain text (what ``print(report)`` shows).
+    def to_frame(self) -> pd.DataFrame:
+        """The ranking, as :attr:`ranking`: the table a report is about.
 
         Examples
         --------
         >>> import powerbalance as pb
-        >>> text = pb.evaluate(pb.examples.load("great-power-cooperation").assessment).to_text()
-        >>> "Net value by area" in text
+        >>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
+        >>> report.to_frame().equals(report.ranking)
         True
         """
-        return str(self)
-
-    def to_markdown(self) -> str:
-        """The report as Markdown: heading, tables, summary, provenance.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> md = pb.evaluate(pb.examples.load("great-power-cooperation").assessment).to_markdown()
-        >>> md.splitlines()[0].startswith("## ")
-        True
-        """
-        parts = [f"## {self._heading()}", ""]
-        for table in self._tables():
-            parts += [table.to_markdown(), ""]
-        scales = self._scale_lines()
-        if scales:
-            parts += ["**Scales** (what the worst and best scores stand for)", ""]
-            parts += [f"- {line}" for line in scales] + [""]
-        parts += [self.summary(), "", f"*{self._provenance()}*"]
-        return "\n".join(parts)
-
-    def to_html(self) -> str:
-        """The report as one self-contained HTML page.
-
-        Inline CSS and SVG only: no scripts, no external references, readable when
-        printed. The page holds the summary, the ranking, signed stacked bars of the
-        weighted benefits (right) and risks (left) of every option by area, the
-        comparison with the baseline (if any), net value by area, the weights, the
-        trade-off between the top two options, dominance, the scales and the
-        provenance. Its body is exactly what :meth:`_repr_html_` shows in a notebook.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
-        >>> page = report.to_html()
-        >>> page.startswith("<!DOCTYPE html>"), report._repr_html_() in page
-        (True, True)
-        """
-        return page(self._heading(), self._repr_html_())
-
-    def _repr_html_(self) -> str:
-        return styled(self._html_body())
-
-    def _html_body(self) -> str:
-        tables = self._tables()
-        by_area = self._by_area
-        benefit = pd.DataFrame(by_area.xs("benefit", axis=1, level="measure"))
-        risk = pd.DataFrame(by_area.xs("risk", axis=1, level="measure"))
-        names = list(self._ranking.index)
-        sections = [
-            f"<h3>{html.escape(self._heading())}</h3>",
-            f"<p>{html.escape(self.summary())}</p>",
-            tables[0].to_html(),
-            "<h4>Benefits and risks by area</h4>",
-            contribution_bars(benefit, risk),
-            *(table.to_html() for table in tables[1:]),
-        ]
-        if len(names) > 1:
-            tradeoff = self.tradeoffs(str(names[0]), str(names[1]))
-            sections += ["<h4>The top two options</h4>", tradeoff.to_html()]
-        dominance = self._dominance_sentence()
-        if dominance:
-            sections += ["<h4>Dominance</h4>", f"<p>{html.escape(dominance)}</p>"]
-        scales = "".join(f"<li>{html.escape(line)}</li>" for line in self._scale_lines())
-        if scales:
-            sections += ["<h4>Scales</h4>", f"<ul>{scales}</ul>"]
-        sections.append(f'<p class="provenance">{html.escape(self._provenance())}</p>')
-        return f'<div class="powerbalance-report">{"".join(sections)}</div>'
+        return self.ranking
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain Python data (JSON-ready), tagged :data:`REPORT_SCHEMA`.
@@ -793,7 +671,8 @@ class Report:
         - ``schema``: the tag; ``version``: the library version;
         - ``assessment``: ``name``, ``options``, ``baseline`` (or null), ``criteria``
           (each with ``name``, ``area``, ``kind``, ``scale``, ``anchors``);
-        - ``method`` and ``weighting``: ``name`` and ``parameters``;
+        - ``method`` and ``weighting``: ``name``, ``description`` (as in the
+          provenance line), ``words`` (as in the summary) and ``parameters``;
         - ``weights``: criterion -> weight;
         - ``ranking``: one record per option in rank order, with the columns of
           :attr:`ranking` and ``option``;
@@ -803,83 +682,33 @@ class Report:
           ``frontier``: the efficient options;
         - ``dominance``: records with ``option``, ``dominated_by``, ``score_margin``
           (empty above :data:`SUMMARY_DOMINANCE_LIMIT` options);
+        - ``sensitivity``: the ``to_dict()`` of each attached robustness analysis;
         - ``summary``: the text of :meth:`summary`; ``input_hash``: :attr:`input_hash`.
 
         Examples
         --------
         >>> import powerbalance as pb
         >>> d = pb.evaluate(pb.examples.load("great-power-cooperation").assessment).to_dict()
-        >>> d["schema"], d["ranking"][0]["rank"]
-        ('powerbalance.evaluation.report/1', 1)
+        >>> d["schema"], d["ranking"][0]["rank"], d["method"]["words"]
+        ('powerbalance.evaluation.report/1', 1, 'the weighted sum')
         """
-        ranking = self._ranking
-        contributions = self._contributions
-        by_area = self._by_area
-        return {
-            "schema": REPORT_SCHEMA,
-            "assessment": {
-                "name": self.assessment.name,
-                "options": list(self.assessment.option_names),
-                "baseline": self.assessment.baseline,
-                "criteria": [
-                    {
-                        "name": c.name,
-                        "area": c.area,
-                        "kind": c.kind,
-                        "scale": list(c.scale) if c.scale is not None else None,
-                        "anchors": list(c.anchors) if c.anchors is not None else None,
-                    }
-                    for c in self.assessment.criteria
-                ],
-            },
-            "method": {"name": type(self.method).__name__, "parameters": _parameters(self.method)},
-            "weighting": {
-                "name": describe(self.weighting),
-                "parameters": _parameters(self.weighting),
-            },
-            "weights": {name: float(w) for name, w in self.weights.items()},
-            "ranking": ranking.reset_index().to_dict(orient="records"),
-            "contributions": {
-                option: {c: float(v) for c, v in row.items()}
-                for option, row in contributions.iterrows()
-            },
-            "by_area": {
-                option: {
-                    area: {m: float(by_area.loc[option, (area, m)]) for m in _MEASURES}
-                    for area in self.assessment.areas
-                }
-                for option in by_area.index
-            },
-            "benefit_risk": {
-                str(option): {
-                    "benefit": float(row["benefit"]),
-                    "risk": float(row["risk"]),
-                    "efficient": bool(row["efficient"]),
-                }
-                for option, row in self._benefit_risk.iterrows()
-            },
-            "frontier": list(self.frontier),
-            "dominance": (
-                []
-                if self.assessment.n_options > SUMMARY_DOMINANCE_LIMIT
-                else self._dominance.to_dict(orient="records")
-            ),
-            "summary": self.summary(),
-            "input_hash": self.input_hash,
-            "version": __version__,
-        }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text.
-
-        Examples
-        --------
-        >>> import json, powerbalance as pb
-        >>> report = pb.evaluate(pb.examples.load("great-power-cooperation").assessment)
-        >>> json.loads(report.to_json())["schema"]
-        'powerbalance.evaluation.report/1'
-        """
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        many = self.assessment.n_options > SUMMARY_DOMINANCE_LIMIT
+        return report_data(
+            schema=REPORT_SCHEMA,
+            assessment=self.assessment,
+            method=self.method,
+            weighting=self.weighting,
+            weights=self.weights,
+            ranking=self._ranking,
+            contributions=self._contributions,
+            by_area=self._by_area,
+            benefit_risk=self._benefit_risk,
+            frontier=self.frontier,
+            dominance=None if many else self._dominance,
+            sensitivity=[analysis.to_dict() for analysis in self.sensitivity],
+            summary=self.summary(),
+            input_hash=self.input_hash,
+        )
 
 
 def build_report(

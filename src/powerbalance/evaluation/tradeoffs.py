@@ -23,17 +23,37 @@ Targeted cooperation beats Confrontation by 0.231 mainly on Diplomacy (+0.081) a
 
 from __future__ import annotations
 
-import html
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._render import Table, join_words, number, signed
+from powerbalance._render import (
+    Document,
+    Paragraph,
+    Rendered,
+    Table,
+    join_words,
+    number,
+    plain,
+    signed,
+)
+from powerbalance._version import __version__
 
-__all__ = ["Tradeoff", "dominance_pairs", "efficient", "largest_first"]
+__all__ = ["TRADEOFF_SCHEMA", "Tradeoff", "dominance_pairs", "efficient", "largest_first"]
+
+TRADEOFF_SCHEMA = "powerbalance.evaluation.tradeoff/1"
+"""The schema tag of :meth:`Tradeoff.to_dict`; it changes when the layout does.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
+>>> report.tradeoffs("Engage", "Contain").to_dict()["schema"] == TRADEOFF_SCHEMA
+True
+"""
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 BoolArray: TypeAlias = npt.NDArray[np.bool_]
@@ -117,7 +137,7 @@ def efficient(benefit: FloatArray, risk: FloatArray) -> BoolArray:
 
 
 @attrs.frozen
-class Tradeoff:
+class Tradeoff(Rendered):
     """How one option compares with another, criterion by criterion.
 
     Made by :meth:`powerbalance.Report.tradeoffs`. The differences are between the
@@ -248,20 +268,54 @@ class Tradeoff:
             "<<>",
         )
 
-    def __str__(self) -> str:
-        return f"{self._table().to_text()}\n\n{self.summary()}"
+    def _blocks(self) -> list[Paragraph | Table]:
+        """The summary and the table, with a caveat when the differences do not add up."""
+        blocks: list[Paragraph | Table] = [Paragraph(self.summary()), self._table()]
+        if not self.additive:
+            blocks.append(
+                Paragraph(
+                    "The method does not add up contributions, so these differences show "
+                    "where the two options differ on the weighted scale, not how the "
+                    "score difference is made up."
+                )
+            )
+        return blocks
 
-    def to_text(self) -> str:
-        """The table and the summary as aligned plain text."""
-        return str(self)
+    def _document(self) -> Document:
+        return Document(
+            f"{self.first} against {self.second}",
+            self._blocks(),
+            f"powerbalance {__version__}.",
+        )
 
-    def to_markdown(self) -> str:
-        """The table and the summary as Markdown."""
-        return f"{self._table().to_markdown()}\n\n{self.summary()}"
+    def to_dict(self) -> dict[str, Any]:
+        """The trade-off as plain Python data (JSON-ready), tagged :data:`TRADEOFF_SCHEMA`.
 
-    def to_html(self) -> str:
-        """The table and the summary as an HTML fragment."""
-        return f"{self._table().to_html()}<p>{html.escape(self.summary())}</p>"
+        Keys: ``schema``; ``first``, ``second``; ``score_difference``; ``additive``;
+        ``differences`` (records of ``criterion``, ``area``, ``difference``, largest
+        gain first, as :meth:`to_frame`); ``by_area`` (area -> net difference);
+        ``summary``; ``version``.
 
-    def _repr_html_(self) -> str:
-        return self.to_html()
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
+        >>> d = report.tradeoffs("Engage", "Contain").to_dict()
+        >>> d["first"], sorted(d["by_area"])
+        ('Engage', ['Economic', 'Security'])
+        """
+        frame = self.to_frame()
+        result: dict[str, Any] = plain(
+            {
+                "schema": TRADEOFF_SCHEMA,
+                "first": self.first,
+                "second": self.second,
+                "score_difference": self.score_difference,
+                "additive": self.additive,
+                "differences": frame.reset_index().to_dict(orient="records"),
+                "by_area": self.by_area().to_dict(),
+                "summary": self.summary(),
+                "version": __version__,
+            }
+        )
+        return result

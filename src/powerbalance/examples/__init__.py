@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from powerbalance.errors import UnknownNameError, did_you_mean
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import UnknownNameError
 from powerbalance.io._formats import study_from_text
 from powerbalance.model import Study
 

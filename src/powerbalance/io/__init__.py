@@ -47,8 +47,8 @@ from powerbalance.errors import Problem, StudyFileError
 from powerbalance.io._document import FORMAT
 from powerbalance.io._files import MAX_BYTES
 from powerbalance.io._formats import SUFFIXES, Layout, format_of, read_study, write_study
-from powerbalance.model.study import Study
 from powerbalance.model import Assessment
+from powerbalance.model.study import Study
 from powerbalance.weighting import WeightingLike
 
 __all__ = [

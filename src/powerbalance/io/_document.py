@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from powerbalance.errors import InvalidParameterError, PowerbalanceError, did_you_mean
+import attrs
+
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import InvalidParameterError, PowerbalanceError
 from powerbalance.io._problems import Collector, Path
-from powerbalance.model.study import Study, check_preset
 from powerbalance.io._values import (
     INVALID,
     check_keys,
@@ -26,8 +28,11 @@ from powerbalance.io._values import (
 )
 from powerbalance.io._weightings import read_scheme, write_weighting
 from powerbalance.model import KINDS, Assessment, Criterion, Option
-from powerbalance.model.uncertainty import PERT, Distribution, Normal, Triangular, Uniform
-from powerbalance.model.value import Exponential, Linear, Piecewise, ValueFunction
+from powerbalance.model.study import Study, check_preset
+from powerbalance.model.uncertainty import Distribution
+from powerbalance.model.uncertainty import registry as distributions
+from powerbalance.model.value import ValueFunction
+from powerbalance.model.value import registry as value_functions
 
 __all__ = [
     "FORMAT",
@@ -58,6 +63,8 @@ TOP_KEYS = (
     "name",
     "title",
     "description",
+    "author",
+    "date",
     "disclaimer",
     "baseline",
     "scale",
@@ -78,17 +85,11 @@ CRITERION_KEYS = (
 )
 OPTION_KEYS = ("name", "description", "baseline", "scores")
 CELL_KEYS = ("score", "rationale", "distribution", "low", "mode", "high", "mean", "sd")
-DISTRIBUTIONS = ("uniform", "triangular", "pert", "normal")
-SHAPES = ("linear", "piecewise", "exponential")
-
-#: Which of low, mode, high, mean, sd each distribution takes.
-_PARAMETERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # name: (required, optional)
-    "uniform": (("low", "high"), ()),
-    "triangular": (("low", "high"), ("mode",)),
-    "pert": (("low", "high"), ("mode",)),
-    "normal": (("sd",), ("mean", "low", "high")),
-}
+#: The keys of a score cell that are a distribution's inputs (the distribution's
+#: fields, by its name in ``powerbalance.model.uncertainty.registry``).
+DISTRIBUTION_KEYS = ("low", "mode", "high", "mean", "sd")
+#: Inputs that, when a cell leaves them out, are the cell's score.
+AT_SCORE = ("mode", "mean")
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -113,7 +114,9 @@ def study_from_document(document: object, problems: Collector) -> Any:
         # Where an editor finds the JSON Schema; not part of the study.
         read_text(top["$schema"], ("$schema",), problems)
     texts = {}
-    for key in ("name", "title", "description", "disclaimer", "scale_description"):
+    for key in (
+        "name", "title", "description", "author", "date", "disclaimer", "scale_description"
+    ):
         texts[key] = read_text(top[key], (key,), problems) if key in top else ""
     default_scale = _read_scale(top["scale"], ("scale",), problems) if "scale" in top else None
     criteria: list[Any] = []
@@ -165,6 +168,8 @@ def study_from_document(document: object, problems: Collector) -> Any:
         assessment,
         presets=presets,
         title=texts["title"],
+        author=texts["author"],
+        date=texts["date"],
         disclaimer=texts["disclaimer"],
         scale_description=texts["scale_description"],
     )
@@ -296,48 +301,69 @@ def _read_anchors(value: object, path: Path, problems: Collector) -> Any:
 
 
 def read_value_function(value: object, path: Path, problems: Collector) -> Any:
-    """A value function from ``{shape = ..., ...}``."""
+    """A value function from ``{shape = ..., ...}``, the shape a registered name."""
     table = read_table(value, path, problems)
     if table is INVALID:
         return INVALID
+    shapes = value_functions.names()
     shape = table.get("shape")
-    if shape not in SHAPES:
-        hint = did_you_mean(shape, SHAPES) if isinstance(shape, str) else ""
+    if shape not in shapes:
+        hint = did_you_mean(shape, shapes) if isinstance(shape, str) else ""
         found = "nothing" if "shape" not in table else describe(shape)
         problems.add(
             (*path, "shape"),
-            f"expected a shape, one of {', '.join(map(repr, SHAPES))}; found {found}.{hint}",
+            f"expected a shape, one of {', '.join(map(repr, shapes))}; found {found}.{hint}",
         )
         return INVALID
-    allowed = {
-        "linear": ("shape",),
-        "piecewise": ("shape", "points"),
-        "exponential": ("shape", "rho"),
-    }
-    required = {"linear": (), "piecewise": ("points",), "exponential": ("rho",)}
+    function = value_functions.get(shape)
+    required, optional = _inputs(function)
     before = len(problems.problems)
-    check_keys(table, allowed[shape], path, problems, required=required[shape])
+    check_keys(table, ("shape", *required, *optional), path, problems, required=required)
     if len(problems.problems) > before:
         return INVALID
+    kwargs = {}
+    for key in (*required, *optional):
+        if key in table:
+            reader = _FUNCTION_INPUTS.get(key, _read_as_is)
+            kwargs[key] = reader(table[key], (*path, key), problems)
+    if INVALID in kwargs.values():
+        return INVALID
     try:
-        if shape == "linear":
-            return Linear()
-        if shape == "exponential":
-            rho = read_number(table["rho"], (*path, "rho"), problems)
-            return INVALID if rho is INVALID else Exponential(rho=rho)
-        points = read_array(table["points"], (*path, "points"), problems, non_empty=True)
-        if points is INVALID:
-            return INVALID
-        pairs = []
-        for k, point in enumerate(points):
-            pair = read_pair(point, (*path, "points", k), problems, "a point [performance, value]")
-            if pair is INVALID:
-                return INVALID
-            pairs.append(pair)
-        return Piecewise(points=pairs)
+        return function(**kwargs)
     except PowerbalanceError as error:
         problems.add(path, str(error))
         return INVALID
+
+
+def _read_points(value: object, path: Path, problems: Collector) -> Any:
+    points = read_array(value, path, problems, non_empty=True)
+    if points is INVALID:
+        return INVALID
+    pairs = []
+    for k, point in enumerate(points):
+        pair = read_pair(point, (*path, k), problems, "a point [performance, value]")
+        if pair is INVALID:
+            return INVALID
+        pairs.append(pair)
+    return pairs
+
+
+def _read_as_is(value: object, path: Path, problems: Collector) -> Any:
+    return value
+
+
+#: How the inputs of the built-in value functions are read; any other as it is.
+_FUNCTION_INPUTS = {"points": _read_points, "rho": read_number}
+
+
+def _inputs(factory: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The (required, optional) inputs of a registered class: its attrs fields."""
+    if not attrs.has(factory):
+        return (), ()
+    fields = [field for field in attrs.fields(factory) if field.init]
+    required = tuple(f.alias for f in fields if f.default is attrs.NOTHING)
+    optional = tuple(f.alias for f in fields if f.default is not attrs.NOTHING)
+    return required, optional
 
 
 def _read_options(
@@ -505,14 +531,15 @@ def _check_on_scale(score: float, scale: Any, path: Path, problems: Collector) -
 def _read_distribution(
     cell: Mapping[str, Any], path: Path, score: float, scale: Any, problems: Collector
 ) -> Any:
-    given = [key for key in ("low", "mode", "high", "mean", "sd") if key in cell]
+    given = [key for key in DISTRIBUTION_KEYS if key in cell]
     if "distribution" in cell:
         name = cell["distribution"]
-        if name not in DISTRIBUTIONS:
-            hint = did_you_mean(name, DISTRIBUTIONS) if isinstance(name, str) else ""
+        known = distributions.names()
+        if name not in known:
+            hint = did_you_mean(name, known) if isinstance(name, str) else ""
             problems.add(
                 (*path, "distribution"),
-                f"expected one of {', '.join(map(repr, DISTRIBUTIONS))}; found "
+                f"expected one of {', '.join(map(repr, known))}; found "
                 f"{describe(name)}.{hint}",
             )
             return INVALID
@@ -520,7 +547,10 @@ def _read_distribution(
         return None
     else:
         name = "uniform"
-    required, optional = _PARAMETERS[name]
+    kind = distributions.get(name)
+    inputs = _inputs(kind)
+    required = tuple(key for key in inputs[0] if key not in AT_SCORE)
+    optional = tuple(key for key in inputs[0] + inputs[1] if key not in required)
     ok = True
     for key in given:
         if key not in required and key not in optional:
@@ -546,19 +576,11 @@ def _read_distribution(
         numbers[key] = number
     if not ok:
         return INVALID
+    for key in AT_SCORE:
+        if key in optional and key not in numbers:
+            numbers[key] = score
     try:
-        if name == "uniform":
-            distribution: Distribution = Uniform(numbers["low"], numbers["high"])
-        elif name in ("triangular", "pert"):
-            kind = Triangular if name == "triangular" else PERT
-            distribution = kind(numbers["low"], numbers.get("mode", score), numbers["high"])
-        else:
-            distribution = Normal(
-                numbers.get("mean", score),
-                numbers["sd"],
-                low=numbers.get("low"),
-                high=numbers.get("high"),
-            )
+        distribution: Distribution = kind(**numbers)
         low, high = distribution.bounded(None if scale is INVALID else scale).support
     except PowerbalanceError as error:
         problems.add(path, str(error))
@@ -639,6 +661,8 @@ def study_to_document(study: Study) -> dict[str, Any]:
         ("name", a.name),
         ("title", study.title),
         ("description", a.description),
+        ("author", study.author),
+        ("date", study.date),
         ("disclaimer", study.disclaimer),
         ("scale_description", study.scale_description),
     ):
@@ -698,18 +722,39 @@ def write_value_function(function: ValueFunction, criterion: str) -> dict[str, A
     Raises
     ------
     InvalidParameterError
-        The function is not one of the built-in shapes.
+        The function is not a registered attrs class.
     """
-    if isinstance(function, Linear):
-        return {"shape": "linear"}
-    if isinstance(function, Exponential):
-        return {"shape": "exponential", "rho": function.rho}
-    if isinstance(function, Piecewise):
-        return {"shape": "piecewise", "points": [list(point) for point in function.points]}
-    raise InvalidParameterError(
-        f"Criterion {criterion!r}: the value function {function!r} cannot be written to a "
-        "file; only Linear, Piecewise and Exponential can."
-    )
+    shape = _registered_name(value_functions, type(function))
+    if shape is None:
+        raise InvalidParameterError(
+            f"Criterion {criterion!r}: the value function {function!r} cannot be written to a "
+            f"file; only the registered ones can ({', '.join(map(repr, value_functions.names()))})."
+        )
+    table: dict[str, Any] = {"shape": shape}
+    cls: Any = type(function)  # an attrs class: _registered_name checked it
+    for field in attrs.fields(cls):
+        if field.init:
+            table[field.alias] = _plain(getattr(function, field.name))
+    return table
+
+
+def _registered_name(registry: Any, cls: type) -> str | None:
+    """The name ``cls`` is registered under, if it is an attrs class registered there."""
+    if not attrs.has(cls):
+        return None
+    for name in registry.names():
+        try:
+            if registry.get(name) is cls:
+                return str(name)
+        except PowerbalanceError:  # a broken plug-in is not this class
+            continue
+    return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def write_cell(score: float, rationale: str, distribution: Distribution | None) -> Any:
@@ -730,28 +775,19 @@ def distribution_fields(distribution: Distribution, score: float) -> dict[str, A
     Raises
     ------
     InvalidParameterError
-        The distribution is not one of the built-in ones.
+        The distribution is not a registered attrs class.
     """
-    if isinstance(distribution, Uniform):
-        return {"distribution": "uniform", "low": distribution.low, "high": distribution.high}
-    if isinstance(distribution, Triangular | PERT):
-        name = "triangular" if isinstance(distribution, Triangular) else "pert"
-        fields: dict[str, Any] = {"distribution": name, "low": distribution.low}
-        if distribution.mode != score:
-            fields["mode"] = distribution.mode
-        fields["high"] = distribution.high
-        return fields
-    if isinstance(distribution, Normal):
-        fields = {"distribution": "normal"}
-        if distribution.mean != score:
-            fields["mean"] = distribution.mean
-        fields["sd"] = distribution.sd
-        if distribution.low is not None:
-            fields["low"] = distribution.low
-        if distribution.high is not None:
-            fields["high"] = distribution.high
-        return fields
-    raise InvalidParameterError(
-        f"The distribution {distribution!r} cannot be written to a file; only Uniform, "
-        "Triangular, PERT and Normal can."
-    )
+    name = _registered_name(distributions, type(distribution))
+    if name is None:
+        raise InvalidParameterError(
+            f"The distribution {distribution!r} cannot be written to a file; only the "
+            f"registered ones can ({', '.join(map(repr, distributions.names()))})."
+        )
+    fields: dict[str, Any] = {"distribution": name}
+    cls: Any = type(distribution)  # an attrs class: _registered_name checked it
+    for field in attrs.fields(cls):
+        value = getattr(distribution, field.name)
+        if not field.init or value is None or (field.alias in AT_SCORE and value == score):
+            continue
+        fields[field.alias] = value
+    return fields

@@ -18,9 +18,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from powerbalance.errors import InvalidParameterError, did_you_mean, quoted_list
+from powerbalance._validate import did_you_mean, quoted_list
+from powerbalance.errors import InvalidParameterError
 from powerbalance.io._problems import Collector, Location
-from powerbalance.model.study import Study
 from powerbalance.io._tables import (
     Table,
     criteria_rows,
@@ -30,6 +30,7 @@ from powerbalance.io._tables import (
     read_tables,
     study_rows,
 )
+from powerbalance.model.study import Study
 
 __all__ = ["SHEETS", "parse_workbook", "write_workbook"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from powerbalance.errors import InvalidParameterError, StudyFileError, did_you_mean
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import InvalidParameterError, StudyFileError
 from powerbalance.io import _json, _toml
 from powerbalance.io._document import study_from_document, study_to_document
 from powerbalance.io._files import read_limited
 from powerbalance.io._problems import Collector, Location
-from powerbalance.model.study import Study
 from powerbalance.io._tables import (
     Table,
     criteria_rows,
@@ -20,6 +20,7 @@ from powerbalance.io._tables import (
     read_tables,
     wide_rows,
 )
+from powerbalance.model.study import Study
 
 __all__ = [
     "HOLDS_PRESETS",

@@ -26,16 +26,16 @@ from typing import Any
 
 import attrs
 
-from powerbalance.errors import did_you_mean, quoted_list
+from powerbalance._validate import did_you_mean, quoted_list
 from powerbalance.io._document import (
     FORMAT,
     distribution_fields,
     write_value_function,
 )
 from powerbalance.io._problems import Collector, Location, Path
-from powerbalance.model.study import Study
 from powerbalance.io._weightings import write_weighting
 from powerbalance.model import Assessment
+from powerbalance.model.study import Study
 
 __all__ = [
     "CRITERIA_COLUMNS",
@@ -80,7 +80,16 @@ LONG_COLUMNS = (
 #: Columns of an Excel workbook's options sheet.
 OPTION_COLUMNS = ("option", "description", "baseline")
 #: Keys of an Excel workbook's study sheet.
-STUDY_KEYS = ("format", "name", "title", "description", "disclaimer", "scale_description")
+STUDY_KEYS = (
+    "format",
+    "name",
+    "title",
+    "description",
+    "author",
+    "date",
+    "disclaimer",
+    "scale_description",
+)
 #: Columns of an Excel workbook's presets sheet.
 PRESET_COLUMNS = ("preset", "weighting")
 
@@ -761,6 +770,8 @@ def study_rows(study: Study) -> list[list[Any]]:
         "name": a.name,
         "title": study.title,
         "description": a.description,
+        "author": study.author,
+        "date": study.date,
         "disclaimer": study.disclaimer,
         "scale_description": study.scale_description,
     }

@@ -11,7 +11,7 @@ import math
 from collections.abc import Collection, Mapping
 from typing import Any, Final
 
-from powerbalance.errors import did_you_mean, quoted_list
+from powerbalance._validate import did_you_mean, quoted_list
 from powerbalance.io._problems import Collector, Path
 
 __all__ = [

@@ -2,19 +2,24 @@
 
 A weighting in a file is either the registered name of a scheme that needs no inputs
 (``"equal"``, ``"entropy"``) or a table ``{scheme = "<name>", <input> = ..., ...}``.
-The names of the built-in schemes and their inputs are listed in :data:`SCHEMES`; a
-scheme registered by a plug-in package (``powerbalance.weightings`` entry point) is
-written by its registered name, with the fields of an attrs class as inputs.
+The name is the scheme's name in ``powerbalance.weighting.registry``, whether built in
+or added by a plug-in package (``powerbalance.weightings`` entry point), and the inputs
+are the fields of its attrs class. A field's metadata says what kind of value a file
+holds for it (``file_input("ranking")``), so it is checked and converted here; a field
+without one, as a plug-in's, is held as it is: text, numbers, true/false, and arrays and
+tables of them.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
-from powerbalance.errors import InvalidParameterError, PowerbalanceError, did_you_mean
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import InvalidParameterError, PowerbalanceError, UnknownNameError
 from powerbalance.io._problems import Collector, Path
 from powerbalance.io._values import (
     INVALID,
@@ -27,27 +32,11 @@ from powerbalance.io._values import (
     read_table,
     read_text,
 )
-from powerbalance.weighting import (
-    AHP,
-    CRITIC,
-    MEREC,
-    BestWorst,
-    Blend,
-    ByArea,
-    Direct,
-    Entropy,
-    Equal,
-    Group,
-    RankOrderCentroid,
-    RankReciprocal,
-    RankSum,
-    StdDev,
-    Swing,
-    registry,
-)
 from powerbalance.model.weights import Weights
+from powerbalance.weighting import registry
+from powerbalance.weighting._inputs import FILE_ALTERNATIVES, FILE_INPUT
 
-__all__ = ["SCHEMES", "read_weighting", "write_weighting"]
+__all__ = ["read_weighting", "write_weighting"]
 
 #: How deeply weightings may nest (a blend of by-area schemes of ...).
 MAX_DEPTH = 16
@@ -58,16 +47,31 @@ Writer = Callable[[Any], Any]
 
 @attrs.frozen
 class _Input:
-    """One input of a scheme: its key in the file (the attribute, unless ``attribute``)."""
+    """One input of a scheme: its key in the file, the argument it sets, and its kind."""
 
     key: str
+    argument: str
+    attribute: str
     kind: str
-    required: bool = False
-    attribute: str | None = None
+    required: bool
+    default: object
 
-    @property
-    def name(self) -> str:
-        return self.attribute or self.key
+
+def _inputs_of(cls: type) -> tuple[_Input, ...]:
+    """The inputs of an attrs scheme class, from its fields and their file metadata."""
+    inputs = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        argument = field.alias or field.name
+        required = field.default is attrs.NOTHING
+        factory = isinstance(field.default, attrs.Factory)  # type: ignore[arg-type,unused-ignore]
+        default = attrs.NOTHING if factory else field.default
+        kind = str(field.metadata.get(FILE_INPUT, "plain"))
+        inputs.append(_Input(argument, argument, field.name, kind, required, default))
+        for key, other in field.metadata.get(FILE_ALTERNATIVES, {}).items():
+            inputs.append(_Input(key, argument, field.name, other, False, default))
+    return tuple(inputs)
 
 
 # -- reading and writing each kind of input ------------------------------------------------
@@ -289,8 +293,8 @@ def _read_experts(value: object, path: Path, problems: Collector, depth: int) ->
     return INVALID if INVALID in experts.values() else experts
 
 
-def _write_experts(value: Mapping[str, AHP]) -> dict[str, Any]:
-    return {name: _inputs("ahp", expert) for name, expert in value.items()}
+def _write_experts(value: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: _written_inputs("ahp", expert) for name, expert in value.items()}
 
 
 def _read_expert_weights(value: object, path: Path, problems: Collector, depth: int) -> Any:
@@ -327,7 +331,16 @@ def _write_ranges(value: Mapping[str, tuple[float, float]]) -> dict[str, list[fl
     return {name: [low, high] for name, (low, high) in value.items()}
 
 
+def _read_plain(value: object, path: Path, problems: Collector, depth: int) -> Any:
+    return value
+
+
+def _write_as_is(value: Any) -> Any:
+    return _plain_copy(value)
+
+
 _KINDS: dict[str, tuple[Reader, Writer]] = {
+    "plain": (_read_plain, _write_as_is),
     "text": (_read_text, _plain),
     "bool": (_read_bool, _plain),
     "points": (_read_points, _dict),
@@ -344,59 +357,15 @@ _KINDS: dict[str, tuple[Reader, Writer]] = {
     "expert_weights": (_read_expert_weights, _write_expert_weights),
 }
 
-_PAIRWISE = (
-    _Input("method", "text"),
-    _Input("random_index", "random_index"),
-    _Input("threshold", "threshold"),
-    _Input("completion", "text"),
-)
+#: The kinds written as false when the input is None (the default being something else).
+_NONE_AS_FALSE = ("threshold", "normalization")
 
-#: The built-in schemes by their name in a file: the class and its inputs.
-SCHEMES: dict[str, tuple[type, tuple[_Input, ...]]] = {
-    "equal": (Equal, ()),
-    "direct": (Direct, (_Input("points", "points", required=True),)),
-    "rank-order-centroid": (RankOrderCentroid, (_Input("ranking", "ranking", required=True),)),
-    "rank-sum": (RankSum, (_Input("ranking", "ranking", required=True),)),
-    "rank-reciprocal": (RankReciprocal, (_Input("ranking", "ranking", required=True),)),
-    "swing": (Swing, (_Input("points", "points", required=True), _Input("ranges", "ranges"))),
-    "ahp": (AHP, (_Input("judgements", "judgements", required=True), *_PAIRWISE)),
-    "ahp-group": (
-        Group,
-        (
-            _Input("experts", "experts", required=True),
-            _Input("expert_weights", "expert_weights"),
-            *_PAIRWISE,
-        ),
-    ),
-    "best-worst": (
-        BestWorst,
-        (
-            _Input("best", "text", required=True),
-            _Input("worst", "text", required=True),
-            _Input("best_to_others", "points", required=True),
-            _Input("others_to_worst", "points", required=True),
-            _Input("model", "text"),
-        ),
-    ),
-    "entropy": (Entropy, (_Input("normalization", "normalization"),)),
-    "critic": (
-        CRITIC,
-        (_Input("normalization", "text"), _Input("invert_risks", "bool")),
-    ),
-    "std-dev": (StdDev, (_Input("normalization", "normalization"),)),
-    "merec": (MEREC, ()),
-    "by-area": (
-        ByArea,
-        (
-            _Input("areas", "weighting", required=True),
-            _Input("within", "weighting"),
-            _Input("within_areas", "weightings", attribute="within"),
-        ),
-    ),
-    "blend": (Blend, (_Input("parts", "parts", required=True),)),
-}
 
-_NAME_OF: dict[type, str] = {cls: name for name, (cls, _) in SCHEMES.items()}
+def _fits(kind: str, value: object) -> bool:
+    """Whether a value can be written as an input of this kind (for alternative keys)."""
+    if kind == "weightings":
+        return isinstance(value, Mapping) and not isinstance(value, Weights)
+    return True
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -411,7 +380,12 @@ def read_weighting(value: object, path: Path, problems: Collector, depth: int = 
         problems.add(path, f"weightings nest more than {MAX_DEPTH} levels deep.")
         return INVALID
     if isinstance(value, str):
-        return value if _known_name(value, path, problems) else INVALID
+        if not _known_name(value, path, problems):
+            return INVALID
+        # A name alone must build its scheme: one that needs inputs is refused here,
+        # with the message showing how to give them, rather than when it is applied.
+        built = _construct(path, problems, lambda: registry.create(value))
+        return INVALID if built is INVALID else value
     table = read_table(value, path, problems)
     if table is INVALID:
         return INVALID
@@ -423,7 +397,7 @@ def read_weighting(value: object, path: Path, problems: Collector, depth: int = 
         )
         return INVALID
     name = read_text(table["scheme"], (*path, "scheme"), problems, blank=False)
-    if name is INVALID:
+    if name is INVALID or not _known_name(name, (*path, "scheme"), problems):
         return INVALID
     return _build(name, table, path, problems, depth, scheme_key=True)
 
@@ -437,17 +411,18 @@ def read_scheme(value: object, path: Path, problems: Collector) -> Any:
 
 
 def _known_name(name: str, path: Path, problems: Collector) -> bool:
-    if name in SCHEMES:
-        return True
     try:
         registry.get(name)
-    except PowerbalanceError:
-        known = sorted(set(registry.names()) | set(SCHEMES))
+    except UnknownNameError:
+        known = registry.names()
         problems.add(
             path,
             f"{name!r} is not a weighting scheme; the known schemes are "
             f"{', '.join(map(repr, known))}." + did_you_mean(name, known),
         )
+        return False
+    except PowerbalanceError as error:
+        problems.add(path, str(error))
         return False
     return True
 
@@ -461,38 +436,31 @@ def _build(
     *,
     scheme_key: bool,
 ) -> Any:
-    extra = {"scheme"} if scheme_key else set()
-    if name not in SCHEMES:
-        return _build_plugin(name, table, path, problems)
-    cls, inputs = SCHEMES[name]
-    allowed = {spec.key for spec in inputs} | extra
+    factory = registry.get(name)
+    if not (isinstance(factory, type) and attrs.has(factory)):
+        given = {key: value for key, value in table.items() if key != "scheme"}
+        if not given:
+            return _construct(path, problems, lambda: registry.create(name))
+        return _construct(path, problems, lambda: factory(**given))
+    inputs = _inputs_of(factory)
+    allowed = {spec.key for spec in inputs} | ({"scheme"} if scheme_key else set())
     before = len(problems.problems)
     check_keys(table, allowed, path, problems, required=[s.key for s in inputs if s.required])
     kwargs: dict[str, Any] = {}
     for spec in inputs:
         if spec.key not in table:
             continue
-        if spec.name in kwargs:
+        if spec.argument in kwargs:
             problems.add(
                 (*path, spec.key),
-                f"give either {spec.name!r} or {spec.key!r}, not both.",
+                f"give either {spec.argument!r} or {spec.key!r}, not both.",
             )
             continue
-        reader, _ = _KINDS[spec.kind]
-        kwargs[spec.name] = reader(table[spec.key], (*path, spec.key), problems, depth)
+        reader, _ = _KINDS.get(spec.kind, _KINDS["plain"])
+        kwargs[spec.argument] = reader(table[spec.key], (*path, spec.key), problems, depth)
     if len(problems.problems) > before or INVALID in kwargs.values():
         return INVALID
-    return _construct(path, problems, lambda: cls(**kwargs))
-
-
-def _build_plugin(name: str, table: Mapping[str, Any], path: Path, problems: Collector) -> Any:
-    if not _known_name(name, (*path, "scheme"), problems):
-        return INVALID
-    factory = registry.get(name)
-    inputs = {key: value for key, value in table.items() if key != "scheme"}
-    if not inputs:
-        return _construct(path, problems, factory)
-    return _construct(path, problems, lambda: factory(**inputs))
+    return _construct(path, problems, lambda: factory(**kwargs))
 
 
 def _construct(path: Path, problems: Collector, make: Callable[[], Any]) -> Any:
@@ -514,83 +482,88 @@ def write_weighting(scheme: Any) -> Any:
     Raises
     ------
     InvalidParameterError
-        The weighting is a plain function, or a scheme that is neither built in nor
-        registered, which a file cannot hold.
+        The weighting is a plain function, a scheme that is not registered, or one
+        whose inputs a file cannot hold.
     """
     if isinstance(scheme, str):
         return scheme
     if isinstance(scheme, Weights):
         return {"scheme": "direct", "points": dict(scheme)}
-    name = _NAME_OF.get(type(scheme))
-    if name is not None:
-        return {"scheme": name, **_inputs(name, scheme)}
-    return _write_plugin(scheme)
+    cls = type(scheme)
+    name = _registered_name(cls)
+    if name is not None and attrs.has(cls):
+        return {"scheme": name, **_written_inputs(name, scheme)}
+    if name is not None and _takes_nothing(cls):
+        return {"scheme": name}
+    what = getattr(scheme, "__name__", None) or cls.__name__
+    raise InvalidParameterError(
+        f"The weighting {what!r} cannot be written to a file: only schemes registered in "
+        "powerbalance.weighting.registry (built in, or attrs classes of a plug-in) can "
+        "be. Register the scheme, or describe it with a built-in one such as "
+        "Direct(points)."
+    )
 
 
-def _inputs(name: str, scheme: Any) -> dict[str, Any]:
-    _, inputs = SCHEMES[name]
-    defaults = {field.name: field.default for field in attrs.fields(type(scheme))}
-    written: dict[str, Any] = {}
-    for spec in inputs:
-        value = getattr(scheme, spec.name)
-        if name == "by-area" and spec.name == "within":
-            per_area = isinstance(value, Mapping) and not isinstance(value, Weights)
-            if per_area != (spec.key == "within_areas"):
-                continue
-        elif value is None and spec.kind not in ("threshold", "normalization"):
+def _registered_name(cls: type) -> str | None:
+    for name in registry.names():
+        try:
+            if registry.get(name) is cls:
+                return name
+        except PowerbalanceError:  # a broken plug-in is not this scheme
             continue
-        default = defaults.get(spec.name, attrs.NOTHING)
-        factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type,unused-ignore]
-        if default is not attrs.NOTHING and not factory:
+    return None
+
+
+def _takes_nothing(cls: type) -> bool:
+    try:
+        return not inspect.signature(cls).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _written_inputs(name: str, scheme: Any) -> dict[str, Any]:
+    written: dict[str, Any] = {}
+    inputs = _inputs_of(type(scheme))
+    for spec in inputs:
+        value = getattr(scheme, spec.attribute)
+        # An input with alternative keys is written under the first that fits it.
+        primary = next(other for other in inputs if other.key == other.argument == spec.argument)
+        chosen = next(
+            (
+                other
+                for other in inputs
+                if other.argument == spec.argument
+                and other is not primary
+                and _fits(other.kind, value)
+            ),
+            primary,
+        )
+        if chosen is not spec:
+            continue
+        if value is None and spec.kind not in _NONE_AS_FALSE:
+            continue
+        if spec.default is not attrs.NOTHING:
             try:
-                same = bool(value == default)
+                same = bool(value == spec.default)
             except (TypeError, ValueError):
                 same = False
             if same:
                 continue
+        if spec.kind not in _KINDS or spec.kind == "plain":
+            if not _is_plain(value):
+                raise InvalidParameterError(
+                    f"The weighting scheme {name!r} has the input {spec.key}={value!r}, which "
+                    "a study file cannot hold (only text, numbers, true/false, and arrays "
+                    "and tables of them)."
+                )
+            written[spec.key] = _plain_copy(value)
+            continue
         _, writer = _KINDS[spec.kind]
         written[spec.key] = writer(value)
     return written
 
 
 _PRIMITIVE = (str, int, float, bool)
-
-
-def _write_plugin(scheme: Any) -> Any:
-    name = next(
-        (n for n in registry.names() if _factory_class(n) is type(scheme)),
-        None,
-    )
-    if name is None or not attrs.has(type(scheme)):
-        what = getattr(scheme, "__name__", None) or type(scheme).__name__
-        raise InvalidParameterError(
-            f"The weighting {what!r} cannot be written to a file: only the built-in "
-            "schemes, and attrs classes registered in powerbalance.weighting.registry, "
-            "can be. Register the scheme, or describe it with a built-in one such as "
-            "Direct(points)."
-        )
-    table: dict[str, Any] = {"scheme": name}
-    for field in attrs.fields(type(scheme)):
-        if not field.init:
-            continue
-        value = getattr(scheme, field.name)
-        if value is None or (field.default is not attrs.NOTHING and value == field.default):
-            continue
-        if not _is_plain(value):
-            raise InvalidParameterError(
-                f"The weighting scheme {name!r} has the input {field.name}={value!r}, which "
-                "a study file cannot hold (only text, numbers, true/false, and arrays "
-                "and tables of them)."
-            )
-        table[field.name] = _plain_copy(value)
-    return table
-
-
-def _factory_class(name: str) -> object:
-    try:
-        return registry.get(name)
-    except PowerbalanceError:
-        return None
 
 
 def _is_plain(value: object) -> bool:

@@ -8,9 +8,10 @@ from typing import Generic, Protocol, TypeAlias, TypeVar, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import InvalidParameterError, ShapeError, WeightError
-from powerbalance.model import Assessment
 from powerbalance import registry as registries
+from powerbalance._validate import InstanceOf, check
+from powerbalance.errors import ShapeError, WeightError
+from powerbalance.model import Assessment
 from powerbalance.registry import Registry
 
 __all__ = [
@@ -103,6 +104,12 @@ Examples
 True
 """
 
+# What a ``method`` parameter accepts: a method object or a registered name.
+_METHOD = (
+    InstanceOf(Method, description="a method object such as TOPSIS()"),
+    InstanceOf(str, description="a registered name such as 'topsis'"),
+)
+
 registry: Registry[Method] = registries.methods
 """The default registry of named methods (entry-point group ``powerbalance.methods``).
 
@@ -116,22 +123,42 @@ VIKOR(v=0.5)
 """
 
 
-def resolve_method(method: MethodLike) -> Method:
+def resolve_method(
+    method: MethodLike, *, owner: str = "resolve_method", parameter: str = "method"
+) -> Method:
     """Turn a registered name into its method; check that anything else is a method.
+
+    Parameters
+    ----------
+    method : Method or str
+        A method object or the registered name of a parameterless one.
+    owner, parameter : str, optional
+        Who takes the method and under what name, as an error message opens
+        (``"evaluate"``, ``"method"``).
+
+    Raises
+    ------
+    InvalidParameterError
+        ``method`` is neither a method object nor a name (a method class, for one).
+    UnknownNameError
+        No method is registered under the name.
 
     Examples
     --------
     >>> type(resolve_method("topsis")).__name__
     'TOPSIS'
+    >>> import powerbalance as pb
+    >>> try:
+    ...     resolve_method(pb.methods.TOPSIS, owner="evaluate")
+    ... except pb.errors.InvalidParameterError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    evaluate: method must be a method object such as TOPSIS() or a registered name such as
+    'topsis'; got the class TOPSIS. Pass an instance, not the class: TOPSIS().
     """
+    check(owner, parameter, method, *_METHOD)
     if isinstance(method, str):
         return registry.create(method)
-    if isinstance(method, Method):
-        return method
-    raise InvalidParameterError(
-        f"method must be a method object (with prepare(assessment)) or a registered name "
-        f"such as 'topsis' or 'weighted-sum'; got {method!r}."
-    )
+    return method
 
 
 def check_weight_batch(weights: npt.ArrayLike, criteria: int | Sequence[str]) -> FloatArray:

@@ -145,7 +145,8 @@ class WeightedProduct:
     --------
     >>> import numpy as np
     >>> import powerbalance as pb
-    >>> WeightedProduct().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5]])).round(4)
+    >>> tiny = pb.examples.load("engage-or-contain").assessment
+    >>> WeightedProduct().prepare(tiny).score(np.array([[0.5, 0.5]])).round(4)
     array([[1.    , 0.5345]])
     """
 

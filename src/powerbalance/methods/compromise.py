@@ -28,10 +28,11 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance._render import join_words, number
-from powerbalance.errors import InvalidParameterError, ShapeError
+from powerbalance._validate import Interval, check
+from powerbalance.errors import ShapeError
 from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
-from powerbalance.model import Assessment
 from powerbalance.methods.ranking import TIE_TOLERANCE
+from powerbalance.model import Assessment
 from powerbalance.weighting._base import WeightingLike, apply_weighting
 
 __all__ = ["VIKOR", "CompromiseSolution", "PreparedVIKOR"]
@@ -53,11 +54,13 @@ def _to_float(value: object) -> object:
 
 
 def _check_v(instance: VIKOR, attribute: attrs.Attribute[float], value: object) -> None:
-    if not (isinstance(value, float) and 0.0 <= value <= 1.0):
-        raise InvalidParameterError(
-            f"The 'v' parameter of VIKOR (the weight of group utility S against individual "
-            f"regret R) must be a number from 0 to 1, such as 0.5; got {value!r}."
-        )
+    check(
+        "VIKOR",
+        "v",
+        value,
+        Interval(0, 1),
+        fix="v weighs group utility S against individual regret R; 0.5 weighs them alike.",
+    )
 
 
 @attrs.frozen
@@ -165,7 +168,8 @@ class PreparedVIKOR:
         --------
         >>> import numpy as np
         >>> import powerbalance as pb
-        >>> S, R, Q = VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).indices(np.array([[1.0, 3.0]]))
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> S, R, Q = VIKOR().prepare(tiny).indices(np.array([[1.0, 3.0]]))
         >>> S, R, Q
         (array([[0., 1.]]), array([[0.  , 0.75]]), array([[0., 1.]]))
         """
@@ -193,7 +197,8 @@ class PreparedVIKOR:
         --------
         >>> import numpy as np
         >>> import powerbalance as pb
-        >>> VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5], [0.0, 1.0]]))
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> VIKOR().prepare(tiny).score(np.array([[0.5, 0.5], [0.0, 1.0]]))
         array([[1., 0.],
                [1., 0.]])
         """
@@ -207,7 +212,8 @@ class PreparedVIKOR:
         --------
         >>> import numpy as np
         >>> import powerbalance as pb
-        >>> details = VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).details(np.array([0.5, 0.5]))
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> details = VIKOR().prepare(tiny).details(np.array([0.5, 0.5]))
         >>> sorted(details), details["Q"]
         (['Q', 'R', 'S'], array([0., 1.]))
         """
@@ -224,7 +230,8 @@ class PreparedVIKOR:
         --------
         >>> import numpy as np
         >>> import powerbalance as pb
-        >>> VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).contributions(np.array([1.0, 3.0]))
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> VIKOR().prepare(tiny).contributions(np.array([1.0, 3.0]))
         array([[0.25, 0.75],
                [0.  , 0.  ]])
         """
@@ -269,7 +276,8 @@ class PreparedVIKOR:
         --------
         >>> import numpy as np
         >>> import powerbalance as pb
-        >>> VIKOR().prepare(pb.examples.load("engage-or-contain").assessment).compromise(np.array([0.5, 0.5])).options
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> VIKOR().prepare(tiny).compromise(np.array([0.5, 0.5])).options
         ('Engage',)
         """
         group, individual, q = self.indices(self._vector(weights)[None, :])
@@ -372,7 +380,7 @@ class VIKOR:
     >>> VIKOR(v=1.5)
     Traceback (most recent call last):
     ...
-    powerbalance.errors.InvalidParameterError: The 'v' parameter of VIKOR ...
+    powerbalance.errors.InvalidParameterError: VIKOR: v must be a number from 0 to 1; got 1.5. ...
     """
 
     v: float = attrs.field(default=0.5, kw_only=True, converter=_to_float, validator=_check_v)

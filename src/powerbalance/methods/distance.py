@@ -106,7 +106,8 @@ class TOPSIS:
     --------
     >>> import numpy as np
     >>> import powerbalance as pb
-    >>> TOPSIS().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5]]))
+    >>> tiny = pb.examples.load("engage-or-contain").assessment
+    >>> TOPSIS().prepare(tiny).score(np.array([[0.5, 0.5]]))
     array([[1., 0.]])
     """
 

@@ -25,14 +25,14 @@ Examples
 --------
 >>> import numpy as np
 >>> import powerbalance as pb
->>> PROMETHEE().prepare(pb.examples.load("engage-or-contain").assessment).score(np.array([[0.5, 0.5]]))
+>>> tiny = pb.examples.load("engage-or-contain").assessment
+>>> PROMETHEE().prepare(tiny).score(np.array([[0.5, 0.5]]))
 array([[ 1., -1.]])
 """
 
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeAlias, runtime_checkable
 
@@ -40,7 +40,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import InvalidParameterError, UnknownNameError, did_you_mean
+from powerbalance._validate import InstanceOf, Interval, check, did_you_mean, refuse
+from powerbalance.errors import InvalidParameterError, UnknownNameError
 from powerbalance.methods._base import check_weight_batch, registry
 from powerbalance.model import Assessment
 
@@ -263,22 +264,24 @@ def _to_threshold(value: object) -> Any:
 
 def _check_threshold(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
     name = attribute.name
-    finite = isinstance(value, float) and math.isfinite(value)
-    in_range = finite and (value > 0 if name == "s" else value >= 0)  # type: ignore[operator]
-    if not in_range:
-        raise InvalidParameterError(
-            f"{type(instance).__name__}: the {_MEANINGS[name]} {name} must be a finite "
-            f"number {'> 0' if name == 's' else '>= 0'}, in the units of the criterion it "
-            f"is used for; got {value!r}."
-        )
+    check(
+        type(instance).__name__,
+        name,
+        value,
+        Interval(0, None, closed="neither" if name == "s" else "both"),
+        fix=f"{name} is the {_MEANINGS[name]}: a finite number in the units of the "
+        f"criterion it is used for.",
+    )
 
 
 def _check_order(instance: Level | Linear, attribute: attrs.Attribute[float], value: float) -> None:
     if value < instance.q:
-        raise InvalidParameterError(
-            f"{type(instance).__name__}: the preference threshold p ({value:g}) must be at "
-            f"least the indifference threshold q ({instance.q:g}); swap them, or set p = q "
-            f"for a single step."
+        raise refuse(
+            type(instance).__name__,
+            "p",
+            value,
+            f"at least the indifference threshold q ({instance.q:g})",
+            fix="Swap them, or set p = q for a single step.",
         )
 
 
@@ -553,11 +556,17 @@ def _gaussian(d: FloatArray, s: float) -> FloatArray:
 
 
 def _to_functions(value: Mapping[str, PreferenceFunction]) -> dict[str, PreferenceFunction]:
-    if not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"PROMETHEE: functions must be a mapping of criterion name to preference "
-            f"function, such as {{'Trade': VShape(p=2.0)}}; got {value!r}."
-        )
+    check(
+        "PROMETHEE",
+        "functions",
+        value,
+        InstanceOf(
+            Mapping,
+            description="a mapping of criterion name to preference function, such as "
+            "{'Trade': VShape(p=2.0)}",
+        ),
+        fix="Criteria left out use the default function.",
+    )
     return dict(value)
 
 
@@ -568,26 +577,38 @@ def _check_functions(
 ) -> None:
     for name, function in value.items():
         if not isinstance(name, str) or not name.strip():
-            raise InvalidParameterError(
-                f"PROMETHEE: functions must be keyed by criterion name; got the key {name!r}."
+            raise refuse(
+                "PROMETHEE",
+                "each key of functions",
+                name,
+                "the name of a criterion",
+                fix="Key each preference function by its criterion's name.",
             )
-        if not isinstance(function, PreferenceFunction):
-            raise InvalidParameterError(
-                f"PROMETHEE: the preference function for criterion {name!r} must be one "
-                f"of Usual(), UShape(q=...), VShape(p=...), Level(q=..., p=...), "
-                f"Linear(q=..., p=...) or Gaussian(s=...), with thresholds in the "
-                f"criterion's units; got {function!r}."
-            )
+        check(
+            "PROMETHEE",
+            f"functions[{name!r}]",
+            function,
+            InstanceOf(
+                PreferenceFunction,
+                description="one of Usual(), UShape(q=...), VShape(p=...), "
+                "Level(q=..., p=...), Linear(q=..., p=...) or Gaussian(s=...)",
+            ),
+            fix=f"Give criterion {name!r} a preference function, with thresholds in its units.",
+        )
 
 
 def _check_default(
     instance: PROMETHEE, attribute: attrs.Attribute[PreferenceFunction], value: object
 ) -> None:
-    if not isinstance(value, PreferenceFunction):
-        raise InvalidParameterError(
-            f"PROMETHEE: default must be a preference function such as Usual() or "
-            f"VShape(p=2.0); got {value!r}."
-        )
+    check(
+        "PROMETHEE",
+        "default",
+        value,
+        InstanceOf(
+            PreferenceFunction, description="a preference function such as Usual() or VShape(p=2.0)"
+        ),
+        fix="It applies to every criterion without a function of its own.",
+    )
 
 
 @attrs.frozen

@@ -7,9 +7,8 @@ assessment cannot exist.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 import numpy as np
@@ -18,22 +17,25 @@ import pandas as pd
 
 from powerbalance._frozen import FrozenMap
 from powerbalance._labels import labels
+from powerbalance._validate import (
+    InstanceOf,
+    Interval,
+    check,
+    did_you_mean,
+    quoted_list,
+    refuse,
+)
 from powerbalance.errors import (
     DuplicateNameError,
-    InvalidKindError,
-    InvalidNameError,
-    InvalidParameterError,
     InvalidScoreError,
     MissingScoreError,
     PowerbalanceError,
     ShapeError,
     UnknownNameError,
-    did_you_mean,
-    quoted_list,
 )
-from powerbalance.model.criterion import Criterion, Option, check_name
+from powerbalance.model.criterion import Criterion, Option
 from powerbalance.model.uncertainty import Distribution, check_uncertainty
-from powerbalance.model.value import Linear, ValueFunction
+from powerbalance.model.value import Linear
 
 __all__ = ["Assessment"]
 
@@ -53,9 +55,12 @@ def _check_unique(what: str, names: Sequence[str]) -> None:
 
 def _to_options(value: Iterable[Option | str]) -> tuple[Option, ...]:
     if isinstance(value, str):
-        raise InvalidParameterError(
-            f"options must be a sequence of Option objects or names; got the single string "
-            f"{value!r}. Wrap it in a list: [{value!r}]."
+        raise refuse(
+            "Assessment",
+            "options",
+            value,
+            "a sequence of Option objects or names",
+            fix=f"Wrap a single name in a list: [{value!r}].",
         )
     return tuple(item if isinstance(item, Option) else Option(item) for item in value)
 
@@ -63,12 +68,13 @@ def _to_options(value: Iterable[Option | str]) -> tuple[Option, ...]:
 def _to_criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
     criteria = tuple(value)
     for position, item in enumerate(criteria):
-        if not isinstance(item, Criterion):
-            raise InvalidParameterError(
-                f"criteria must be Criterion objects (with an area and a kind); item "
-                f"{position} is {item!r}. Build it with "
-                f"pb.Criterion(name, area=..., kind='benefit' or 'risk')."
-            )
+        check(
+            "Assessment",
+            f"criteria[{position}]",
+            item,
+            InstanceOf(Criterion, description="a Criterion (with an area and a kind)"),
+            fix="Build it with pb.Criterion(name, area=..., kind='benefit' or 'risk').",
+        )
     return criteria
 
 
@@ -279,10 +285,13 @@ class Assessment:
 
     def _validate_notes(self) -> None:
         for (option, criterion), text in self._cells(self.notes, "note"):
-            if not isinstance(text, str):
-                raise InvalidParameterError(
-                    f"The note for ({option!r}, {criterion!r}) must be text; got {text!r}."
-                )
+            check(
+                "Assessment",
+                f"notes[{(option, criterion)!r}]",
+                text,
+                InstanceOf(str, description="text"),
+                fix="A note is the rationale of a score, in words.",
+            )
 
     def _validate_uncertainty(self) -> None:
         for (option, criterion), distribution in self._cells(self.uncertainty, "distribution"):
@@ -310,8 +319,12 @@ class Assessment:
         options, criteria = set(self.option_names), set(self.criterion_names)
         for key, value in mapping.items():
             if not (isinstance(key, tuple) and len(key) == 2):
-                raise InvalidParameterError(
-                    f"{what}s must be keyed by (option, criterion) pairs; got the key {key!r}."
+                raise refuse(
+                    "Assessment",
+                    f"each key of {'notes' if what == 'note' else 'uncertainty'}",
+                    key,
+                    "an (option, criterion) pair",
+                    fix=f"Key each {what} by the names of its option and criterion.",
                 )
             option, criterion = key
             if option not in options:
@@ -383,10 +396,13 @@ class Assessment:
         >>> a.option_names
         ('Engage', 'Contain')
         """
-        if not isinstance(frame, pd.DataFrame):
-            raise InvalidParameterError(
-                f"from_frame expects a pandas DataFrame; got {type(frame).__name__}."
-            )
+        check(
+            "Assessment.from_frame",
+            "frame",
+            frame,
+            InstanceOf(pd.DataFrame, description="a pandas DataFrame"),
+            fix="Index it by option, with one column per criterion.",
+        )
         criteria = _to_criteria(criteria)
         index = [str(label) if not isinstance(label, str) else label for label in frame.index]
         columns = [str(c) for c in frame.columns]
@@ -723,7 +739,8 @@ class Assessment:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> pb.examples.load("engage-or-contain").assessment.notes_frame().loc["Engage", "Trade gains"]
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> tiny.notes_frame().loc["Engage", "Trade gains"]
         'Opens markets.'
         """
         frame = pd.DataFrame(
@@ -757,13 +774,19 @@ class Assessment:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> pb.examples.load("engage-or-contain").assessment.subset(criteria=["Trade gains"]).criterion_names
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> tiny.subset(criteria=["Trade gains"]).criterion_names
         ('Trade gains',)
         """
-        if isinstance(options, str) or isinstance(criteria, str):
-            raise InvalidParameterError(
-                "subset() takes lists of names; wrap a single name in a list."
-            )
+        for parameter, names in (("options", options), ("criteria", criteria)):
+            if isinstance(names, str):
+                raise refuse(
+                    "Assessment.subset",
+                    parameter,
+                    names,
+                    "a list of names",
+                    fix=f"Wrap a single name in a list: [{names!r}].",
+                )
         rows = [self.option_index(n) for n in options] if options is not None else None
         columns = [self.criterion_index(n) for n in criteria] if criteria is not None else None
         row_index = rows if rows is not None else list(range(self.n_options))
@@ -809,12 +832,29 @@ class Assessment:
     def with_score(self, option: str, criterion: str, score: float) -> Assessment:
         """A new assessment with one score changed.
 
+        Raises
+        ------
+        InvalidParameterError
+            ``score`` is not a finite number.
+        UnknownNameError
+            ``option`` or ``criterion`` is not in the assessment.
+        InvalidScoreError
+            ``score`` lies outside the criterion's scale.
+
         Examples
         --------
         >>> import powerbalance as pb
-        >>> pb.examples.load("engage-or-contain").assessment.with_score("Engage", "Trade gains", 9).to_frame().iloc[0, 0]
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> tiny.with_score("Engage", "Trade gains", 9).to_frame().iloc[0, 0]
         np.float64(9.0)
         """
+        check(
+            "Assessment.with_score",
+            "score",
+            score,
+            Interval(),
+            fix=f"Give the score of {option!r} on {criterion!r} as a number.",
+        )
         scores = self.scores.copy()
         scores[self.option_index(option), self.criterion_index(criterion)] = score
         return attrs.evolve(self, scores=scores)

@@ -10,6 +10,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from powerbalance._validate import InstanceOf, check, refuse
 from powerbalance.errors import InvalidKindError, InvalidNameError, InvalidParameterError
 from powerbalance.model.value import ValueFunction
 
@@ -34,36 +35,62 @@ Examples
 
 
 
-def check_name(what: str, name: object) -> None:
-    """Refuse a name that is not text, or is blank; ``what`` says whose name it is.
+def check_name(owner: str, name: object) -> None:
+    """Refuse a name that is not text, or is blank; ``owner`` says whose name it is.
+
+    Raises
+    ------
+    InvalidNameError
+        ``name`` is not a string, or is empty or blank.
 
     Examples
     --------
-    >>> check_name("An option's", "Engage")
+    >>> check_name("Option", "Engage")
+    >>> try:
+    ...     check_name("Option", 42)
+    ... except InvalidNameError as error:
+    ...     print(error)
+    Option: name must be a non-blank string; got 42. Write it as text: '42'.
     """
     if not isinstance(name, str):
-        raise InvalidNameError(
-            f"{what} name must be a string; got {name!r} of type {type(name).__name__}."
+        raise refuse(
+            owner,
+            "name",
+            name,
+            "a non-blank string",
+            fix=f"Write it as text: {str(name)!r}.",
+            error=InvalidNameError,
         )
     if not name.strip():
-        raise InvalidNameError(f"{what} name must not be empty or blank; got {name!r}.")
+        raise refuse(
+            owner,
+            "name",
+            name,
+            "a non-blank string",
+            fix="Every option and criterion needs a name to be known by in the results.",
+            error=InvalidNameError,
+        )
 
 
 def _validate_option_name(instance: Option, attribute: attrs.Attribute[str], value: str) -> None:
-    check_name("An option's", value)
+    check_name("Option", value)
 
 
 def _validate_criterion_name(
     instance: Criterion, attribute: attrs.Attribute[str], value: str
 ) -> None:
-    check_name("A criterion's", value)
+    check_name("Criterion", value)
 
 
 def _validate_area(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidNameError(
-            f"Criterion {instance.name!r}: area must be a non-empty string such as "
-            f"'Economic' or 'Security'; got {value!r}."
+        raise refuse(
+            f"Criterion {instance.name!r}",
+            "area",
+            value,
+            "a non-blank string such as 'Economic' or 'Security'",
+            fix="Criteria are grouped by area in reports and weighting.",
+            error=InvalidNameError,
         )
 
 
@@ -128,22 +155,30 @@ def _validate_anchors(
             f"'tensions resolved'); got {value!r}."
         )
     if instance.scale is None:
-        raise InvalidParameterError(
-            f"Criterion {instance.name!r}: anchors describe the ends of a fixed scale, but "
-            f"the criterion has none. Give scale=(low, high) as well, or leave the anchors "
-            f"out to score on a local scale (worst to best option in the set)."
+        raise refuse(
+            f"Criterion {instance.name!r}",
+            "anchors",
+            value,
+            "None without a fixed scale, since anchors describe the ends of one",
+            fix="Give scale=(low, high) as well, or leave the anchors out to score on a "
+            "local scale (worst to best option in the set).",
         )
 
 
 def _validate_value_function(
     instance: Criterion, attribute: attrs.Attribute[ValueFunction | None], value: object
 ) -> None:
-    if value is not None and not isinstance(value, ValueFunction):
-        raise InvalidParameterError(
-            f"Criterion {instance.name!r}: value_function must be a value function such "
-            f"as powerbalance.model.value.Piecewise(points=[...]) or Exponential(rho=...); got "
-            f"{value!r}."
-        )
+    check(
+        f"Criterion {instance.name!r}",
+        "value_function",
+        value,
+        InstanceOf(
+            ValueFunction,
+            description="a value function such as powerbalance.model.value.Piecewise("
+            "points=[...]) or Exponential(rho=...)",
+        ),
+        None,
+    )
 
 
 @attrs.frozen

@@ -57,7 +57,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import InvalidParameterError, NormalizationError, did_you_mean
+from powerbalance._validate import OneOf, check
+from powerbalance.errors import NormalizationError
 from powerbalance.model.assessment import Assessment
 
 __all__ = ["NORMALIZATIONS", "Normalization", "normalize"]
@@ -78,8 +79,9 @@ NORMALIZATIONS: tuple[str, ...] = get_args(Normalization)
 Examples
 --------
 >>> import powerbalance as pb
+>>> tiny = pb.examples.load("engage-or-contain").assessment
 >>> for name in NORMALIZATIONS:
-...     print(f"{name:7}", normalize(pb.examples.load("engage-or-contain").assessment, name)[:, 0].round(3))
+...     print(f"{name:7}", normalize(tiny, name)[:, 0].round(3))
 vector  [0.919 0.394]
 minmax  [1. 0.]
 max     [1.    0.429]
@@ -91,19 +93,26 @@ value   [1. 0.]
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
 
-def check_normalization(name: object) -> Normalization:
+def check_normalization(
+    name: object, *, owner: str = "normalize", parameter: str = "normalization"
+) -> Normalization:
     """Return ``name`` if it is a known normalization, else raise a clear error.
+
+    ``owner`` and ``parameter`` open the message (``"TOPSIS"``, ``"normalization"``).
 
     Examples
     --------
     >>> check_normalization("vector")
     'vector'
+    >>> import powerbalance as pb
+    >>> try:
+    ...     check_normalization("minmaxx", owner="TOPSIS")
+    ... except pb.errors.InvalidParameterError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    TOPSIS: normalization must be 'vector', 'minmax', 'max', 'sum', 'linear' or 'value';
+    got 'minmaxx'. Did you mean 'minmax'?
     """
-    if name not in NORMALIZATIONS:
-        raise InvalidParameterError(
-            f"normalization must be one of {', '.join(map(repr, NORMALIZATIONS))}; got "
-            f"{name!r}." + did_you_mean(str(name), NORMALIZATIONS)
-        )
+    check(owner, parameter, name, OneOf(*NORMALIZATIONS))
     return name  # type: ignore[return-value]
 
 
@@ -122,7 +131,9 @@ def normalization_field(default: Normalization) -> Any:
     return attrs.field(
         default=default,
         kw_only=True,
-        validator=lambda _instance, _attribute, value: check_normalization(value),
+        validator=lambda instance, _attribute, value: check_normalization(
+            value, owner=type(instance).__name__
+        ),
     )
 
 
@@ -158,7 +169,7 @@ def normalize(assessment: Assessment, method: Normalization = "minmax") -> Float
     >>> normalize(a, "max").ravel()
     array([0.5, 1. ])
     """
-    method = check_normalization(method)
+    method = check_normalization(method, parameter="method")
     result, undefined = _KERNELS[method](assessment)
     if undefined.any():
         _raise_undefined(assessment, method, int(np.argmax(undefined)))

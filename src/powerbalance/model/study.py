@@ -144,6 +144,21 @@ def check_preset(name: str, scheme: Any, assessment: Assessment) -> None:
     """Check that a preset weighs ``assessment``, re-raising its error with the preset's name.
 
     Warnings (an inconsistent AHP matrix, say) are left for when the preset is used.
+
+    Raises
+    ------
+    PowerbalanceError
+        Of the kind the scheme raised, its message starting with the preset's name.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> check_preset("trade first", pb.weighting.Direct({"Trade gains": 2, "Conflict risk": 1}), a)
+    >>> check_preset("typo", pb.weighting.Direct({"Trade": 1, "Conflict risk": 1}), a)
+    Traceback (most recent call last):
+    ...
+    powerbalance.errors.WeightError: Preset 'typo' does not fit the assessment: ...
     """
     try:
         with warnings.catch_warnings():

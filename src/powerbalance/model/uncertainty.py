@@ -50,9 +50,19 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from powerbalance import registry as registries
 from powerbalance.errors import InvalidParameterError
+from powerbalance.registry import Registry
 
-__all__ = ["PERT", "Distribution", "Normal", "Triangular", "Uniform", "sample_cells"]
+__all__ = [
+    "PERT",
+    "Distribution",
+    "Normal",
+    "Triangular",
+    "Uniform",
+    "registry",
+    "sample_cells",
+]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -432,3 +442,20 @@ def _truncated_normals(
         keep = (again < low.reshape(-1)[outside]) | (again > high.reshape(-1)[outside])
         outside = outside[keep]
     return values
+
+
+registry: Registry[Distribution] = registries.distributions
+"""The score distributions by the name a study file's score cell gives (``distribution``).
+
+Examples
+--------
+>>> registry.get("pert") is PERT
+True
+>>> registry.names()
+('normal', 'pert', 'triangular', 'uniform')
+"""
+
+registry.add("uniform", Uniform)
+registry.add("triangular", Triangular)
+registry.add("pert", PERT)
+registry.add("normal", Normal)

@@ -47,9 +47,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from powerbalance import registry as registries
 from powerbalance.errors import InvalidParameterError, InvalidScoreError
+from powerbalance.registry import Registry
 
-__all__ = ["Exponential", "Linear", "Piecewise", "ValueFunction"]
+__all__ = ["Exponential", "Linear", "Piecewise", "ValueFunction", "registry"]
 
 #: Relative distance (against the larger anchor's magnitude) within which a number
 #: counts as lying on an anchor.
@@ -616,3 +618,19 @@ class Exponential:
         worst, best = _check_anchors(worst, best)
         progress, span = _progress(_on_scale(performance, worst, best), worst, best)
         return _finish(100.0 * _exponential_share(progress, span, self.rho))
+
+
+registry: Registry[ValueFunction] = registries.value_functions
+"""The value functions by the shape a study file names (``value_function = {shape = ...}``).
+
+Examples
+--------
+>>> registry.get("piecewise") is Piecewise
+True
+>>> registry.create("linear")
+Linear()
+"""
+
+registry.add("linear", Linear)
+registry.add("piecewise", Piecewise)
+registry.add("exponential", Exponential)

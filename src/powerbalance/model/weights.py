@@ -11,14 +11,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance.errors import (
-    DuplicateNameError,
-    InvalidNameError,
-    UnknownNameError,
-    WeightError,
-    did_you_mean,
-    quoted_list,
-)
+from powerbalance._validate import InstanceOf, check, did_you_mean, quoted_list, refuse
+from powerbalance.errors import DuplicateNameError, InvalidNameError, UnknownNameError, WeightError
 from powerbalance.model.assessment import Assessment
 
 __all__ = ["Weights"]
@@ -90,7 +84,14 @@ class Weights(Mapping[str, float]):
         seen: set[str] = set()
         for name in names:
             if not isinstance(name, str) or not name.strip():
-                raise InvalidNameError(f"A weight's criterion name must be text; got {name!r}.")
+                raise refuse(
+                    "Weights",
+                    "names",
+                    name,
+                    "non-blank strings, the names of criteria",
+                    fix="Key each weight by the name of its criterion.",
+                    error=InvalidNameError,
+                )
             if name in seen:
                 raise DuplicateNameError(f"Criterion {name!r} is given two weights; give one.")
             seen.add(name)
@@ -110,14 +111,23 @@ class Weights(Mapping[str, float]):
 
         Raises
         ------
+        InvalidParameterError
+            ``points`` is not a mapping.
         WeightError
-            A point is negative or not finite, or every point is zero.
+            A point is not a number, is negative or not finite, or every point is zero.
 
         Examples
         --------
         >>> Weights.from_mapping({"a": 2, "b": 2}).to_series().tolist()
         [0.5, 0.5]
         """
+        check(
+            "Weights.from_mapping",
+            "points",
+            points,
+            InstanceOf(Mapping, description="a mapping of criterion name to points"),
+            fix="Such as {'Security': 3, 'Economic': 1}; the weights are the shares.",
+        )
         names = tuple(points)
         raw = np.array([_as_float(name, points[name]) for name in names], dtype=np.float64)
         _check_values(names, raw)
@@ -198,7 +208,8 @@ class Weights(Mapping[str, float]):
         Examples
         --------
         >>> import powerbalance as pb
-        >>> Weights.from_mapping({"Conflict risk": 1, "Trade gains": 1}).aligned(pb.examples.load("engage-or-contain").assessment)
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> Weights.from_mapping({"Conflict risk": 1, "Trade gains": 1}).aligned(tiny)
         array([0.5, 0.5])
         """
         criteria = assessment.criterion_names
@@ -224,9 +235,19 @@ class Weights(Mapping[str, float]):
 
 def _as_float(name: str, value: Any) -> float:
     try:
-        return float(value)
+        # True and False would pass for 1 and 0, hiding a mistake.
+        if not isinstance(value, bool | np.bool_):
+            return float(value)
     except (TypeError, ValueError):
-        raise WeightError(f"The weight of {name!r} must be a number; got {value!r}.") from None
+        pass
+    raise refuse(
+        "Weights.from_mapping",
+        f"points[{name!r}]",
+        value,
+        "a number",
+        fix="Give every criterion points such as 3 or 0.25.",
+        error=WeightError,
+    )
 
 
 def _check_values(names: tuple[str, ...], values: npt.NDArray[np.float64]) -> None:

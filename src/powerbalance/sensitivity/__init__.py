@@ -30,14 +30,22 @@ from powerbalance.sensitivity.smaa import (
     WeightInformation,
     smaa,
 )
-from powerbalance.sensitivity.stability import Critical, Stability, StabilityInterval, stability
-from powerbalance.sensitivity.sweep import Sweep, sweep
+from powerbalance.sensitivity.stability import (
+    STABILITY_SCHEMA,
+    Critical,
+    Stability,
+    StabilityInterval,
+    stability,
+)
+from powerbalance.sensitivity.sweep import SWEEP_SCHEMA, Sweep, sweep
 
 __all__ = [
     "BLOCK",
     "MIN_ACCEPTANCE",
     "PAIRWISE_LIMIT",
     "SMAA_SCHEMA",
+    "STABILITY_SCHEMA",
+    "SWEEP_SCHEMA",
     "ConstrainedWeights",
     "Critical",
     "IntervalWeights",

@@ -20,7 +20,14 @@ import numpy.typing as npt
 from powerbalance.methods import PreparedMethod
 from powerbalance.model import Assessment
 
-__all__ = ["BISECTION_TOLERANCE", "bisect", "direction", "linear_scorer", "moving_criteria", "weight_path"]
+__all__ = [
+    "BISECTION_TOLERANCE",
+    "bisect",
+    "direction",
+    "linear_scorer",
+    "moving_criteria",
+    "weight_path",
+]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 

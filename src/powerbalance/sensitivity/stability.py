@@ -31,17 +31,15 @@ Examples
 >>> s = stability(pb.examples.load("great-power-cooperation").assessment)
 >>> s.critical.taken_over_by
 'Technology investment'
->>> result = smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+>>> a = pb.examples.load("great-power-cooperation").assessment
+>>> result = pb.sensitivity.smaa(a, samples=1_000, seed=1)
 >>> result.acceptability.shape
 (7, 7)
 """
 
 from __future__ import annotations
 
-import html
-import json
 import math
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
@@ -50,22 +48,44 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._render import Table, join_words, number
-from powerbalance.errors import InvalidParameterError, UnknownNameError, did_you_mean
-from powerbalance.methods import MethodLike, PreparedMethod, resolve_method
-from powerbalance.model import Assessment
+from powerbalance._render import (
+    Document,
+    Paragraph,
+    Rendered,
+    Table,
+    component,
+    describe,
+    in_words,
+    join_words,
+    number,
+    plain,
+)
+from powerbalance._version import __version__
+from powerbalance.evaluation.evaluate import check_assessment
+from powerbalance.methods import Method, MethodLike, resolve_method
 from powerbalance.methods.ranking import TIE_TOLERANCE, rank_and_order
+from powerbalance.model import Assessment
 from powerbalance.sensitivity._path import (
-    BISECTION_TOLERANCE,
     bisect,
     direction,
     linear_scorer,
     moving_criteria,
     weight_path,
 )
-from powerbalance.weighting import WeightingLike, apply_weighting
+from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
 
-__all__ = ["Critical", "Stability", "StabilityInterval", "stability"]
+__all__ = ["STABILITY_SCHEMA", "Critical", "Stability", "StabilityInterval", "stability"]
+
+STABILITY_SCHEMA = "powerbalance.sensitivity.stability/1"
+"""The schema tag of :meth:`Stability.to_dict`; it changes when the layout does.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> s = stability(pb.examples.load("engage-or-contain").assessment)
+>>> s.to_dict()["schema"] == STABILITY_SCHEMA
+True
+"""
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -170,8 +190,13 @@ class Critical:
 
 
 @attrs.frozen
-class Stability:
+class Stability(Rendered):
     """Stability intervals of every criterion's and area's weight; see :func:`stability`.
+
+    It renders as every result does (:meth:`summary`, ``print``, :meth:`to_markdown`,
+    :meth:`to_html`, :meth:`to_dict`, :meth:`to_json`); :meth:`to_frame` gives the
+    intervals. A report quotes it with
+    :meth:`powerbalance.evaluation.Report.with_sensitivity`.
 
     Attributes
     ----------
@@ -186,6 +211,10 @@ class Stability:
         The options tied for first place under the current weights, if more than one;
         then any change of weight can decide between them, and :attr:`critical` is
         None.
+    method : Method or None
+        The method the options were scored with (None when built by hand).
+    weighting : object
+        The weighting scheme the current weights came from (None when built by hand).
 
     Examples
     --------
@@ -199,6 +228,8 @@ class Stability:
     leader: str
     exact: bool
     tied: tuple[str, ...] = ()
+    method: Method | None = attrs.field(default=None, kw_only=True)
+    weighting: object = attrs.field(default=None, kw_only=True)
 
     @property
     def critical(self) -> Critical | None:
@@ -303,48 +334,93 @@ class Stability:
             return f"{self.leader} stays first whatever single weight is moved."
         return critical.sentence()
 
-    def __str__(self) -> str:
-        return f"{self._table().to_text()}\n\n{textwrap.fill(self.summary(), 100)}"
+    def robustness_sentence(self) -> str:
+        """The robustness statement a report quotes: :meth:`summary`.
 
-    def to_text(self) -> str:
-        """The intervals and the robustness statement as aligned text."""
-        return str(self)
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> s = stability(pb.examples.load("great-power-cooperation").assessment)
+        >>> s.robustness_sentence() == s.summary()
+        True
+        """
+        return self.summary()
 
-    def to_markdown(self) -> str:
-        """The intervals and the robustness statement as Markdown."""
-        return f"{self._table().to_markdown()}\n\n{self.summary()}"
+    def conflicts_with(self, ranking: tuple[str, ...]) -> str | None:
+        """Why this analysis is not of a report ranking the options so, or None.
 
-    def to_html(self) -> str:
-        """The intervals and the robustness statement as an HTML fragment."""
-        return f"{self._table().to_html()}<p>{html.escape(self.summary())}</p>"
+        A stability analysis belongs to a report when both put the same option first
+        (or the analysis found a tie for first place).
 
-    def _repr_html_(self) -> str:
-        return self.to_html()
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> s = stability(pb.examples.load("engage-or-contain").assessment)
+        >>> s.conflicts_with(("Engage", "Contain")) is None
+        True
+        """
+        if self.tied or (ranking and ranking[0] == self.leader):
+            return None
+        first = ranking[0] if ranking else None
+        return (
+            f"this stability analysis has {self.leader!r} first, but the report ranks "
+            f"{first!r} first: run stability() with the report's own assessment, "
+            f"weighting and method."
+        )
+
+    def _document(self) -> Document:
+        if self.exact:
+            how = (
+                "The ends are exact: the method's scores are linear in the weights, so "
+                "they are where two options' scores cross."
+            )
+        else:
+            how = "The ends are located by bisection to within 0.000001 on the method's scores."
+        method = f" under {in_words(self.method)}" if self.method is not None else ""
+        provenance = []
+        if self.method is not None:
+            provenance.append(f"Method {describe(self.method)}")
+        if self.weighting is not None:
+            provenance.append(f"weighting {describe(self.weighting)}")
+        provenance.append(f"powerbalance {__version__}.")
+        return Document(
+            f"How far each weight can move before the ranking{method} changes",
+            [Paragraph(self.summary()), self._table(), Paragraph(how)],
+            "; ".join(provenance),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        """The intervals and the critical change as plain data (JSON-ready).
+        """The intervals and the critical change as plain data, tagged :data:`STABILITY_SCHEMA`.
+
+        Keys: ``schema``; ``leader``; ``tied``; ``exact``; ``method`` and
+        ``weighting`` (``name``, ``description``, ``words``, ``parameters``, or null
+        when unknown); ``intervals`` (one record per interval, the fields of
+        :class:`StabilityInterval`); ``critical`` (the fields of :class:`Critical`,
+        or null); ``summary``; ``version``.
 
         Examples
         --------
         >>> import powerbalance as pb
         >>> d = stability(pb.examples.load("great-power-cooperation").assessment).to_dict()
         >>> d["schema"], d["critical"]["taken_over_by"]
-        ('powerbalance.stability/1', 'Technology investment')
+        ('powerbalance.sensitivity.stability/1', 'Technology investment')
         """
         critical = self.critical
-        return {
-            "schema": "powerbalance.stability/1",
-            "leader": self.leader,
-            "tied": list(self.tied),
-            "exact": self.exact,
-            "intervals": [attrs.asdict(i) for i in self.intervals],
-            "critical": attrs.asdict(critical) if critical is not None else None,
-            "summary": self.summary(),
-        }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        data: dict[str, Any] = plain(
+            {
+                "schema": STABILITY_SCHEMA,
+                "leader": self.leader,
+                "tied": self.tied,
+                "exact": self.exact,
+                "method": None if self.method is None else component(self.method),
+                "weighting": None if self.weighting is None else component(self.weighting),
+                "intervals": [attrs.asdict(i) for i in self.intervals],
+                "critical": attrs.asdict(critical) if critical is not None else None,
+                "summary": self.summary(),
+                "version": __version__,
+            }
+        )
+        return data
 
 
 def stability(
@@ -368,6 +444,12 @@ def stability(
     -------
     Stability
 
+    Raises
+    ------
+    InvalidParameterError
+        ``assessment`` is not an Assessment, or ``weighting`` or ``method`` is not one
+        of the accepted forms.
+
     Examples
     --------
     >>> import powerbalance as pb
@@ -377,13 +459,15 @@ def stability(
     ...      pb.Criterion("Y", area="Q", kind="benefit")],
     ...     [[1, 0], [0, 1]],
     ... )
-    >>> s = stability(a, pb.weighting.Direct({"X": 0.6, "Y": 0.4}))
+    >>> s = stability(a, weighting=pb.weighting.Direct({"X": 0.6, "Y": 0.4}))
     >>> interval = s.intervals[0]
     >>> interval.top_low, interval.top_swap_low
     (0.5, ('A', 'B'))
     """
-    resolved = resolve_method(method)
-    weights = apply_weighting(weighting, assessment).aligned(assessment)
+    check_assessment("stability", assessment)
+    scheme = resolve_weighting(weighting, owner="stability")
+    resolved = resolve_method(method, owner="stability")
+    weights = apply_weighting(scheme, assessment).aligned(assessment)
     prepared = resolved.prepare(assessment)
     names = assessment.option_names
     ranks, order = rank_and_order(prepared.score(weights[None, :])[0])
@@ -404,7 +488,14 @@ def stability(
         _interval(name, scope, *direction(members, weights), weights, scorer, names, order, exact)
         for name, scope, members in directions
     )
-    return Stability(intervals=intervals, leader=leader, exact=exact, tied=tied)
+    return Stability(
+        intervals=intervals,
+        leader=leader,
+        exact=exact,
+        tied=tied,
+        method=resolved,
+        weighting=scheme,
+    )
 
 
 def _interval(

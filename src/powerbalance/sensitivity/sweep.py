@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance.errors import InvalidParameterError, UnknownNameError, did_you_mean
+from powerbalance._render import (
+    Document,
+    Figure,
+    Paragraph,
+    Rendered,
+    Table,
+    component,
+    describe,
+    in_words,
+    number,
+    plain,
+)
+from powerbalance._render.svg import line_chart
+from powerbalance._validate import (
+    InstanceOf,
+    Integer,
+    check,
+    check_fits,
+    did_you_mean,
+    quoted_list,
+    refuse,
+)
+from powerbalance._version import __version__
+from powerbalance.errors import UnknownNameError
+from powerbalance.evaluation.evaluate import check_assessment
+from powerbalance.methods import Method, MethodLike, resolve_method
 from powerbalance.methods.ranking import rank_and_order
-from powerbalance.methods import MethodLike, resolve_method
 from powerbalance.model import Assessment
 from powerbalance.sensitivity._path import (
     bisect,
@@ -20,16 +44,38 @@ from powerbalance.sensitivity._path import (
     moving_criteria,
     weight_path,
 )
-from powerbalance.weighting import WeightingLike, apply_weighting
+from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
 
-__all__ = ["Sweep", "sweep"]
+__all__ = ["SWEEP_SCHEMA", "Sweep", "sweep"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
+SWEEP_SCHEMA = "powerbalance.sensitivity.sweep/1"
+"""The schema tag of :meth:`Sweep.to_dict`; it changes when the layout does.
+
+Examples
+--------
+>>> import powerbalance as pb
+>>> s = sweep(pb.examples.load("engage-or-contain").assessment, "Trade gains", points=3)
+>>> s.to_dict()["schema"] == SWEEP_SCHEMA
+True
+"""
+
+#: At most this many of the sweep's steps are shown in the table of scores.
+SHOWN_STEPS = 11
+
+# Bytes a sweep holds per point for each option and criterion: a float in the weights
+# or scores, about three times over with the temporaries of scoring and of the frame.
+_BYTES_PER_VALUE = 3 * 8
+
 
 @attrs.frozen
-class Sweep:
+class Sweep(Rendered):
     """Every option's score and rank as one weight runs from 0 to 1; see :func:`sweep`.
+
+    It renders as every result does (:meth:`summary`, ``print``, :meth:`to_markdown`,
+    :meth:`to_html` with a chart of the scores, :meth:`to_dict`, :meth:`to_json`);
+    :meth:`to_frame` gives the scores at every step.
 
     Attributes
     ----------
@@ -45,6 +91,10 @@ class Sweep:
     crossovers : tuple of (float, str, str)
         Where first place changes hands along the sweep: (weight, option first
         before, option first after), located to 1e-6 (exactly for linear methods).
+    method : Method or None
+        The method the options were scored with (None when built by hand).
+    weighting : object
+        The weighting scheme the other weights came from (None when built by hand).
 
     Examples
     --------
@@ -60,6 +110,8 @@ class Sweep:
     steps: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
     scores: pd.DataFrame = attrs.field(eq=False, repr=False)
     crossovers: tuple[tuple[float, str, str], ...]
+    method: Method | None = attrs.field(default=None, kw_only=True)
+    weighting: object = attrs.field(default=None, kw_only=True)
 
     @property
     def ranks(self) -> pd.DataFrame:
@@ -75,6 +127,137 @@ class Sweep:
         values = self.scores.to_numpy()
         ranks = np.vstack([rank_and_order(row)[0] for row in values])
         return pd.DataFrame(ranks, index=self.scores.index, columns=self.scores.columns)
+
+    def _what(self) -> str:
+        return f"the weight of {self.name}" + (" (the area)" if self.scope == "area" else "")
+
+    def summary(self) -> str:
+        """Who leads where, as the weight runs from 0 to 1.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> print(sweep(a, "Innovation leadership").summary())  # doctest: +NORMALIZE_WHITESPACE
+        As the weight of Innovation leadership runs from 0 to 1 (it is 0.077 now), first
+        place changes hands once: at 0.125 Technology investment takes over from
+        Targeted cooperation.
+        """
+        start = f"As {self._what()} runs from 0 to 1 (it is {number(self.weight)} now)"
+        if not self.crossovers:
+            first = self.scores.iloc[0].idxmax()
+            return f"{start}, {first} stays first all the way."
+        count = len(self.crossovers)
+        times = "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+        changes = "; ".join(
+            f"at {number(where)} {after} takes over from {before}"
+            for where, before, after in self.crossovers
+        )
+        return f"{start}, first place changes hands {times}: {changes}."
+
+    def _document(self) -> Document:
+        frame = self.scores
+        shown = np.unique(np.linspace(0, len(frame) - 1, min(len(frame), SHOWN_STEPS)).round())
+        table = frame.iloc[shown.astype(int)]
+        names = [str(c) for c in frame.columns]
+        blocks: list[Paragraph | Table | Figure] = [
+            Paragraph(self.summary()),
+            Figure(
+                line_chart(
+                    frame,
+                    marker=self.weight,
+                    points=[where for where, _, _ in self.crossovers],
+                    x_label=f"weight of {self.name}",
+                    y_label="score",
+                ),
+                f"Every option's score as {self._what()} runs from 0 to 1; the dashed "
+                f"line marks the current weight, thin lines where first place changes.",
+            ),
+        ]
+        if self.crossovers:
+            blocks.append(
+                Table(
+                    "Where first place changes hands",
+                    ["Weight", "First before", "First after"],
+                    [[number(w), before, after] for w, before, after in self.crossovers],
+                    "><<",
+                )
+            )
+        caption = "Scores as the weight moves"
+        if len(table) < len(frame):
+            caption += f" ({len(table)} of the {len(frame)} steps; all are in to_frame())"
+        blocks.append(
+            Table(
+                caption,
+                ["Weight", *names],
+                [
+                    [number(w), *(number(v) for v in row)]
+                    for w, row in zip(table.index, table.to_numpy(), strict=True)
+                ],
+            )
+        )
+        provenance = []
+        if self.method is not None:
+            provenance.append(f"Method {describe(self.method)}")
+        if self.weighting is not None:
+            provenance.append(f"weighting {describe(self.weighting)}")
+        provenance.append(f"powerbalance {__version__}.")
+        method = f" under {in_words(self.method)}" if self.method is not None else ""
+        return Document(f"Sweep of {self._what()}{method}", blocks, "; ".join(provenance))
+
+    def to_frame(self) -> pd.DataFrame:
+        """The scores at every step, as :attr:`scores` (a copy).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``weight`` (the steps); one column per option (``option``).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> s = sweep(pb.examples.load("engage-or-contain").assessment, "Trade gains", points=5)
+        >>> s.to_frame().shape
+        (5, 2)
+        """
+        return self.scores.copy()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The sweep as plain Python data (JSON-ready), tagged :data:`SWEEP_SCHEMA`.
+
+        Keys: ``schema``; ``name``, ``scope``, ``weight``; ``method`` and
+        ``weighting`` (``name``, ``description``, ``words``, ``parameters``, or null
+        when unknown); ``options``; ``steps``; ``scores`` (steps x options);
+        ``crossovers`` (records of ``weight``, ``before``, ``after``); ``summary``;
+        ``version``.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> sweep(a, "Innovation leadership").to_dict()["crossovers"][0]["after"]
+        'Technology investment'
+        """
+        data: dict[str, Any] = plain(
+            {
+                "schema": SWEEP_SCHEMA,
+                "name": self.name,
+                "scope": self.scope,
+                "weight": self.weight,
+                "method": None if self.method is None else component(self.method),
+                "weighting": None if self.weighting is None else component(self.weighting),
+                "options": [str(c) for c in self.scores.columns],
+                "steps": self.steps,
+                "scores": self.scores.to_numpy(),
+                "crossovers": [
+                    {"weight": w, "before": before, "after": after}
+                    for w, before, after in self.crossovers
+                ],
+                "summary": self.summary(),
+                "version": __version__,
+            }
+        )
+        return data
 
 
 def sweep(
@@ -107,7 +290,9 @@ def sweep(
     UnknownNameError
         ``criterion_or_area`` is neither a criterion nor an area.
     InvalidParameterError
-        ``points`` is not an integer of at least 2.
+        ``points`` is not a whole number of at least 2, or so large that the sweep
+        cannot fit in memory; ``assessment``, ``weighting`` or ``method`` is not one of
+        the accepted forms.
 
     Examples
     --------
@@ -118,24 +303,52 @@ def sweep(
     >>> round(s.crossovers[0][0], 3)
     0.125
     """
-    if isinstance(points, bool) or not isinstance(points, int) or points < 2:
-        raise InvalidParameterError(
-            f"sweep: points must be a whole number of at least 2, such as 101; got {points!r}."
-        )
-    weights = apply_weighting(weighting, assessment).aligned(assessment)
+    check_assessment("sweep", assessment)
+    check(
+        "sweep",
+        "points",
+        points,
+        Integer(low=2),
+        fix="Use 101 for steps of 0.01; crossovers are located to 1e-6 whatever the number.",
+    )
+    # Each point holds a weight vector and a score per option, several times over in
+    # the temporaries of scoring and of the frame.
+    check_fits(
+        "sweep",
+        "points",
+        points,
+        _BYTES_PER_VALUE * (assessment.n_options + assessment.n_criteria),
+        fix="Use fewer points, such as 101: crossovers are located to 1e-6 whatever the "
+        "number of points.",
+    )
+    check(
+        "sweep",
+        "criterion_or_area",
+        criterion_or_area,
+        InstanceOf(str, description="the name of a criterion or an area"),
+    )
+    scheme = resolve_weighting(weighting, owner="sweep")
+    resolved = resolve_method(method, owner="sweep")
     if criterion_or_area in assessment.criterion_names:
         scope = "criterion"
     elif criterion_or_area in assessment.areas:
         scope = "area"
     else:
-        raise UnknownNameError(
-            f"sweep: {criterion_or_area!r} is neither a criterion nor an area of the "
-            f"assessment."
-            + did_you_mean(criterion_or_area, (*assessment.criterion_names, *assessment.areas))
+        known = (*assessment.criterion_names, *assessment.areas)
+        raise refuse(
+            "sweep",
+            "criterion_or_area",
+            criterion_or_area,
+            "a criterion or an area of the assessment",
+            fix=did_you_mean(criterion_or_area, known).strip()
+            or f"The criteria are {quoted_list(assessment.criterion_names)}; the areas "
+            f"{quoted_list(assessment.areas)}.",
+            error=UnknownNameError,
         )
+    weights = apply_weighting(scheme, assessment).aligned(assessment)
     unit, current = direction(moving_criteria(assessment, criterion_or_area, scope), weights)
     at = weight_path(unit, weights, current)
-    prepared = resolve_method(method).prepare(assessment)
+    prepared = resolved.prepare(assessment)
     exact = bool(getattr(prepared, "additive", False))
     scorer = linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
     steps = np.linspace(0.0, 1.0, points)
@@ -168,4 +381,6 @@ def sweep(
         steps=steps,
         scores=frame,
         crossovers=tuple(crossovers),
+        method=resolved,
+        weighting=scheme,
     )

@@ -22,6 +22,7 @@ from powerbalance.weighting._base import (
     registry,
     resolve_weighting,
 )
+from powerbalance.weighting.ahp import AHP, AHPGroup
 from powerbalance.weighting.bestworst import (
     BestWorst,
     BestWorstResult,
@@ -30,7 +31,7 @@ from powerbalance.weighting.bestworst import (
 )
 from powerbalance.weighting.composite import Blend, ByArea
 from powerbalance.weighting.objective import CRITIC, MEREC, Entropy, StdDev
-from powerbalance.weighting.pairwise import AHP, RANDOM_INDICES, Group, random_index
+from powerbalance.weighting.random_index import RANDOM_INDICES, random_index
 from powerbalance.weighting.subjective import (
     Direct,
     Equal,
@@ -48,6 +49,7 @@ __all__ = [
     "CRITIC",
     "MEREC",
     "RANDOM_INDICES",
+    "AHPGroup",
     "BestWorst",
     "BestWorstResult",
     "Blend",
@@ -55,7 +57,6 @@ __all__ = [
     "Direct",
     "Entropy",
     "Equal",
-    "Group",
     "RankOrderCentroid",
     "RankReciprocal",
     "RankSum",

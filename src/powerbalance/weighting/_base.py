@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeAlias, runtime_checkable
 
-from powerbalance.errors import InvalidParameterError, WeightError, did_you_mean, quoted_list
-from powerbalance.model import Assessment
 from powerbalance import registry as registries
-from powerbalance.registry import Registry
+from powerbalance._validate import Function, InstanceOf, check, did_you_mean, quoted_list
+from powerbalance.errors import WeightError
+from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
+from powerbalance.registry import Registry
 
 __all__ = [
     "WeightingLike",
@@ -82,24 +83,30 @@ Entropy(normalization='minmax')
 
 
 def resolve_weighting(
-    weighting: WeightingLike,
+    weighting: WeightingLike, *, owner: str = "resolve_weighting", parameter: str = "weighting"
 ) -> WeightingScheme | Weights | Callable[[Assessment], Mapping[str, float]]:
     """Turn a registered name into its scheme; pass anything else through, checked.
+
+    ``owner`` and ``parameter`` (such as ``"evaluate"`` and ``"weighting"``) open the
+    message of a refused weighting.
 
     Examples
     --------
     >>> type(resolve_weighting("equal")).__name__
     'Equal'
     """
+    check(
+        owner,
+        parameter,
+        weighting,
+        InstanceOf(WeightingScheme, description="a weighting scheme such as Equal()"),
+        InstanceOf(str, description="a registered name such as 'equal'"),
+        InstanceOf(Weights, description="a Weights object"),
+        Function(description="a function of the assessment returning a mapping of weights"),
+    )
     if isinstance(weighting, str):
         return registry.create(weighting)
-    if isinstance(weighting, Weights | WeightingScheme) or callable(weighting):
-        return weighting
-    raise InvalidParameterError(
-        f"weighting must be a weighting scheme (an object with a weigh(assessment) method), "
-        f"a registered name such as 'equal', a Weights object, or a function of the "
-        f"assessment returning a mapping of criterion to weight; got {weighting!r}."
-    )
+    return weighting
 
 
 def apply_weighting(weighting: WeightingLike, assessment: Assessment) -> Weights:
@@ -127,7 +134,8 @@ def apply_weighting(weighting: WeightingLike, assessment: Assessment) -> Weights
     Examples
     --------
     >>> import powerbalance as pb
-    >>> dict(apply_weighting(lambda a: {"Trade gains": 1, "Conflict risk": 1}, pb.examples.load("engage-or-contain").assessment))
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> dict(apply_weighting(lambda a: {"Trade gains": 1, "Conflict risk": 1}, a))
     {'Trade gains': 0.5, 'Conflict risk': 0.5}
     """
     scheme = resolve_weighting(weighting)

@@ -37,15 +37,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._linprog import linprog
-from powerbalance.errors import (
-    ConsistencyWarning,
-    InvalidParameterError,
-    JudgementError,
-    did_you_mean,
-    quoted_list,
-)
+from powerbalance._validate import did_you_mean, quoted_list
+from powerbalance.errors import ConsistencyWarning, InvalidParameterError, JudgementError
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
+from powerbalance.weighting._base import registry
+from powerbalance.weighting._inputs import file_input
 
 __all__ = [
     "BestWorst",
@@ -236,6 +233,7 @@ def _mapping_repr(value: Mapping[str, float]) -> str:
     return repr(dict(value))
 
 
+@registry.register("best-worst")
 @attrs.frozen(kw_only=True)
 class BestWorst:
     r"""Weights from Rezaei's Best-Worst Method, by default its linear model.
@@ -386,15 +384,15 @@ class BestWorst:
     [0.4461, 0.4571]
     """
 
-    best: str
-    worst: str
+    best: str = attrs.field(metadata=file_input("text"))
+    worst: str = attrs.field(metadata=file_input("text"))
     best_to_others: Mapping[str, float] = attrs.field(
-        converter=_to_best_to_others, repr=_mapping_repr
+        converter=_to_best_to_others, repr=_mapping_repr, metadata=file_input("points")
     )
     others_to_worst: Mapping[str, float] = attrs.field(
-        converter=_to_others_to_worst, repr=_mapping_repr
+        converter=_to_others_to_worst, repr=_mapping_repr, metadata=file_input("points")
     )
-    model: Model = "linear"
+    model: Model = attrs.field(default="linear", metadata=file_input("text"))
 
     def __attrs_post_init__(self) -> None:
         if self.model not in MODELS:

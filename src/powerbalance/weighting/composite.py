@@ -8,11 +8,18 @@ from typing import TypeAlias
 import attrs
 import numpy as np
 
-from powerbalance.errors import InvalidParameterError, WeightError, did_you_mean
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import InvalidParameterError, WeightError
 from powerbalance.model import Assessment, Criterion
 from powerbalance.model.normalize import normalize
-from powerbalance.weighting._base import WeightingLike, apply_weighting, resolve_weighting
 from powerbalance.model.weights import Weights
+from powerbalance.weighting._base import (
+    WeightingLike,
+    apply_weighting,
+    registry,
+    resolve_weighting,
+)
+from powerbalance.weighting._inputs import file_input
 
 __all__ = ["Blend", "ByArea"]
 
@@ -59,6 +66,7 @@ def _to_within(value: WeightingLike | PerArea) -> WeightingLike | PerArea:
     return dict(per_area) if per_area is not None else value
 
 
+@registry.register("by-area")
 @attrs.frozen
 class ByArea:
     """A value tree: weigh the areas, then the criteria inside each area.
@@ -92,9 +100,14 @@ class ByArea:
     {'Trade gains': 0.25, 'Conflict risk': 0.75}
     """
 
-    areas: WeightingLike = attrs.field(kw_only=True)
+    areas: WeightingLike = attrs.field(kw_only=True, metadata=file_input("weighting"))
     within: WeightingLike | PerArea = attrs.field(
-        default="equal", kw_only=True, converter=_to_within
+        default="equal",
+        kw_only=True,
+        converter=_to_within,
+        # A file gives one scheme for every area as within, or one per area as
+        # within_areas, since a table there would read as a single scheme.
+        metadata=file_input("weighting", alternatives={"within_areas": "weightings"}),
     )
 
     def weigh(self, assessment: Assessment) -> Weights:
@@ -152,6 +165,7 @@ def _to_parts(
     return tuple(parts)
 
 
+@registry.register("blend")
 @attrs.frozen
 class Blend:
     r"""A weighted mix of schemes, e.g. the perspectives of several stakeholders.
@@ -178,11 +192,12 @@ class Blend:
     >>> security_first = pb.weighting.Direct({"Trade gains": 1, "Conflict risk": 3})
     >>> economy_first = pb.weighting.Direct({"Trade gains": 3, "Conflict risk": 1})
     >>> blend = Blend([(security_first, 2), (economy_first, 1)])
-    >>> {k: round(v, 4) for k, v in blend.weigh(pb.examples.load("engage-or-contain").assessment).items()}
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> {k: round(v, 4) for k, v in blend.weigh(a).items()}
     {'Trade gains': 0.4167, 'Conflict risk': 0.5833}
     """
 
-    parts: Parts = attrs.field(converter=_to_parts)
+    parts: Parts = attrs.field(converter=_to_parts, metadata=file_input("parts"))
 
     @property
     def shares(self) -> tuple[float, ...]:

@@ -68,11 +68,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from powerbalance._validate import quoted_list
 from powerbalance.errors import (
     DegenerateCriterionWarning,
     InvalidParameterError,
     NormalizationError,
-    quoted_list,
 )
 from powerbalance.model import Assessment
 from powerbalance.model.normalize import (
@@ -81,8 +81,9 @@ from powerbalance.model.normalize import (
     normalization_field,
     normalize,
 )
-from powerbalance.weighting._base import registry
 from powerbalance.model.weights import Weights
+from powerbalance.weighting._base import registry
+from powerbalance.weighting._inputs import file_input
 
 __all__ = ["CRITIC", "MEREC", "Entropy", "StdDev"]
 
@@ -271,7 +272,10 @@ class Entropy:
     """
 
     normalization: Normalization | None = attrs.field(
-        default="minmax", kw_only=True, validator=_validate_normalization_or_none
+        default="minmax",
+        kw_only=True,
+        validator=_validate_normalization_or_none,
+        metadata=file_input("normalization"),
     )
 
     def weigh(self, assessment: Assessment) -> Weights:
@@ -399,7 +403,9 @@ class CRITIC:
     """
 
     normalization: Normalization = normalization_field("minmax")
-    invert_risks: bool = attrs.field(default=True, kw_only=True, validator=_validate_bool)
+    invert_risks: bool = attrs.field(
+        default=True, kw_only=True, validator=_validate_bool, metadata=file_input("bool")
+    )
 
     def weigh(self, assessment: Assessment) -> Weights:
         """CRITIC weights for the criteria of ``assessment``."""
@@ -485,7 +491,10 @@ class StdDev:
     """
 
     normalization: Normalization | None = attrs.field(
-        default="minmax", kw_only=True, validator=_validate_normalization_or_none
+        default="minmax",
+        kw_only=True,
+        validator=_validate_normalization_or_none,
+        metadata=file_input("normalization"),
     )
 
     def weigh(self, assessment: Assessment) -> Weights:

@@ -18,8 +18,9 @@ from powerbalance.errors import (
     WeightError,
 )
 from powerbalance.model import Assessment
-from powerbalance.weighting._base import check_criterion_names, registry
 from powerbalance.model.weights import Weights
+from powerbalance.weighting._base import check_criterion_names, registry
+from powerbalance.weighting._inputs import file_input
 
 __all__ = [
     "Direct",
@@ -61,6 +62,7 @@ def _to_points(value: Mapping[str, float]) -> Mapping[str, float]:
     return dict(value)
 
 
+@registry.register("direct")
 @attrs.frozen
 class Direct:
     """Weights proportional to points the analyst gives each criterion.
@@ -84,11 +86,14 @@ class Direct:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> dict(Direct({"Trade gains": 30, "Conflict risk": 70}).weigh(pb.examples.load("engage-or-contain").assessment))
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> dict(Direct({"Trade gains": 30, "Conflict risk": 70}).weigh(a))
     {'Trade gains': 0.3, 'Conflict risk': 0.7}
     """
 
-    points: Mapping[str, float] = attrs.field(factory=dict, converter=_to_points)
+    points: Mapping[str, float] = attrs.field(
+        converter=_to_points, metadata=file_input("points")
+    )
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Rescale the points to weights over the criteria of ``assessment``."""
@@ -101,7 +106,8 @@ class Direct:
 Ranking: TypeAlias = tuple[tuple[str, ...], ...]
 
 
-def _to_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
+def to_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
+    """A ranking as tuples of tied names, most important first; checked for repeats."""
     if isinstance(value, str) or not isinstance(value, Sequence):
         raise InvalidParameterError(
             f"A ranking is a list of criterion names, most important first, with tied "
@@ -226,6 +232,7 @@ def rank_order_centroid(group_sizes: Sequence[int]) -> npt.NDArray[np.float64]:
     return np.asarray(corners.mean(axis=0), dtype=np.float64)
 
 
+@registry.register("rank-order-centroid")
 @attrs.frozen
 class RankOrderCentroid:
     """Weights from a ranking of criteria: the centroid of all weights that respect it.
@@ -247,17 +254,19 @@ class RankOrderCentroid:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> dict(RankOrderCentroid(["Conflict risk", "Trade gains"]).weigh(pb.examples.load("engage-or-contain").assessment))
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> dict(RankOrderCentroid(["Conflict risk", "Trade gains"]).weigh(a))
     {'Trade gains': 0.25, 'Conflict risk': 0.75}
     """
 
-    ranking: Ranking = attrs.field(converter=_to_ranking)
+    ranking: Ranking = attrs.field(converter=to_ranking, metadata=file_input("ranking"))
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights for the criteria of ``assessment`` from the ranking."""
         return _weigh_ranking(self.ranking, assessment, "RankOrderCentroid", rank_order_centroid)
 
 
+@registry.register("rank-sum")
 @attrs.frozen
 class RankSum:
     """Weights from a ranking of criteria, falling linearly with the rank.
@@ -276,17 +285,19 @@ class RankSum:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> dict(RankSum(["Conflict risk", "Trade gains"]).weigh(pb.examples.load("engage-or-contain").assessment))
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> dict(RankSum(["Conflict risk", "Trade gains"]).weigh(a))
     {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
     """
 
-    ranking: Ranking = attrs.field(converter=_to_ranking)
+    ranking: Ranking = attrs.field(converter=to_ranking, metadata=file_input("ranking"))
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights for the criteria of ``assessment`` from the ranking (see :func:`rank_sum`)."""
         return _weigh_ranking(self.ranking, assessment, "RankSum", rank_sum)
 
 
+@registry.register("rank-reciprocal")
 @attrs.frozen
 class RankReciprocal:
     """Weights from a ranking of criteria, proportional to 1 / rank.
@@ -308,11 +319,12 @@ class RankReciprocal:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> dict(RankReciprocal(["Conflict risk", "Trade gains"]).weigh(pb.examples.load("engage-or-contain").assessment))
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> dict(RankReciprocal(["Conflict risk", "Trade gains"]).weigh(a))
     {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
     """
 
-    ranking: Ranking = attrs.field(converter=_to_ranking)
+    ranking: Ranking = attrs.field(converter=to_ranking, metadata=file_input("ranking"))
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights from the ranking (see :func:`rank_reciprocal`)."""
@@ -343,6 +355,7 @@ def _to_ranges(
     return FrozenMap({str(k): (float(v[0]), float(v[1])) for k, v in value.items()})
 
 
+@registry.register("swing")
 @attrs.frozen
 class Swing:
     """Swing weights: the value of moving each criterion from its worst to its best level.
@@ -395,13 +408,16 @@ class Swing:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> dict(Swing({"Conflict risk": 100, "Trade gains": 60}).weigh(pb.examples.load("engage-or-contain").assessment))
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> dict(Swing({"Conflict risk": 100, "Trade gains": 60}).weigh(a))
     {'Trade gains': 0.375, 'Conflict risk': 0.625}
     """
 
-    points: Mapping[str, float] = attrs.field(converter=_to_swing_points)
+    points: Mapping[str, float] = attrs.field(
+        converter=_to_swing_points, metadata=file_input("points")
+    )
     ranges: Mapping[str, tuple[float, float]] | None = attrs.field(
-        default=None, kw_only=True, converter=_to_ranges
+        default=None, kw_only=True, converter=_to_ranges, metadata=file_input("ranges")
     )
 
     @classmethod

@@ -57,7 +57,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from powerbalance.errors import InvalidParameterError, Problem, StudyFileError, did_you_mean
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import InvalidParameterError, Problem, StudyFileError
 from powerbalance.io._files import MAX_BYTES, read_limited
 from powerbalance.io._xml import Element, parse
 from powerbalance.io.xmcda._document import XMCDADocument

@@ -107,7 +107,8 @@ class XMCDADocument:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> XMCDADocument(pb.examples.load("engage-or-contain").assessment, results={"Engage": 1.0}).results.to_dict()
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> XMCDADocument(tiny, results={"Engage": 1.0}).results.to_dict()
         {'Engage': 1.0}
         """
         return None if self._results is None else cast(pd.Series, self._results).copy()

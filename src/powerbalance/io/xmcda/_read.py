@@ -35,13 +35,8 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from powerbalance.errors import (
-    PowerbalanceError,
-    Problem,
-    StudyFileError,
-    did_you_mean,
-    quoted_list,
-)
+from powerbalance._validate import did_you_mean, quoted_list
+from powerbalance.errors import PowerbalanceError, Problem, StudyFileError
 from powerbalance.io._xml import Element
 from powerbalance.io.xmcda._document import XMCDADocument
 from powerbalance.io.xmcda._vocabulary import (

@@ -34,12 +34,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from powerbalance.errors import (
-    InvalidParameterError,
-    PowerbalanceWarning,
-    UnknownNameError,
-    did_you_mean,
-)
+from powerbalance._validate import did_you_mean
+from powerbalance.errors import InvalidParameterError, PowerbalanceWarning, UnknownNameError
 from powerbalance.io.xmcda._vocabulary import (
     AREA,
     BASELINE,
@@ -139,7 +135,8 @@ def results_series(results: object, assessment: Assessment) -> pd.Series:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> results_series({"Contain": 0.25}, pb.examples.load("engage-or-contain").assessment).to_dict()
+    >>> tiny = pb.examples.load("engage-or-contain").assessment
+    >>> results_series({"Contain": 0.25}, tiny).to_dict()
     {'Contain': 0.25}
     """
     # Imported here: the report module imports much of the package.
@@ -195,7 +192,8 @@ def weights_for(weights: Weights | Mapping[str, float], assessment: Assessment) 
     Examples
     --------
     >>> import powerbalance as pb
-    >>> dict(weights_for({"Trade gains": 3, "Conflict risk": 1}, pb.examples.load("engage-or-contain").assessment))
+    >>> tiny = pb.examples.load("engage-or-contain").assessment
+    >>> dict(weights_for({"Trade gains": 3, "Conflict risk": 1}, tiny))
     {'Trade gains': 0.75, 'Conflict risk': 0.25}
     """
     checked = weights if isinstance(weights, Weights) else Weights.from_mapping(weights)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
-import textwrap
 from collections.abc import Iterable
 from typing import Any, TypeAlias
 
@@ -13,12 +10,21 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._render import Table, join_words, number
-from powerbalance._version import __version__
-from powerbalance.errors import (
-    InvalidParameterError,
+from powerbalance._render import (
+    Document,
+    Paragraph,
+    Rendered,
+    Table,
+    component,
+    describe,
+    in_words,
+    join_words,
+    number,
+    percent,
+    plain,
 )
-from powerbalance.evaluation.report import TEXT_WIDTH, describe
+from powerbalance._version import __version__
+from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method
 from powerbalance.sensitivity.smaa._weights import WeightInformation
 
@@ -44,6 +50,7 @@ Examples
 'powerbalance.sensitivity.smaa/1'
 """
 
+
 def _readonly(values: npt.ArrayLike, dtype: type) -> Any:
     array: npt.NDArray[Any] = np.array(values, dtype=dtype, copy=True)
     array.flags.writeable = False
@@ -66,8 +73,13 @@ _ARRAY_EQ = attrs.cmp_using(eq=np.array_equal)
 
 
 @attrs.frozen
-class SMAAResult:
+class SMAAResult(Rendered):
     r"""What :func:`smaa` found: rank acceptabilities, central weights and more.
+
+    It renders as every result does (:meth:`summary`, ``print``, :meth:`to_markdown`,
+    :meth:`to_html`, :meth:`to_dict`, :meth:`to_json`); :meth:`to_frame` gives the
+    rank acceptabilities. A report quotes it with
+    :meth:`powerbalance.evaluation.Report.with_sensitivity`.
 
     Attributes
     ----------
@@ -95,7 +107,8 @@ class SMAAResult:
     Examples
     --------
     >>> import powerbalance as pb
-    >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+    >>> a = pb.examples.load("great-power-cooperation").assessment
+    >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
     >>> r.samples, r.seed, r.rank_counts.shape
     (1000, 1, (7, 7))
     """
@@ -109,9 +122,7 @@ class SMAAResult:
     rank_counts: IntArray = attrs.field(converter=_int_array, eq=_ARRAY_EQ, repr=False)
     win_counts: IntArray = attrs.field(converter=_int_array, eq=_ARRAY_EQ, repr=False)
     first_weight_sums: FloatArray = attrs.field(converter=_float_array, eq=_ARRAY_EQ, repr=False)
-    central_confidence: FloatArray = attrs.field(
-        converter=_float_array, eq=_ARRAY_EQ, repr=False
-    )
+    central_confidence: FloatArray = attrs.field(converter=_float_array, eq=_ARRAY_EQ, repr=False)
     pairwise: bool = attrs.field(default=True, kw_only=True)
     uncertain_cells: int = attrs.field(default=0, kw_only=True)
 
@@ -135,7 +146,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> int(r.hits.to_numpy().sum()) == 1_000 * 7
         True
         """
@@ -157,7 +169,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> r.acceptability.sum().round(12).unique().tolist()
         [1.0]
         """
@@ -175,7 +188,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> bool((r.acceptability_se <= 0.5 / 1_000**0.5).all().all())
         True
         """
@@ -193,7 +207,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> "Confrontation" in r.never_first
         True
         """
@@ -217,7 +232,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> bool(np.allclose(r.central_weights.sum(axis=1), 1))
         True
         """
@@ -252,7 +268,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> float(r.confidence["Targeted cooperation"])
         1.0
         """
@@ -281,7 +298,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> float(r.winning.loc["Targeted cooperation", "Confrontation"]) > 0.9
         True
         """
@@ -318,7 +336,8 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> r.holistic.idxmax()
         'Targeted cooperation'
         """
@@ -346,16 +365,18 @@ class SMAAResult:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=10_000, seed=1)
-        >>> print(r.summary())  # doctest: +ELLIPSIS
-        Targeted cooperation ranks first in 54.6% (± 0.5%) of 10,000 weightings drawn uniformly; ...
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=10_000, seed=1)
+        >>> print(r.summary())  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+        Targeted cooperation ranks first in 54.6% (± 0.5%) of 10,000 weightings drawn
+        uniformly; ...
         """
-        share = self.acceptability.to_numpy()[:, 0]
+        share = self.rank_counts[:, 0] / self.samples
         se = self.acceptability_se.to_numpy()[:, 0]
         winners = [i for i in self._order() if self.rank_counts[i, 0] > 0]
         parts = []
         for k, i in enumerate(winners):
-            figure = f"{_percent(share[i])} (± {_percent(se[i])})"
+            figure = f"{percent(share[i])} (± {percent(se[i])})"
             if k == 0:
                 parts.append(
                     f"{self.options[i]} ranks first in {figure} of {self.samples:,} weightings "
@@ -371,8 +392,55 @@ class SMAAResult:
             sentence += f" {join_words(never)} never rank first."
         return sentence
 
+    def robustness_sentence(self) -> str:
+        """The robustness statement a report quotes: how often the most frequent winner wins.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
+        >>> print(r.robustness_sentence())  # doctest: +ELLIPSIS
+        Over 1,000 weightings drawn uniformly, Targeted cooperation ranks first in ...
+        """
+        share = self.rank_counts[:, 0] / self.samples
+        se = self.acceptability_se.to_numpy()[:, 0]
+        best = self._order()[0]
+        sentence = (
+            f"Over {self.samples:,} weightings {self.weight_information._phrase()}"
+            f"{self._scores_phrase()}, "
+            f"{self.options[best]} ranks first in {percent(share[best])} "
+            f"(± {percent(se[best])})"
+        )
+        others = [i for i in self._order()[1:] if self.rank_counts[i, 0] > 0]
+        if others:
+            runner_up = others[0]
+            sentence += f", {self.options[runner_up]} in {percent(share[runner_up])}"
+        return sentence + "."
+
+    def conflicts_with(self, ranking: tuple[str, ...]) -> str | None:
+        """Why this result is not of a report ranking the options so, or None.
+
+        SMAA belongs to a report of the same options; its leader may differ from the
+        report's, which is what it is there to show.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("engage-or-contain").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=100, seed=1)
+        >>> r.conflicts_with(("Contain", "Engage")) is None
+        True
+        """
+        if sorted(ranking) == sorted(self.options):
+            return None
+        return (
+            f"this SMAA result is of the options {list(self.options)!r}, but the report "
+            f"ranks {list(ranking)!r}: run smaa() on the report's own assessment."
+        )
+
     def _overview(self) -> Table:
-        share = self.acceptability.to_numpy()[:, 0]
+        first = 100 * self.rank_counts[:, 0] / self.samples
         holistic = self.holistic.to_numpy()
         confident = dict(zip(self.confidence.index, self.confidence.to_numpy(), strict=True))
         rows = []
@@ -382,7 +450,7 @@ class SMAAResult:
             rows.append(
                 [
                     name,
-                    f"{100 * share[i]:.1f}",
+                    f"{first[i]:.1f}",
                     number(holistic[i]),
                     "-" if factor is None else number(factor, 2 if self.uncertain_cells else 0),
                 ]
@@ -394,40 +462,8 @@ class SMAAResult:
             "<>>>",
         )
 
-    def _acceptability_tables(self, width: int | None) -> list[Table]:
-        """Acceptabilities in percent, a row of standard errors under each option's row.
-
-        With ``width``, the rank columns are split over several tables that each fit.
-        """
-        share = 100 * self.acceptability.to_numpy()
-        se = 100 * self.acceptability_se.to_numpy()
-        n = len(self.options)
-        order = self._order()
-        name_width = max(len("Option"), *(len(name) for name in self.options))
-        cell_width = max(len(f"Rank {n}"), 6)
-        per_table = n
-        if width is not None:
-            per_table = max(1, (width - name_width) // (cell_width + 2))
-        tables = []
-        for start in range(0, n, per_table):
-            ranks = range(start, min(n, start + per_table))
-            rows: list[list[str]] = []
-            for i in order:
-                rows.append([self.options[i], *(f"{share[i, r]:.1f}" for r in ranks)])
-                rows.append(["", *(f"±{se[i, r]:.1f}" for r in ranks)])
-            label = f"ranks {start + 1}-{ranks[-1] + 1}" if per_table < n else "each rank"
-            tables.append(
-                Table(
-                    f"Share of {self.samples:,} weightings (%) giving {label}, ± standard error",
-                    ["Option", *(f"Rank {r + 1}" for r in ranks)],
-                    rows,
-                    "<" + ">" * len(ranks),
-                )
-            )
-        return tables
-
-    def _compact_table(self) -> Table:
-        share = 100 * self.acceptability.to_numpy()
+    def _acceptability_table(self) -> Table:
+        share = 100 * self.rank_counts / self.samples
         se = 100 * self.acceptability_se.to_numpy()
         n = len(self.options)
         return Table(
@@ -447,125 +483,79 @@ class SMAAResult:
         what = "the uncertain score" if cells == 1 else f"the {cells} uncertain scores"
         return f", each with a fresh draw of {what}"
 
-    def _footer(self) -> str:
-        return f"Method {describe(self.method)}; seed {self.seed}."
-
-    def __str__(self) -> str:
-        tables = [t.to_text() for t in self._acceptability_tables(TEXT_WIDTH)]
-        summary = _wrap(self.summary())
-        return "\n\n".join([*tables, self._overview().to_text(), summary, self._footer()])
-
-    def to_text(self) -> str:
-        """The acceptabilities, an overview and the summary as text at most 100 columns wide.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
-        >>> max(len(line) for line in r.to_text().splitlines()) <= 100
-        True
-        """
-        return str(self)
-
-    def to_markdown(self) -> str:
-        """The acceptabilities, an overview and the summary as Markdown.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
-        >>> r.to_markdown().startswith("**Share of 1,000 weightings")
-        True
-        """
-        return "\n\n".join(
-            [
-                self._compact_table().to_markdown(),
-                self._overview().to_markdown(),
-                self.summary(),
-                self._footer(),
-            ]
+    def _document(self) -> Document:
+        provenance = (
+            f"Method {describe(self.method)}; weight information "
+            f"{describe(self.weight_information)}; seed {self.seed}; "
+            f"powerbalance {__version__}."
+        )
+        return Document(
+            f"SMAA: {self.samples:,} weightings {self.weight_information._phrase()}, "
+            f"ranked by {in_words(self.method)}",
+            [Paragraph(self.summary()), self._acceptability_table(), self._overview()],
+            provenance,
         )
 
-    def to_html(self) -> str:
-        """The acceptabilities, an overview and the summary as an HTML fragment.
+    def to_frame(self) -> pd.DataFrame:
+        """The rank acceptabilities, as :attr:`acceptability`: options x ranks.
 
         Examples
         --------
         >>> import powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
-        >>> r.to_html().startswith("<div")
+        >>> a = pb.examples.load("engage-or-contain").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=100, seed=1)
+        >>> r.to_frame().equals(r.acceptability)
         True
         """
-        return (
-            f'<div class="powerbalance-smaa">{self._compact_table().to_html()}'
-            f"{self._overview().to_html()}<p>{html.escape(self.summary())}</p>"
-            f"<p>{html.escape(self._footer())}</p></div>"
-        )
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text.
-
-        Examples
-        --------
-        >>> import json, powerbalance as pb
-        >>> result = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=100, seed=1)
-        >>> json.loads(result.to_json())["schema"]
-        'powerbalance.sensitivity.smaa/1'
-        """
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        return self.acceptability
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain Python data (JSON-ready), tagged :data:`SMAA_SCHEMA`.
 
+        Keys: ``schema``; ``options``, ``criteria``; ``samples``, ``seed``;
+        ``method`` (``name``, ``description``, ``words``, ``parameters``);
+        ``weight_information`` (``name``, ``description``, ``words``: how the weights
+        were drawn, ``parameters``); ``acceptability``, ``acceptability_se``,
+        ``hits`` (options x ranks); ``winning`` (options x options, or null when not
+        counted); ``central_weights`` (option -> criterion -> weight);
+        ``never_first``; ``confidence`` and ``holistic`` (option -> value);
+        ``uncertain_cells``; ``summary``; ``version``.
+
         Examples
         --------
         >>> import json, powerbalance as pb
-        >>> r = pb.sensitivity.smaa(pb.examples.load("great-power-cooperation").assessment, samples=1_000, seed=1)
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> d = json.loads(json.dumps(r.to_dict()))
-        >>> d["schema"], d["seed"], d["samples"]
-        ('powerbalance.sensitivity.smaa/1', 1, 1000)
+        >>> d["schema"], d["seed"], d["samples"], d["weight_information"]["words"]
+        ('powerbalance.sensitivity.smaa/1', 1, 1000, 'drawn uniformly')
         """
         central = self.central_weights
-        return {
-            "schema": SMAA_SCHEMA,
-            "options": list(self.options),
-            "criteria": list(self.criteria),
-            "samples": self.samples,
-            "seed": self.seed,
-            "method": describe(self.method),
-            "weight_information": repr(self.weight_information),
-            "acceptability": _floats(self.acceptability.to_numpy()),
-            "acceptability_se": _floats(self.acceptability_se.to_numpy()),
-            "hits": self.rank_counts.tolist(),
-            "winning": _floats(self.winning.to_numpy()) if self.pairwise else None,
-            "central_weights": {
-                str(name): dict(zip(self.criteria, _floats(row), strict=True))
-                for name, row in zip(central.index, central.to_numpy(), strict=True)
-            },
-            "never_first": list(self.never_first),
-            "confidence": {str(k): float(v) for k, v in self.confidence.items()},
-            "holistic": {str(k): float(v) for k, v in self.holistic.items()},
-            "uncertain_cells": self.uncertain_cells,
-            "summary": self.summary(),
-            "version": __version__,
-        }
-
-
-def _percent(share: float) -> str:
-    """A share as a percentage: one decimal, or two significant digits below 0.1%."""
-    if 0 < share < 0.001:
-        return f"{100 * share:.2g}%"
-    return f"{100 * share:.1f}%"
-
-
-def _floats(values: FloatArray) -> Any:
-    return np.asarray(values, dtype=np.float64).tolist()
-
-
-def _wrap(text: str) -> str:
-    return textwrap.fill(text, TEXT_WIDTH)
-
-
+        information = component(self.weight_information)
+        information["words"] = self.weight_information._phrase()
+        data: dict[str, Any] = plain(
+            {
+                "schema": SMAA_SCHEMA,
+                "options": self.options,
+                "criteria": self.criteria,
+                "samples": self.samples,
+                "seed": self.seed,
+                "method": component(self.method),
+                "weight_information": information,
+                "acceptability": self.acceptability.to_numpy(),
+                "acceptability_se": self.acceptability_se.to_numpy(),
+                "hits": self.rank_counts,
+                "winning": self.winning.to_numpy() if self.pairwise else None,
+                "central_weights": {
+                    str(name): dict(zip(self.criteria, row, strict=True))
+                    for name, row in zip(central.index, central.to_numpy(), strict=True)
+                },
+                "never_first": self.never_first,
+                "confidence": self.confidence.to_dict(),
+                "holistic": self.holistic.to_dict(),
+                "uncertain_cells": self.uncertain_cells,
+                "summary": self.summary(),
+                "version": __version__,
+            }
+        )
+        return data

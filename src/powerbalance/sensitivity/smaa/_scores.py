@@ -9,12 +9,12 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.errors import InvalidParameterError
+from powerbalance._validate import refuse
 from powerbalance.methods import Method
-from powerbalance.model import Assessment
 from powerbalance.methods.ranking import TIE_TOLERANCE
-from powerbalance.sensitivity.smaa._streams import _block_generator
+from powerbalance.model import Assessment
 from powerbalance.model.uncertainty import Distribution, sample_cells
+from powerbalance.sensitivity.smaa._streams import block_generator
 
 __all__ = ["FixedScores", "UncertainScores", "check_finite", "scorer_for"]
 
@@ -32,6 +32,7 @@ class FixedScores:
 
     prepared: Any
     uncertain_cells: int = 0
+    method: object = None
 
     def score(self, weights: FloatArray, seed: int, blocks: range, sizes: list[int]) -> FloatArray:
         """Scores of the weight vectors of ``blocks``, one row each."""
@@ -41,7 +42,7 @@ class FixedScores:
         self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: list[int]
     ) -> FloatArray:
         """Whether each option ranks first under its central weights (rows): 0 or 1."""
-        return _first_under(self.prepared, central, options).astype(np.float64)
+        return _first_under(self.prepared, central, options, self.method).astype(np.float64)
 
 
 @attrs.frozen
@@ -63,7 +64,7 @@ class UncertainScores:
         return len(self.distributions)
 
     def _matrices(self, seed: int, block: int, size: int, stream: int) -> Iterator[FloatArray]:
-        rng = _block_generator(seed, block, stream)
+        rng = block_generator(seed, block, stream)
         values = sample_cells(self.distributions, rng, size)
         base = self.assessment.scores
         for row in values:
@@ -94,37 +95,39 @@ class UncertainScores:
         wins = np.zeros(len(central), dtype=np.int64)
         for block, size in enumerate(sizes):
             for matrix in self._matrices(seed, block, size, _CONFIDENCE_STREAM):
-                wins += _first_under(self._prepare(matrix), central, options)
+                wins += _first_under(self._prepare(matrix), central, options, self.method)
         return np.asarray(wins / sum(sizes), dtype=np.float64)
 
 
 def _first_under(
-    prepared: Any, central: FloatArray, options: npt.NDArray[np.intp]
+    prepared: Any, central: FloatArray, options: npt.NDArray[np.intp], method: object
 ) -> npt.NDArray[np.bool_]:
     """Whether option ``options[k]`` ranks first (ties included) under weights ``central[k]``."""
     scores = np.asarray(prepared.score(central), dtype=np.float64)
-    check_finite(scores, "the central weights")
+    check_finite(scores, method)
     best = scores.max(axis=1)
     tolerance = TIE_TOLERANCE * np.maximum(1.0, np.abs(scores).max(axis=1))
     own = scores[np.arange(len(central)), options]
     return np.asarray(own >= best - tolerance, dtype=bool)
 
 
-def check_finite(scores: FloatArray, method: str) -> None:
-    """Raise a clear error if a method gave a score that is not a finite number."""
+def check_finite(scores: FloatArray, method: object) -> None:
+    """Raise a clear error if ``method`` gave a score that is not a finite number."""
     if not np.isfinite(scores).all():
-        row = int(np.argwhere(~np.isfinite(scores))[0][0])
-        raise InvalidParameterError(
-            f"smaa: the method {method} gave a score that is not a finite number for weight "
-            f"vector {row} of a chunk; SMAA needs a score for every option under every "
-            f"weighting. Try another method or normalization."
+        value = scores[tuple(np.argwhere(~np.isfinite(scores))[0])]
+        raise refuse(
+            "smaa",
+            "method",
+            method,
+            "a method that gives every option a finite score under every weighting",
+            fix=f"It gave {value}. Try another method or normalization.",
         )
 
 
 def scorer_for(assessment: Assessment, method: Method) -> FixedScores | UncertainScores:
-    """How :func:`~powerbalance.sensitivity.smaa.smaa` scores: fixed, or drawing the uncertain cells."""
+    """How :func:`~powerbalance.sensitivity.smaa.smaa` scores: fixed, or drawing uncertain cells."""
     if not assessment.uncertainty:
-        return FixedScores(method.prepare(assessment))
+        return FixedScores(method.prepare(assessment), method=method)
     names = assessment.criterion_names
     cells, distributions = [], []
     for (option, criterion), distribution in assessment.uncertainty.items():

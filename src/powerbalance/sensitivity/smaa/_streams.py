@@ -1,21 +1,14 @@
-"""Random streams in blocks: the unit of SMAA's reproducibility, and argument checks."""
+"""Random streams in blocks: the unit of SMAA's reproducibility, and the seed behind them."""
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import cast
 
 import numpy as np
-import numpy.typing as npt
 
-from powerbalance.errors import (
-    InvalidParameterError,
-)
+from powerbalance._validate import Integer, check
 
-FloatArray: TypeAlias = npt.NDArray[np.float64]
-IntArray: TypeAlias = npt.NDArray[np.int64]
-BoolArray: TypeAlias = npt.NDArray[np.bool_]
-
-__all__ = ["BLOCK"]
+__all__ = ["BLOCK", "block_generator", "blocks", "check_count", "check_seed"]
 
 BLOCK = 1024
 """Weight vectors per block of random numbers; the unit of reproducibility.
@@ -27,35 +20,59 @@ Examples
 """
 
 
-def _block_generator(seed: int, block: int, stream: int) -> np.random.Generator:
-    """The generator of block ``block``: stream 0 for weights, 1 for breaking ties."""
+def block_generator(seed: int, block: int, stream: int) -> np.random.Generator:
+    """The generator of block ``block``: stream 0 for weights, 1 for breaking ties.
+
+    Examples
+    --------
+    >>> float(block_generator(7, 0, 0).random()) == float(block_generator(7, 0, 0).random())
+    True
+    """
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(block, stream)))
 
 
-def _check_seed(seed: object, where: str) -> int:
-    if seed is None:
-        entropy = np.random.SeedSequence().entropy
-        return int(entropy)  # type: ignore[arg-type]
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InvalidParameterError(
-            f"{where}: seed must be a whole number of at least 0, such as 42, or None for a "
-            f"fresh one; got {seed!r}."
-        )
-    return int(seed)
+def blocks(samples: int) -> list[int]:
+    """The number of weight vectors in each block.
 
-
-def _check_count(value: object, name: str, where: str, example: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise InvalidParameterError(
-            f"{where}: {name} must be a whole number of at least 1, such as {example}; "
-            f"got {value!r}."
-        )
-    return int(value)
-
-
-def _blocks(samples: int) -> list[int]:
-    """The number of weight vectors in each block."""
+    Examples
+    --------
+    >>> blocks(2_500)
+    [1024, 1024, 452]
+    """
     full, rest = divmod(samples, BLOCK)
     return [BLOCK] * full + ([rest] if rest else [])
 
 
+def check_seed(seed: object, owner: str) -> int:
+    """The seed as an int: a whole number of at least 0, or a fresh one for None.
+
+    Examples
+    --------
+    >>> check_seed(42, "smaa")
+    42
+    >>> check_seed(None, "smaa") >= 0
+    True
+    """
+    check(
+        owner,
+        "seed",
+        seed,
+        Integer(low=0),
+        None,
+        fix="Give a seed such as 42 to repeat the run, or None for a fresh one.",
+    )
+    if seed is None:
+        return int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
+    return int(cast(int, seed))
+
+
+def check_count(value: object, name: str, owner: str, example: str) -> int:
+    """A count (of samples, of vectors per chunk) as an int: a whole number of at least 1.
+
+    Examples
+    --------
+    >>> check_count(10_000, "samples", "smaa", "10_000")
+    10000
+    """
+    check(owner, name, value, Integer(low=1), fix=f"Give a count such as {example}.")
+    return int(cast(int, value))

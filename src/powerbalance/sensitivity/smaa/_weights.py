@@ -13,18 +13,14 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._frozen import FrozenMap
-from powerbalance.errors import (
-    InvalidParameterError,
-    UnknownNameError,
-    WeightError,
-    did_you_mean,
-)
+from powerbalance._validate import OneOf, check, did_you_mean
+from powerbalance.errors import InvalidParameterError, UnknownNameError, WeightError
 from powerbalance.model import Assessment
-from powerbalance.sensitivity.smaa._hitandrun import Polytope
-from powerbalance.sensitivity.smaa._streams import _block_generator, _blocks, _check_count, _check_seed
-from powerbalance.weighting._base import check_criterion_names
-from powerbalance.weighting.subjective import Ranking, _to_ranking
 from powerbalance.model.weights import Weights
+from powerbalance.sensitivity.smaa._hitandrun import Polytope
+from powerbalance.sensitivity.smaa._streams import block_generator, blocks, check_count, check_seed
+from powerbalance.weighting._base import check_criterion_names
+from powerbalance.weighting.subjective import Ranking, to_ranking
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
@@ -115,16 +111,17 @@ class WeightInformation:
         Examples
         --------
         >>> import powerbalance as pb
-        >>> draws = UniformWeights().sample(pb.examples.load("engage-or-contain").assessment, samples=5, seed=1)
+        >>> tiny = pb.examples.load("engage-or-contain").assessment
+        >>> draws = UniformWeights().sample(tiny, samples=5, seed=1)
         >>> draws.shape, bool(np.allclose(draws.sum(axis=1), 1))
         ((5, 2), True)
         """
         where = f"{type(self).__name__}.sample"
-        count = _check_count(samples, "samples", where, "10_000")
-        chosen = _check_seed(seed, where)
+        count = check_count(samples, "samples", where, "10_000")
+        chosen = check_seed(seed, where)
         draw = self._sampler(assessment)
         values = np.vstack(
-            [draw(_block_generator(chosen, b, 0), n) for b, n in enumerate(_blocks(count))]
+            [draw(block_generator(chosen, b, 0), n) for b, n in enumerate(blocks(count))]
         )
         return pd.DataFrame(
             values,
@@ -145,7 +142,8 @@ class UniformWeights(WeightInformation):
     Examples
     --------
     >>> import powerbalance as pb
-    >>> UniformWeights().sample(pb.examples.load("engage-or-contain").assessment, samples=3, seed=0).round(3)
+    >>> tiny = pb.examples.load("engage-or-contain").assessment
+    >>> UniformWeights().sample(tiny, samples=3, seed=0).round(3)
     criterion  Trade gains  Conflict risk
     sample
     0                0.312          0.688
@@ -200,14 +198,15 @@ class OrdinalWeights(WeightInformation):
     --------
     >>> import powerbalance as pb
     >>> info = OrdinalWeights(["Conflict risk", "Trade gains"])
-    >>> draws = info.sample(pb.examples.load("engage-or-contain").assessment, samples=10_000, seed=0)
+    >>> tiny = pb.examples.load("engage-or-contain").assessment
+    >>> draws = info.sample(tiny, samples=10_000, seed=0)
     >>> bool((draws["Conflict risk"] >= draws["Trade gains"]).all())
     True
     >>> draws.mean().round(2).tolist()
     [0.25, 0.75]
     """
 
-    ranking: Ranking = attrs.field(converter=_to_ranking)
+    ranking: Ranking = attrs.field(converter=to_ranking)
 
     def _sampler(self, assessment: Assessment) -> _Sampler:
         ordered = [name for group in self.ranking for name in group]
@@ -328,7 +327,8 @@ class IntervalWeights(WeightInformation):
     --------
     >>> import powerbalance as pb
     >>> info = IntervalWeights({"Trade gains": (0.2, 0.5)})
-    >>> draws = info.sample(pb.examples.load("engage-or-contain").assessment, samples=10_000, seed=0)
+    >>> tiny = pb.examples.load("engage-or-contain").assessment
+    >>> draws = info.sample(tiny, samples=10_000, seed=0)
     >>> float(draws["Trade gains"].min()) >= 0.2, float(draws["Trade gains"].max()) <= 0.5
     (True, True)
     >>> round(float(draws["Trade gains"].mean()), 2)
@@ -482,21 +482,17 @@ def _to_constrained_bounds(
 
 
 def _to_optional_ranking(value: Sequence[str | Sequence[str]] | None) -> Ranking | None:
-    return None if value is None else _to_ranking(value)
+    return None if value is None else to_ranking(value)
 
 
 def _check_sampler(instance: object, attribute: object, value: object) -> None:
-    if value not in ("auto", "rejection", "hit-and-run"):
-        raise InvalidParameterError(
-            f"ConstrainedWeights: sampler must be 'auto', 'rejection' or 'hit-and-run'; got "
-            f"{value!r}." + did_you_mean(str(value), ("auto", "rejection", "hit-and-run"))
-        )
+    check("ConstrainedWeights", "sampler", value, OneOf("auto", "rejection", "hit-and-run"))
 
 
 def _to_steps(value: object) -> int | None:
     if value is None:
         return None
-    return _check_count(value, "steps", "ConstrainedWeights", "2_000")
+    return check_count(value, "steps", "ConstrainedWeights", "2_000")
 
 
 @attrs.frozen

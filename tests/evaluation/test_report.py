@@ -71,7 +71,7 @@ def test_summary_states_the_leader_and_its_margin(assessment):
 
 def test_renderers_show_the_same_ranking(assessment):
     report = pb.evaluate(assessment, method="topsis")
-    text, markdown, page = str(report), report.to_markdown(), report.to_html()
+    text, markdown, page = str(report), report.to_markdown(), report.to_html(page=True)
     assert report._repr_html_() in page
     for option, score in report.ranking["score"].items():
         for rendering in (text, markdown):
@@ -86,10 +86,15 @@ def test_to_dict_round_trips_through_json_exactly(assessment):
     report = pb.evaluate(assessment, method="topsis")
     data = json.loads(report.to_json())
     assert data == report.to_dict()
-    assert data["schema"] == pb.report.REPORT_SCHEMA
+    assert data["schema"] == pb.evaluation.report.REPORT_SCHEMA
     scores = {row["option"]: row["score"] for row in data["ranking"]}
     assert scores == report.ranking["score"].to_dict()
-    assert data["method"] == {"name": "TOPSIS", "parameters": {"normalization": "vector"}}
+    assert data["method"] == {
+        "name": "TOPSIS",
+        "description": "TOPSIS(normalization='vector')",
+        "words": "TOPSIS",
+        "parameters": {"normalization": "vector"},
+    }
     assert data["weights"] == dict(report.weights)
 
 
@@ -180,7 +185,7 @@ def test_the_html_page_is_self_contained_and_shows_bars_for_every_option(tmp_pat
     )
     assert result.returncode == 0, result.stderr
     page = output.read_text(encoding="utf-8")
-    assert page.rstrip("\n") == report.to_html().rstrip("\n")
+    assert page.rstrip("\n") == report.to_html(page=True).rstrip("\n")
     # What the notebook shows is the page's content.
     assert report._repr_html_() in page
     parser = _Page()

@@ -84,7 +84,7 @@ def test_fixed_scores_give_the_same_result_as_before():
 def test_the_summary_says_scores_were_drawn_and_the_input_is_not_changed():
     a = one_criterion(Normal(4, 1))
     before = copy.deepcopy(a)
-    result = pb.sensitivity.smaa(a, "topsis", samples=2_000, seed=6)
+    result = pb.sensitivity.smaa(a, method="topsis", samples=2_000, seed=6)
     assert "fresh draw of the uncertain score" in result.summary()
     assert a == before
     assert a.uncertainty == before.uncertainty
@@ -101,7 +101,7 @@ def test_every_method_runs_with_uncertain_scores(method):
         for option, score in zip(a.option_names, a.scores[:, 0], strict=True)
     }
     uncertain = pb.Assessment(a.options, a.criteria, a.scores, uncertainty=cells)
-    result = pb.sensitivity.smaa(uncertain, method, samples=300, seed=7)
+    result = pb.sensitivity.smaa(uncertain, method=method, samples=300, seed=7)
     assert np.allclose(result.acceptability.sum(axis=0), 1.0)
     assert result.uncertain_cells == len(a.option_names)
 

@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 
 import powerbalance as pb
-from powerbalance.sensitivity.smaa import ConstrainedWeights, IntervalWeights, OrdinalWeights, UniformWeights
+from powerbalance.sensitivity.smaa import (
+    ConstrainedWeights,
+    IntervalWeights,
+    OrdinalWeights,
+    UniformWeights,
+)
 
 NAMES = ["Security", "Economic", "Technology", "Climate", "Diplomacy"]
 
@@ -108,8 +113,10 @@ def test_smaa_with_constrained_weights_is_reproducible_whatever_the_chunks():
     security = list(a.criteria_in("Security"))
     info = ConstrainedWeights(bounds={security[0]: (0.1, 0.3)}, ranking=security, steps=50)
     runs = [
-        pb.sensitivity.smaa(a, weights=info, samples=3_000, seed=9, chunk_size=1_000),
-        pb.sensitivity.smaa(a, weights=info, samples=3_000, seed=9, chunk_size=3_000, threads=1),
+        pb.sensitivity.smaa(a, weight_information=info, samples=3_000, seed=9, chunk_size=1_000),
+        pb.sensitivity.smaa(
+            a, weight_information=info, samples=3_000, seed=9, chunk_size=3_000, threads=1
+        ),
     ]
     assert runs[0] == runs[1]
     assert "within the weight bounds and order of importance given" in runs[0].summary()

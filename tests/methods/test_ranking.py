@@ -1,3 +1,5 @@
+"""Ranking scores: competition ranks, ties within the tolerance, and the order of ties."""
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st

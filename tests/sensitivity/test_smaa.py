@@ -21,7 +21,7 @@ from powerbalance.sensitivity.smaa import (
     UniformWeights,
     smaa,
 )
-from strategies import assessments
+from powerbalance.testing.strategies import assessments
 
 STUDY = "great-power-cooperation"
 
@@ -165,7 +165,7 @@ def test_bit_identical_whatever_the_chunk_size(method):
     a = pb.examples.load(STUDY).assessment
     samples = 20_000
     runs = [
-        smaa(a, method, samples=samples, seed=42, chunk_size=size)
+        smaa(a, method=method, samples=samples, seed=42, chunk_size=size)
         for size in (1_000, 7_919, samples)
     ]
     for other in runs[1:]:
@@ -252,7 +252,7 @@ def test_inputs_are_not_modified():
     bounds = {"Security": (0.2, 0.6)}
     base = {"Security": 1, "Economic": 1, "Technology": 1, "Climate": 1, "Diplomacy": 1}
     for info in (OrdinalWeights(ranking), IntervalWeights(bounds), PerturbedWeights(base)):
-        smaa(a, weights=info, samples=500, seed=0)
+        smaa(a, weight_information=info, samples=500, seed=0)
     assert a == before
     assert ranking == ranking_before
     assert bounds == {"Security": (0.2, 0.6)}
@@ -262,7 +262,7 @@ def test_inputs_are_not_modified():
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis", "vikor", "promethee"])
 def test_every_method_runs_on_the_study(method):
     a = pb.examples.load(STUDY).assessment
-    result = smaa(a, method, samples=2_000, seed=0)
+    result = smaa(a, method=method, samples=2_000, seed=0)
     assert np.allclose(result.acceptability.sum(axis=1), 1.0)
     assert np.allclose(result.acceptability.sum(axis=0), 1.0)
     assert result.hits.to_numpy().sum() == 2_000 * a.n_options
@@ -273,9 +273,10 @@ def test_every_method_runs_on_the_study(method):
 def test_method_object_and_weight_information_are_recorded():
     a = pb.examples.load(STUDY).assessment
     info = OrdinalWeights([list(a.criterion_names)])
-    result = smaa(a, pb.methods.TOPSIS(), weights=info, samples=1_000, seed=0)
-    assert result.method == "TOPSIS(normalization='vector')"
-    assert result.weights == info
+    result = smaa(a, method=pb.methods.TOPSIS(), weight_information=info, samples=1_000, seed=0)
+    assert result.method == pb.methods.TOPSIS()
+    assert result.weight_information == info
+    assert result.to_dict()["method"]["name"] == "TOPSIS"
     assert "in the order of importance given" in result.summary()
 
 
@@ -398,7 +399,7 @@ def test_bad_information_is_refused(make, error, fragment):
 )
 def test_information_not_matching_the_assessment(information, error, fragment):
     with pytest.raises(error, match=fragment):
-        smaa(five_criteria(), weights=information, samples=10, seed=0)
+        smaa(five_criteria(), weight_information=information, samples=10, seed=0)
 
 
 @pytest.mark.parametrize(
@@ -409,7 +410,7 @@ def test_information_not_matching_the_assessment(information, error, fragment):
         ({"chunk_size": 0}, "chunk_size must be a whole number of at least 1"),
         ({"seed": -1}, "seed must be"),
         ({"seed": "abc"}, "seed must be"),
-        ({"weights": {"Security": 1.0}}, "PerturbedWeights"),
+        ({"weight_information": {"Security": 1.0}}, "PerturbedWeights"),
         ({"method": 3}, "method must be"),
     ],
 )
@@ -436,7 +437,7 @@ def test_progress_is_reported_after_every_chunk():
 
 
 def test_pairwise_wins_are_counted_only_on_request_above_the_limit(monkeypatch):
-    from powerbalance.sensitivity.smaa import _run as module
+    from powerbalance.sensitivity.smaa import _plan as module
 
     a = pb.examples.load("great-power-cooperation").assessment
     monkeypatch.setattr(module, "PAIRWISE_LIMIT", 5)
@@ -454,9 +455,11 @@ def test_pairwise_wins_are_counted_only_on_request_above_the_limit(monkeypatch):
 
 def test_threads_do_not_change_the_result():
     a = pb.examples.load("great-power-cooperation").assessment
-    one = pb.sensitivity.smaa(a, "topsis", samples=30_000, seed=8, threads=1)
-    two = pb.sensitivity.smaa(a, "topsis", samples=30_000, seed=8, threads=2)
-    three = pb.sensitivity.smaa(a, "topsis", samples=30_000, seed=8, threads=3, chunk_size=5_000)
+    one = pb.sensitivity.smaa(a, method="topsis", samples=30_000, seed=8, threads=1)
+    two = pb.sensitivity.smaa(a, method="topsis", samples=30_000, seed=8, threads=2)
+    three = pb.sensitivity.smaa(
+        a, method="topsis", samples=30_000, seed=8, threads=3, chunk_size=5_000
+    )
     for name in ("rank_counts", "win_counts", "first_weight_sums", "central_confidence"):
         assert np.array_equal(getattr(one, name), getattr(two, name)), name
         assert np.array_equal(getattr(one, name), getattr(three, name)), name

@@ -23,7 +23,7 @@ def test_weighted_sum_intervals_are_the_closed_form_critical_weights():
     # C stays first while t <= 0.6 and 1 - t <= 0.6: t in [0.4, 0.6]; below 0.4 B
     # overtakes, above 0.6 A does. The ranking holds while A >= B (t >= 0.5) and
     # C >= A (t <= 0.6).
-    s = stability(three_options(), pb.weighting.Direct({"X": 0.55, "Y": 0.45}))
+    s = stability(three_options(), weighting=pb.weighting.Direct({"X": 0.55, "Y": 0.45}))
     assert s.exact
     assert s.leader == "C"
     x, y = s.intervals
@@ -76,7 +76,7 @@ def test_each_end_is_verified_just_inside_and_just_outside(method, weighting):
                 ["Security", ["Economic", "Diplomacy", "Technology", "Environment"]]
             )
         )
-    s = stability(a, weighting, method)
+    s = stability(a, weighting=weighting, method=method)
     assert not s.tied
     weights = pb.weighting.apply_weighting(weighting, a).aligned(a)
     step = 1e-5

@@ -16,7 +16,7 @@ from powerbalance.errors import (
     JudgementError,
     WeightError,
 )
-from powerbalance.weighting.pairwise import AHP, RANDOM_INDICES, Group, random_index
+from powerbalance.weighting import AHP, RANDOM_INDICES, AHPGroup, random_index
 
 # Saaty, T. L. (1990). How to make a decision: the analytic hierarchy process. European
 # Journal of Operational Research 48(1), 9-26: the family buying a house, criteria
@@ -427,7 +427,7 @@ def test_completion_is_irrelevant_for_complete_judgements():
 
 def test_group_of_identical_experts_gives_the_single_expert_weights():
     expert = AHP(house_frame())
-    group = Group([expert, expert], threshold=None)
+    group = AHPGroup([expert, expert], threshold=None)
     a = assessment(HOUSE_CRITERIA)
     single = AHP(house_frame(), threshold=None).weigh(a)
     np.testing.assert_allclose(group.weigh(a).array, single.array, rtol=1e-12)
@@ -448,16 +448,16 @@ def test_group_aggregate_is_the_elementwise_weighted_geometric_mean():
     names = ["a", "b", "c", "d"]
     experts = [AHP(pd.DataFrame(m, index=names, columns=names)) for m in matrices]
     expert_weights = np.array([1.0, 2.0, 5.0])
-    group = Group(experts, expert_weights=list(expert_weights), threshold=None)
+    group = AHPGroup(experts, expert_weights=list(expert_weights), threshold=None)
     pi = expert_weights / expert_weights.sum()
     expected = np.exp(np.tensordot(pi, np.log(np.array(matrices)), axes=1))
     np.testing.assert_allclose(group.aggregate.matrix.to_numpy(), expected, rtol=1e-12)
-    equal = Group(experts, threshold=None).aggregate.matrix.to_numpy()
+    equal = AHPGroup(experts, threshold=None).aggregate.matrix.to_numpy()
     np.testing.assert_allclose(equal, np.prod(matrices, axis=0) ** (1 / 3), rtol=1e-12)
 
 
 def test_group_disagreement_is_positive_when_experts_differ():
-    group = Group(
+    group = AHPGroup(
         {"Alice": AHP({("a", "b"): 4, ("b", "c"): 1}), "Bob": AHP({("a", "b"): 1, ("b", "c"): 1})}
     )
     disagreement = group.disagreement()
@@ -469,7 +469,7 @@ def test_group_disagreement_is_positive_when_experts_differ():
 
 
 def test_group_with_expert_weights_by_name_and_incomplete_experts():
-    group = Group(
+    group = AHPGroup(
         {
             "Alice": AHP({("a", "b"): 2, ("b", "c"): 2}),
             "Bob": AHP({("a", "b"): 8, ("a", "c"): 4}),
@@ -481,28 +481,28 @@ def test_group_with_expert_weights_by_name_and_incomplete_experts():
     assert judgements[("b", "c")] == pytest.approx(2)  # only Alice judged it
     assert judgements[("a", "c")] == pytest.approx(4)  # only Bob judged it
     # A judgement given the other way round is turned before averaging.
-    flipped = Group([AHP({("a", "b"): 2}), AHP({("b", "a"): 1 / 8})])
+    flipped = AHPGroup([AHP({("a", "b"): 2}), AHP({("b", "a"): 1 / 8})])
     assert dict(flipped.aggregate.judgements) == {("a", "b"): pytest.approx(4)}
 
 
 def test_group_errors():
     with pytest.raises(JudgementError, match="same criteria"):
-        Group([AHP({("a", "b"): 2}), AHP({("a", "c"): 2})])
+        AHPGroup([AHP({("a", "b"): 2}), AHP({("a", "c"): 2})])
     with pytest.raises(InvalidParameterError, match="one weight per expert"):
-        Group([AHP({("a", "b"): 2})], expert_weights=[1, 2])
+        AHPGroup([AHP({("a", "b"): 2})], expert_weights=[1, 2])
     with pytest.raises(InvalidParameterError, match="positive"):
-        Group([AHP({("a", "b"): 2}), AHP({("a", "b"): 3})], expert_weights=[1, 0])
+        AHPGroup([AHP({("a", "b"): 2}), AHP({("a", "b"): 3})], expert_weights=[1, 0])
     with pytest.raises(InvalidParameterError, match="AHP scheme"):
-        Group([{("a", "b"): 2}])
+        AHPGroup([{("a", "b"): 2}])
     with pytest.raises(InvalidParameterError, match="at least one"):
-        Group([])
+        AHPGroup([])
     with pytest.raises(JudgementError, match="Did you mean 'b'"):
-        Group([AHP({("a", "B"): 2})]).weigh(assessment(["a", "b"]))
+        AHPGroup([AHP({("a", "B"): 2})]).weigh(assessment(["a", "b"]))
 
 
 def test_group_warns_about_inconsistent_aggregate():
-    group = Group([AHP(house_frame()), AHP(house_frame())])
-    with pytest.warns(ConsistencyWarning, match="^Group: .*'Neighborhood', 'General condition'"):
+    group = AHPGroup([AHP(house_frame()), AHP(house_frame())])
+    with pytest.warns(ConsistencyWarning, match="^AHPGroup: .*'Neighborhood', 'General condition'"):
         group.weigh(assessment(HOUSE_CRITERIA))
 
 

@@ -3,7 +3,11 @@
 Like scikit-learn's ``check_estimator``: call :func:`check_weighting` on a weighting
 scheme, or :func:`check_method` on an aggregation method, in your own test suite. Each
 returns nothing when the plug-in honours the contract and raises
-:class:`ConformanceError` naming the broken rule otherwise.
+:class:`~powerbalance.errors.ConformanceError` naming the broken rule otherwise.
+
+:mod:`powerbalance.testing.strategies` adds the hypothesis strategies the library's
+own suite draws its assessments, weights and methods from, for property tests of a
+plug-in; it needs hypothesis, which nothing else here does.
 
 Examples
 --------
@@ -22,23 +26,13 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance import examples
-from powerbalance.errors import PowerbalanceError
+from powerbalance.errors import ConformanceError, PowerbalanceError
 from powerbalance.methods._base import Method, PreparedMethod
 from powerbalance.model import Assessment, Criterion
-from powerbalance.weighting._base import WeightingLike, apply_weighting
 from powerbalance.model.weights import Weights
+from powerbalance.weighting._base import WeightingLike, apply_weighting
 
-__all__ = ["ConformanceError", "check_method", "check_weighting"]
-
-
-class ConformanceError(PowerbalanceError, AssertionError):
-    """A plug-in breaks the contract it claims to follow.
-
-    Examples
-    --------
-    >>> issubclass(ConformanceError, AssertionError)
-    True
-    """
+__all__ = ["check_method", "check_weighting"]
 
 
 def _default_assessment() -> Assessment:

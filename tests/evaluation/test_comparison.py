@@ -59,7 +59,8 @@ def test_consensus(comparison, rule):
 
 
 def test_renderers(comparison):
-    text, markdown, page = comparison.to_text(), comparison.to_markdown(), comparison.to_html()
+    text, markdown = comparison.to_text(), comparison.to_markdown()
+    page = comparison.to_html(page=True)
     assert comparison._repr_html_() in page
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page
@@ -88,7 +89,7 @@ def test_bad_arguments(assessment):
         pb.compare(assessment, methods=["topsys"])
     with pytest.raises(pb.errors.InvalidParameterError, match="at least one"):
         pb.compare(assessment, methods=[])
-    with pytest.raises(pb.errors.InvalidParameterError, match="Give it a label"):
+    with pytest.raises(pb.errors.InvalidParameterError, match="a label"):
         pb.compare(assessment, methods=[pb.methods.TOPSIS()])
     with pytest.raises(pb.errors.InvalidParameterError, match="Assessment"):
         pb.compare(assessment.to_frame())

@@ -21,11 +21,13 @@ def client():
 def test_the_dask_backend_equals_the_numpy_backend_bit_for_bit(client, method):
     a = pb.examples.load("great-power-cooperation").assessment
     information = pb.sensitivity.OrdinalWeights(list(a.criterion_names))
-    here = pb.sensitivity.smaa(a, method, weights=information, samples=20_000, seed=5, chunk_size=3_000)
+    here = pb.sensitivity.smaa(
+        a, method=method, weight_information=information, samples=20_000, seed=5, chunk_size=3_000
+    )
     there = pb.sensitivity.smaa(
         a,
-        method,
-        weights=information,
+        method=method,
+        weight_information=information,
         samples=20_000,
         seed=5,
         chunk_size=3_000,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import powerbalance as pb
 from powerbalance.evaluation.tradeoffs import dominance_pairs, efficient
-from strategies import assessments, methods, weight_vectors
+from powerbalance.testing.strategies import assessments, methods, weight_vectors
 
 PROPERTY = settings(max_examples=50, deadline=None)
 

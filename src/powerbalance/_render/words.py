@@ -1,0 +1,151 @@
+"""Numbers and names as every rendering writes them: fixed decimals, signs, prose lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "component",
+    "describe",
+    "in_words",
+    "join_words",
+    "number",
+    "parameters",
+    "percent",
+    "signed",
+]
+
+
+def number(value: float, digits: int = 3) -> str:
+    """A number with a fixed count of decimals, as every rendering shows it.
+
+    Examples
+    --------
+    >>> number(0.12345)
+    '0.123'
+    """
+    return f"{value:.{digits}f}"
+
+
+def signed(value: float, digits: int = 3) -> str:
+    """A number with an explicit sign, for differences and net values.
+
+    Examples
+    --------
+    >>> signed(0.5), signed(-0.25, 2), signed(-0.0001)
+    ('+0.500', '-0.25', '+0.000')
+    """
+    text = f"{value:+.{digits}f}"
+    # "-0.000" would suggest a loss that rounding created.
+    return text.replace("-", "+", 1) if float(text) == 0 else text
+
+
+def percent(share: float) -> str:
+    """A share as a percentage: one decimal, or two significant digits below 0.1%.
+
+    Examples
+    --------
+    >>> percent(0.5461), percent(0.00042), percent(0.0)
+    ('54.6%', '0.042%', '0.0%')
+    """
+    if 0 < share < 0.001:
+        return f"{100 * share:.2g}%"
+    return f"{100 * share:.1f}%"
+
+
+def join_words(items: Sequence[str]) -> str:
+    """Join phrases as in prose: "a", "a and b", "a, b and c".
+
+    Examples
+    --------
+    >>> join_words(["Economic", "Security", "Diplomacy"])
+    'Economic, Security and Diplomacy'
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def describe(component: object) -> str:
+    """A short, stable description of a method or weighting scheme for provenance.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> describe(pb.methods.TOPSIS())
+    "TOPSIS(normalization='vector')"
+    >>> describe(len)
+    'len'
+    """
+    if attrs.has(type(component)):
+        return repr(component)
+    name = getattr(component, "__qualname__", None) or getattr(component, "__name__", None)
+    return str(name) if name else type(component).__name__
+
+
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+
+
+def in_words(component: object) -> str:
+    """The name of a method or weighting scheme as a sentence would use it.
+
+    A class name in several words becomes lower case with an article; acronyms and
+    one-word names stay as they are; a function keeps its own name.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> in_words(pb.methods.WeightedSum()), in_words(pb.methods.TOPSIS())
+    ('the weighted sum', 'TOPSIS')
+    >>> in_words(len)
+    'len'
+    """
+    if not attrs.has(type(component)) and callable(component):
+        return describe(component)
+    name = type(component).__name__
+    words = _CAMEL.findall(name)
+    if len(words) <= 1:
+        return name
+    return "the " + " ".join(w if w.isupper() else w.lower() for w in words)
+
+
+def parameters(component: object) -> dict[str, Any]:
+    """The attrs fields of ``component`` as plain data; empty for anything else.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> parameters(pb.methods.TOPSIS())
+    {'normalization': 'vector'}
+    """
+    if attrs.has(type(component)):
+        return attrs.asdict(component, recurse=True)  # type: ignore[arg-type]
+    return {}
+
+
+def component(value: object) -> dict[str, Any]:
+    """A method or weighting scheme as the plain data of every result's ``to_dict()``.
+
+    Returns
+    -------
+    dict
+        ``name`` (the class or function name), ``description`` (:func:`describe`),
+        ``words`` (:func:`in_words`) and ``parameters`` (:func:`parameters`).
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> component(pb.methods.TOPSIS())["name"]
+    'TOPSIS'
+    """
+    callable_only = not attrs.has(type(value)) and callable(value)
+    return {
+        "name": describe(value) if callable_only else type(value).__name__,
+        "description": describe(value),
+        "words": in_words(value),
+        "parameters": parameters(value),
+    }
