@@ -10,7 +10,7 @@ how far the rankings agree. Run with ``python examples/stakeholder_perspectives.
 import pandas as pd
 
 import powerbalance as pb
-from powerbalance import agreement
+from powerbalance.evaluation import agreement
 
 assessment = pb.examples.load("great-power-cooperation").assessment
 

@@ -91,8 +91,8 @@ def _split_exports(
             here.append(name)  # re-exported from another package: rendered as an alias
             continue
         if isinstance(target, griffe.Module):
-            # A submodule; if it also holds a function of its own name (powerbalance.evaluation.evaluate)
-            # the package exports that function.
+            # A submodule; if it also holds a function of its own name
+            # (powerbalance.evaluation.evaluate) the package exports that function.
             inner = target.members.get(name)
             identifier = inner.path if inner is not None and not inner.is_module else target.path
             elsewhere.append((name, identifier))
