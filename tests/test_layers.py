@@ -327,3 +327,40 @@ def test_the_checker_fails_on_a_module_in_no_layer(planted):
     found = violations(planted)
     assert any("misc is in no layer" in f for f in found), found
     assert any("imports powerbalance.misc, which is in no layer" in f for f in found), found
+
+
+def private_imports(root: Path) -> list[str]:
+    """Every ``from module import _name`` of a private name from another module.
+
+    Private modules may be imported by their package's other modules: only names count.
+    """
+    found = []
+    known = modules(root)
+    for name, path in known.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or node.module is None:
+                continue
+            if node.level == 0 and not node.module.startswith(root.name):
+                continue
+            for alias in node.names:
+                if f"{node.module}.{alias.name}" in known:
+                    continue
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    found.append(f"{name} imports {alias.name} from {node.module}")
+    return found
+
+
+def test_no_private_name_crosses_a_module_boundary():
+    # A helper another module needs is public inside its (private) module.
+    assert private_imports(PACKAGE) == []
+
+
+def test_the_private_name_check_fails_on_a_planted_import(planted):
+    assert private_imports(planted) == []
+    (planted / "model" / "leak.py").write_text(
+        "from powerbalance.errors import _secret\n", encoding="utf-8"
+    )
+    assert private_imports(planted) == [
+        "powerbalance.model.leak imports _secret from powerbalance.errors"
+    ]

@@ -7,7 +7,7 @@ assessment cannot exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -15,7 +15,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._frozen import FrozenMap
 from powerbalance._labels import labels
 from powerbalance._validate import (
     InstanceOf,
@@ -26,105 +25,32 @@ from powerbalance._validate import (
     refuse,
 )
 from powerbalance.errors import (
-    DuplicateNameError,
     InvalidScoreError,
-    MissingScoreError,
     PowerbalanceError,
     ShapeError,
     UnknownNameError,
 )
+from powerbalance.model._cells import (
+    array_eq,
+    check_unique,
+    format_scale,
+    frame_inputs,
+    index_of,
+    is_number,
+    to_criteria,
+    to_notes,
+    to_options,
+    to_scores,
+    to_uncertainty,
+)
 from powerbalance.model.criterion import Criterion, Option
-from powerbalance.model.uncertainty import Distribution, check_uncertainty
+from powerbalance.model.uncertainty import Distribution
 from powerbalance.model.value import Linear
 
 __all__ = ["Assessment"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 T = TypeVar("T")
-
-def _check_unique(what: str, names: Sequence[str]) -> None:
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            raise DuplicateNameError(
-                f"Two {what} are named {name!r}; every {what[:-1]} needs a unique name. "
-                f"Rename one of them."
-            )
-        seen.add(name)
-
-
-def _to_options(value: Iterable[Option | str]) -> tuple[Option, ...]:
-    if isinstance(value, str):
-        raise refuse(
-            "Assessment",
-            "options",
-            value,
-            "a sequence of Option objects or names",
-            fix=f"Wrap a single name in a list: [{value!r}].",
-        )
-    return tuple(item if isinstance(item, Option) else Option(item) for item in value)
-
-
-def _to_criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
-    criteria = tuple(value)
-    for position, item in enumerate(criteria):
-        check(
-            "Assessment",
-            f"criteria[{position}]",
-            item,
-            InstanceOf(Criterion, description="a Criterion (with an area and a kind)"),
-            fix="Build it with pb.Criterion(name, area=..., kind='benefit' or 'risk').",
-        )
-    return criteria
-
-
-def _readonly(array: FloatArray) -> FloatArray:
-    array.flags.writeable = False
-    return array
-
-
-def _to_scores(value: object) -> Any:
-    # Always a copy, so later edits of the caller's array cannot reach the assessment.
-    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
-        return _readonly(np.array(value, dtype=np.float64, copy=True))
-    # Anything else goes through objects: numpy would otherwise turn a list holding one
-    # piece of text into all text, or True into 1.0, and blame the wrong cell.
-    try:
-        cells = np.array(value, dtype=object, copy=True)
-    except ValueError:
-        return value
-    if cells.ndim == 2 and _all_numbers(cells):
-        return _readonly(cells.astype(np.float64))
-    # Text, booleans or ragged rows: the validator names the first offending cell.
-    return cells
-
-
-_is_number_cell = np.frompyfunc(lambda v: _is_number(v), 1, 1)
-
-
-def _all_numbers(cells: np.ndarray[Any, Any]) -> bool:
-    return cells.size == 0 or bool(_is_number_cell(cells).astype(bool).all())
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
-        value, bool | np.bool_
-    )
-
-
-def _to_notes(value: Mapping[tuple[str, str], str] | None) -> Mapping[tuple[str, str], str]:
-    return FrozenMap(value)
-
-
-def _to_uncertainty(
-    value: Mapping[tuple[str, str], Distribution] | None,
-) -> Mapping[tuple[str, str], Distribution]:
-    return FrozenMap(check_uncertainty({} if value is None else value))
-
-
-def _array_eq(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
-    return a.shape == b.shape and bool(np.array_equal(a, b))
-
 
 @attrs.frozen
 class Assessment:
@@ -185,19 +111,19 @@ class Assessment:
     Contain            3.0            6.0
     """
 
-    options: tuple[Option, ...] = attrs.field(converter=_to_options)
-    criteria: tuple[Criterion, ...] = attrs.field(converter=_to_criteria)
+    options: tuple[Option, ...] = attrs.field(converter=to_options)
+    criteria: tuple[Criterion, ...] = attrs.field(converter=to_criteria)
     scores: FloatArray = attrs.field(
-        converter=_to_scores, eq=attrs.cmp_using(eq=_array_eq), repr=False
+        converter=to_scores, eq=attrs.cmp_using(eq=array_eq), repr=False
     )
     notes: Mapping[tuple[str, str], str] = attrs.field(
-        default=None, converter=_to_notes, kw_only=True, repr=False
+        default=None, converter=to_notes, kw_only=True, repr=False
     )
     name: str = attrs.field(default="", kw_only=True)
     description: str = attrs.field(default="", kw_only=True, repr=False)
     baseline: str | None = attrs.field(default=None, kw_only=True)
     uncertainty: Mapping[tuple[str, str], Distribution] = attrs.field(
-        default=None, converter=_to_uncertainty, kw_only=True, repr=False
+        default=None, converter=to_uncertainty, kw_only=True, repr=False
     )
     # Derived once: every method and report asks for them, often per evaluation.
     _option_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
@@ -219,8 +145,8 @@ class Assessment:
             raise ShapeError("An assessment needs at least one option; got none.")
         if not self.criteria:
             raise ShapeError("An assessment needs at least one criterion; got none.")
-        _check_unique("options", self.option_names)
-        _check_unique("criteria", self.criterion_names)
+        check_unique("options", self.option_names)
+        check_unique("criteria", self.criterion_names)
         self._validate_scores()
         self._validate_notes()
         self._validate_uncertainty()
@@ -242,7 +168,7 @@ class Assessment:
             )
         if scores.dtype != np.float64:
             for (row, column), value in np.ndenumerate(scores):
-                if not _is_number(value):
+                if not is_number(value):
                     raise InvalidScoreError(
                         f"The score of option {self.options[row].name!r} on criterion "
                         f"{self.criteria[column].name!r} must be a number; got {value!r} "
@@ -280,7 +206,7 @@ class Assessment:
                 raise InvalidScoreError(
                     f"The score of option {self.options[row].name!r} on criterion "
                     f"{criterion.name!r} is {values[row]:g}, outside the criterion's scale "
-                    f"{_format_scale(criterion.scale)}. Correct the score or widen the scale."
+                    f"{format_scale(criterion.scale)}. Correct the score or widen the scale."
                 )
 
     def _validate_notes(self) -> None:
@@ -303,7 +229,7 @@ class Assessment:
             if scale is not None and (low < scale[0] or high > scale[1]):
                 raise InvalidScoreError(
                     f"{where} reaches outside the criterion's scale "
-                    f"{_format_scale(scale)}. Narrow the distribution or widen the scale."
+                    f"{format_scale(scale)}. Narrow the distribution or widen the scale."
                 )
             if not low <= score <= high:
                 raise InvalidScoreError(
@@ -396,70 +322,8 @@ class Assessment:
         >>> a.option_names
         ('Engage', 'Contain')
         """
-        check(
-            "Assessment.from_frame",
-            "frame",
-            frame,
-            InstanceOf(pd.DataFrame, description="a pandas DataFrame"),
-            fix="Index it by option, with one column per criterion.",
-        )
-        criteria = _to_criteria(criteria)
-        index = [str(label) if not isinstance(label, str) else label for label in frame.index]
-        columns = [str(c) for c in frame.columns]
-        _check_unique("options", index)
-        _check_unique("columns", columns)
-        criterion_names = [c.name for c in criteria]
-        _check_unique("criteria", criterion_names)
-        unknown = [c for c in columns if c not in set(criterion_names)]
-        if unknown:
-            raise UnknownNameError(
-                f"The frame has column {unknown[0]!r}, but no criterion of that name was "
-                f"given."
-                + did_you_mean(unknown[0], criterion_names)
-                + " Pass a Criterion for every column, or drop the column."
-            )
-        missing = [c for c in criterion_names if c not in set(columns)]
-        if missing:
-            raise UnknownNameError(
-                f"Criterion {missing[0]!r} has no column in the frame (columns: "
-                f"{quoted_list(columns)})." + did_you_mean(missing[0], columns)
-            )
-        ordered = frame.set_axis(columns, axis=1)[criterion_names]
-        numeric = all(
-            pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
-            for dtype in ordered.dtypes
-        )
-        # All-numeric columns need no cell-by-cell check; anything else is checked per cell.
-        values = ordered.to_numpy(dtype=np.float64 if numeric else object)
-        empty = pd.isna(ordered).to_numpy()
-        if empty.any():
-            row, column = np.argwhere(empty)[0]
-            raise MissingScoreError(
-                f"Option {index[row]!r} has no score on criterion {criterion_names[column]!r}. "
-                "Every option needs a score on every criterion: fill in the cell, or drop "
-                "the option or criterion."
-            )
-        if options is None:
-            option_objects: list[Option] = [Option(label) for label in index]
-        else:
-            by_name = {o.name: o for o in _to_options(options)}
-            absent = [label for label in index if label not in by_name]
-            if absent:
-                raise UnknownNameError(
-                    f"Row {absent[0]!r} of the frame has no matching Option in options."
-                    + did_you_mean(absent[0], by_name)
-                )
-            option_objects = [by_name[label] for label in index]
-        note_map = _notes_from(notes)
-        return cls(
-            options=option_objects,
-            criteria=criteria,
-            scores=values,
-            notes=note_map,
-            name=name,
-            description=description,
-            baseline=baseline,
-        )
+        inputs = frame_inputs(frame, criteria, options=options, notes=notes)
+        return cls(**inputs, name=name, description=description, baseline=baseline)
 
     # -- names and structure --------------------------------------------------------------
 
@@ -637,7 +501,7 @@ class Assessment:
         >>> pb.examples.load("engage-or-contain").assessment.option_index("Contain")
         1
         """
-        return _index_of("option", name, self.option_names)
+        return index_of("option", name, self.option_names)
 
     def criterion_index(self, name: str) -> int:
         """The column of the criterion with this name.
@@ -648,7 +512,7 @@ class Assessment:
         >>> pb.examples.load("engage-or-contain").assessment.criterion_index("Conflict risk")
         1
         """
-        return _index_of("criterion", name, self.criterion_names)
+        return index_of("criterion", name, self.criterion_names)
 
     # -- views and copies -------------------------------------------------------------
 
@@ -813,22 +677,6 @@ class Assessment:
             baseline=self.baseline if self.baseline in kept_option_names else None,
         )
 
-    def _rescored(self, scores: FloatArray) -> Assessment:
-        """The same assessment with other scores, known valid, and no distributions.
-
-        For drawing scores from their distributions thousands of times: the draws lie
-        within the distributions, which were checked against the scales, so the
-        checks are not repeated.
-        """
-        copy = object.__new__(Assessment)
-        for field in attrs.fields(Assessment):
-            object.__setattr__(copy, field.name, getattr(self, field.name))
-        object.__setattr__(copy, "scores", _readonly(scores))
-        object.__setattr__(copy, "uncertainty", FrozenMap())
-        lowest, highest = scores.min(axis=0), scores.max(axis=0)
-        object.__setattr__(copy, "_observed_range", (_readonly(lowest), _readonly(highest)))
-        return copy
-
     def with_score(self, option: str, criterion: str, score: float) -> Assessment:
         """A new assessment with one score changed.
 
@@ -860,32 +708,3 @@ class Assessment:
         return attrs.evolve(self, scores=scores)
 
 
-def _index_of(what: str, name: str, names: tuple[str, ...]) -> int:
-    try:
-        return names.index(name)
-    except ValueError:
-        raise UnknownNameError(
-            f"There is no {what} named {name!r}; the {what}s are {quoted_list(names)}."
-            + did_you_mean(str(name), names)
-        ) from None
-
-
-def _format_scale(scale: tuple[float, float] | None) -> str:
-    if scale is None:
-        return "(none)"
-    return f"{scale[0]:g} to {scale[1]:g}"
-
-
-def _notes_from(
-    notes: pd.DataFrame | Mapping[tuple[str, str], str] | None,
-) -> dict[tuple[str, str], str]:
-    if notes is None:
-        return {}
-    if isinstance(notes, pd.DataFrame):
-        result: dict[tuple[str, str], str] = {}
-        for option, row in notes.iterrows():
-            for criterion, text in row.items():
-                if isinstance(text, str) and text:
-                    result[(str(option), str(criterion))] = text
-        return result
-    return dict(notes)

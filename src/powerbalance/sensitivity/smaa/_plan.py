@@ -180,7 +180,7 @@ def plan(
         None,
         fix="Give how many chunks to score at once, such as 4, or None for one per core.",
     )
-    draw = information._sampler(assessment)
+    draw = information.draw_function(assessment)
     scorer = scorer_for(assessment, resolved)
     n = assessment.n_options
     sizes = blocks(count)

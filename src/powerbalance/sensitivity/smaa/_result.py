@@ -380,7 +380,7 @@ class SMAAResult(Rendered):
             if k == 0:
                 parts.append(
                     f"{self.options[i]} ranks first in {figure} of {self.samples:,} weightings "
-                    f"{self.weight_information._phrase()}{self._scores_phrase()}"
+                    f"{self.weight_information.in_words()}{self._scores_phrase()}"
                 )
             else:
                 parts.append(f"{self.options[i]} in {figure}")
@@ -407,7 +407,7 @@ class SMAAResult(Rendered):
         se = self.acceptability_se.to_numpy()[:, 0]
         best = self._order()[0]
         sentence = (
-            f"Over {self.samples:,} weightings {self.weight_information._phrase()}"
+            f"Over {self.samples:,} weightings {self.weight_information.in_words()}"
             f"{self._scores_phrase()}, "
             f"{self.options[best]} ranks first in {percent(share[best])} "
             f"(± {percent(se[best])})"
@@ -490,7 +490,7 @@ class SMAAResult(Rendered):
             f"powerbalance {__version__}."
         )
         return Document(
-            f"SMAA: {self.samples:,} weightings {self.weight_information._phrase()}, "
+            f"SMAA: {self.samples:,} weightings {self.weight_information.in_words()}, "
             f"ranked by {in_words(self.method)}",
             [Paragraph(self.summary()), self._acceptability_table(), self._overview()],
             provenance,
@@ -532,7 +532,7 @@ class SMAAResult(Rendered):
         """
         central = self.central_weights
         information = component(self.weight_information)
-        information["words"] = self.weight_information._phrase()
+        information["words"] = self.weight_information.in_words()
         data: dict[str, Any] = plain(
             {
                 "schema": SMAA_SCHEMA,

@@ -13,6 +13,7 @@ from powerbalance._validate import refuse
 from powerbalance.methods import Method
 from powerbalance.methods.ranking import TIE_TOLERANCE
 from powerbalance.model import Assessment
+from powerbalance.model._rescored import rescored
 from powerbalance.model.uncertainty import Distribution, sample_cells
 from powerbalance.sensitivity.smaa._streams import block_generator
 
@@ -73,7 +74,7 @@ class UncertainScores:
             yield matrix
 
     def _prepare(self, matrix: FloatArray) -> Any:
-        return self.method.prepare(self.assessment._rescored(matrix))
+        return self.method.prepare(rescored(self.assessment, matrix))
 
     def score(self, weights: FloatArray, seed: int, blocks: range, sizes: list[int]) -> FloatArray:
         """Scores of the weight vectors of ``blocks``, each on its own draw of the scores."""

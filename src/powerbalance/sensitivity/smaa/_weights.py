@@ -77,10 +77,32 @@ class WeightInformation:
 
     __slots__ = ()
 
-    def _sampler(self, assessment: Assessment) -> _Sampler:
+    def draw_function(self, assessment: Assessment) -> _Sampler:
+        """The function ``draw(rng, count)`` that draws weight vectors for ``assessment``.
+
+        It returns a ``(count, n_criteria)`` array of weights in the assessment's
+        criterion order, each row summing to 1. Checking the information against the
+        assessment (criterion names, feasibility) happens here, once per run.
+
+        Examples
+        --------
+        >>> import numpy as np, powerbalance as pb
+        >>> a = pb.examples.load("engage-or-contain").assessment
+        >>> draw = pb.sensitivity.UniformWeights().draw_function(a)
+        >>> draw(np.random.default_rng(0), 3).sum(axis=1).round(12).tolist()
+        [1.0, 1.0, 1.0]
+        """
         raise NotImplementedError  # pragma: no cover - every subclass overrides it
 
-    def _phrase(self) -> str:
+    def in_words(self) -> str:
+        """How the weights were drawn, as a phrase for summaries ("drawn uniformly").
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.sensitivity.UniformWeights().in_words()
+        'drawn uniformly'
+        """
         raise NotImplementedError  # pragma: no cover - every subclass overrides it
 
     def sample(
@@ -119,7 +141,7 @@ class WeightInformation:
         where = f"{type(self).__name__}.sample"
         count = check_count(samples, "samples", where, "10_000")
         chosen = check_seed(seed, where)
-        draw = self._sampler(assessment)
+        draw = self.draw_function(assessment)
         values = np.vstack(
             [draw(block_generator(chosen, b, 0), n) for b, n in enumerate(blocks(count))]
         )
@@ -151,7 +173,7 @@ class UniformWeights(WeightInformation):
     2                0.554          0.446
     """
 
-    def _sampler(self, assessment: Assessment) -> _Sampler:
+    def draw_function(self, assessment: Assessment) -> _Sampler:
         m = assessment.n_criteria
 
         def draw(rng: np.random.Generator, count: int) -> FloatArray:
@@ -159,7 +181,7 @@ class UniformWeights(WeightInformation):
 
         return draw
 
-    def _phrase(self) -> str:
+    def in_words(self) -> str:
         return "drawn uniformly"
 
 
@@ -208,7 +230,7 @@ class OrdinalWeights(WeightInformation):
 
     ranking: Ranking = attrs.field(converter=to_ranking)
 
-    def _sampler(self, assessment: Assessment) -> _Sampler:
+    def draw_function(self, assessment: Assessment) -> _Sampler:
         ordered = [name for group in self.ranking for name in group]
         check_criterion_names(ordered, assessment.criterion_names, "OrdinalWeights")
         names = assessment.criterion_names
@@ -225,7 +247,7 @@ class OrdinalWeights(WeightInformation):
 
         return draw
 
-    def _phrase(self) -> str:
+    def in_words(self) -> str:
         return "in the order of importance given"
 
 
@@ -337,7 +359,7 @@ class IntervalWeights(WeightInformation):
 
     bounds: Mapping[str, tuple[float, float]] = attrs.field(converter=_to_bounds)
 
-    def _sampler(self, assessment: Assessment) -> _Sampler:
+    def draw_function(self, assessment: Assessment) -> _Sampler:
         names = assessment.criterion_names
         for name in self.bounds:
             if name not in names:
@@ -375,7 +397,7 @@ class IntervalWeights(WeightInformation):
         acceptance = self._acceptance(caps[binding], m)
         if acceptance < MIN_ACCEPTANCE:
             # Rejection would discard more than 999 draws in 1,000: walk instead.
-            return ConstrainedWeights(bounds=self.bounds)._sampler(assessment)
+            return ConstrainedWeights(bounds=self.bounds).draw_function(assessment)
 
         shares = _rejection(
             lambda rng, size: _normalized_rows(rng.standard_exponential((size, m))),
@@ -397,7 +419,7 @@ class IntervalWeights(WeightInformation):
         full_caps = np.concatenate([caps, np.ones(m - len(caps))])
         return float((u <= full_caps).all(axis=1).mean())
 
-    def _phrase(self) -> str:
+    def in_words(self) -> str:
         return "within the weight bounds given"
 
 
@@ -458,7 +480,7 @@ class PerturbedWeights(WeightInformation):
     weights: Weights = attrs.field(converter=_to_weights)
     spread: float = attrs.field(default=0.1, validator=_check_spread, kw_only=True)
 
-    def _sampler(self, assessment: Assessment) -> _Sampler:
+    def draw_function(self, assessment: Assessment) -> _Sampler:
         check_criterion_names(self.weights.names, assessment.criterion_names, "PerturbedWeights")
         base = np.array([self.weights[name] for name in assessment.criterion_names])
         spread = float(self.spread)
@@ -469,7 +491,7 @@ class PerturbedWeights(WeightInformation):
 
         return draw
 
-    def _phrase(self) -> str:
+    def in_words(self) -> str:
         return f"within ±{100 * self.spread:g}% of the given weights"
 
 
@@ -573,7 +595,7 @@ class ConstrainedWeights(WeightInformation):
     steps: int | None = attrs.field(default=None, converter=_to_steps, kw_only=True)
     sampler: str = attrs.field(default="auto", kw_only=True, validator=_check_sampler)
 
-    def _sampler(self, assessment: Assessment) -> _Sampler:
+    def draw_function(self, assessment: Assessment) -> _Sampler:
         names = assessment.criterion_names
         ranked = [name for group in self.ranking or () for name in group]
         for name in [*self.bounds, *ranked]:
@@ -669,7 +691,7 @@ class ConstrainedWeights(WeightInformation):
             parts.append(f"the ranking ({order})")
         return " and ".join(parts) or "the constraints"
 
-    def _phrase(self) -> str:
+    def in_words(self) -> str:
         if self.bounds and self.ranking:
             return "within the weight bounds and order of importance given"
         if self.ranking:

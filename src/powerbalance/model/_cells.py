@@ -1,0 +1,224 @@
+"""The cells of a score table: converting what arrives, and the checks every entry point shares.
+
+An :class:`~powerbalance.Assessment` is built from Python objects, from a DataFrame or from
+a file; all of them go through these converters, so they refuse the same things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from powerbalance._frozen import FrozenMap
+from powerbalance._validate import InstanceOf, check, did_you_mean, quoted_list, refuse
+from powerbalance.errors import DuplicateNameError, MissingScoreError, UnknownNameError
+from powerbalance.model.criterion import Criterion, Option
+from powerbalance.model.uncertainty import Distribution, check_uncertainty
+
+__all__ = [
+    "all_numbers",
+    "array_eq",
+    "check_unique",
+    "format_scale",
+    "frame_inputs",
+    "index_of",
+    "is_number",
+    "notes_from",
+    "readonly",
+    "to_criteria",
+    "to_notes",
+    "to_options",
+    "to_scores",
+    "to_uncertainty",
+]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+
+
+def check_unique(what: str, names: Sequence[str]) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise DuplicateNameError(
+                f"Two {what} are named {name!r}; every {what[:-1]} needs a unique name. "
+                f"Rename one of them."
+            )
+        seen.add(name)
+
+
+def to_options(value: Iterable[Option | str]) -> tuple[Option, ...]:
+    if isinstance(value, str):
+        raise refuse(
+            "Assessment",
+            "options",
+            value,
+            "a sequence of Option objects or names",
+            fix=f"Wrap a single name in a list: [{value!r}].",
+        )
+    return tuple(item if isinstance(item, Option) else Option(item) for item in value)
+
+
+def to_criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    criteria = tuple(value)
+    for position, item in enumerate(criteria):
+        check(
+            "Assessment",
+            f"criteria[{position}]",
+            item,
+            InstanceOf(Criterion, description="a Criterion (with an area and a kind)"),
+            fix="Build it with pb.Criterion(name, area=..., kind='benefit' or 'risk').",
+        )
+    return criteria
+
+
+def readonly(array: FloatArray) -> FloatArray:
+    array.flags.writeable = False
+    return array
+
+
+def to_scores(value: object) -> Any:
+    # Always a copy, so later edits of the caller's array cannot reach the assessment.
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
+        return readonly(np.array(value, dtype=np.float64, copy=True))
+    # Anything else goes through objects: numpy would otherwise turn a list holding one
+    # piece of text into all text, or True into 1.0, and blame the wrong cell.
+    try:
+        cells = np.array(value, dtype=object, copy=True)
+    except ValueError:
+        return value
+    if cells.ndim == 2 and all_numbers(cells):
+        return readonly(cells.astype(np.float64))
+    # Text, booleans or ragged rows: the validator names the first offending cell.
+    return cells
+
+
+is_number_cell = np.frompyfunc(lambda v: is_number(v), 1, 1)
+
+
+def all_numbers(cells: np.ndarray[Any, Any]) -> bool:
+    return cells.size == 0 or bool(is_number_cell(cells).astype(bool).all())
+
+
+def is_number(value: object) -> bool:
+    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
+        value, bool | np.bool_
+    )
+
+
+def to_notes(value: Mapping[tuple[str, str], str] | None) -> Mapping[tuple[str, str], str]:
+    return FrozenMap(value)
+
+
+def to_uncertainty(
+    value: Mapping[tuple[str, str], Distribution] | None,
+) -> Mapping[tuple[str, str], Distribution]:
+    return FrozenMap(check_uncertainty({} if value is None else value))
+
+
+def array_eq(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
+    return a.shape == b.shape and bool(np.array_equal(a, b))
+
+
+def index_of(what: str, name: str, names: tuple[str, ...]) -> int:
+    try:
+        return names.index(name)
+    except ValueError:
+        raise UnknownNameError(
+            f"There is no {what} named {name!r}; the {what}s are {quoted_list(names)}."
+            + did_you_mean(str(name), names)
+        ) from None
+
+
+def format_scale(scale: tuple[float, float] | None) -> str:
+    if scale is None:
+        return "(none)"
+    return f"{scale[0]:g} to {scale[1]:g}"
+
+
+def notes_from(
+    notes: pd.DataFrame | Mapping[tuple[str, str], str] | None,
+) -> dict[tuple[str, str], str]:
+    if notes is None:
+        return {}
+    if isinstance(notes, pd.DataFrame):
+        result: dict[tuple[str, str], str] = {}
+        for option, row in notes.iterrows():
+            for criterion, text in row.items():
+                if isinstance(text, str) and text:
+                    result[(str(option), str(criterion))] = text
+        return result
+    return dict(notes)
+
+
+def frame_inputs(
+    frame: pd.DataFrame,
+    criteria: Sequence[Criterion],
+    *,
+    options: Sequence[Option] | None = None,
+    notes: pd.DataFrame | Mapping[tuple[str, str], str] | None = None,
+) -> dict[str, Any]:
+    """The options, criteria, scores and notes of :meth:`Assessment.from_frame`, checked."""
+    check(
+        "Assessment.from_frame",
+        "frame",
+        frame,
+        InstanceOf(pd.DataFrame, description="a pandas DataFrame"),
+        fix="Index it by option, with one column per criterion.",
+    )
+    criteria = to_criteria(criteria)
+    index = [str(label) if not isinstance(label, str) else label for label in frame.index]
+    columns = [str(c) for c in frame.columns]
+    check_unique("options", index)
+    check_unique("columns", columns)
+    criterion_names = [c.name for c in criteria]
+    check_unique("criteria", criterion_names)
+    unknown = [c for c in columns if c not in set(criterion_names)]
+    if unknown:
+        raise UnknownNameError(
+            f"The frame has column {unknown[0]!r}, but no criterion of that name was "
+            f"given."
+            + did_you_mean(unknown[0], criterion_names)
+            + " Pass a Criterion for every column, or drop the column."
+        )
+    missing = [c for c in criterion_names if c not in set(columns)]
+    if missing:
+        raise UnknownNameError(
+            f"Criterion {missing[0]!r} has no column in the frame (columns: "
+            f"{quoted_list(columns)})." + did_you_mean(missing[0], columns)
+        )
+    ordered = frame.set_axis(columns, axis=1)[criterion_names]
+    numeric = all(
+        pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+        for dtype in ordered.dtypes
+    )
+    # All-numeric columns need no cell-by-cell check; anything else is checked per cell.
+    values = ordered.to_numpy(dtype=np.float64 if numeric else object)
+    empty = pd.isna(ordered).to_numpy()
+    if empty.any():
+        row, column = np.argwhere(empty)[0]
+        raise MissingScoreError(
+            f"Option {index[row]!r} has no score on criterion {criterion_names[column]!r}. "
+            "Every option needs a score on every criterion: fill in the cell, or drop "
+            "the option or criterion."
+        )
+    if options is None:
+        option_objects: list[Option] = [Option(label) for label in index]
+    else:
+        by_name = {o.name: o for o in to_options(options)}
+        absent = [label for label in index if label not in by_name]
+        if absent:
+            raise UnknownNameError(
+                f"Row {absent[0]!r} of the frame has no matching Option in options."
+                + did_you_mean(absent[0], by_name)
+            )
+        option_objects = [by_name[label] for label in index]
+    return {
+        "options": option_objects,
+        "criteria": criteria,
+        "scores": values,
+        "notes": notes_from(notes),
+    }
