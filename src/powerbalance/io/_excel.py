@@ -21,15 +21,15 @@ from typing import Any
 from powerbalance._validate import did_you_mean, quoted_list
 from powerbalance.errors import InvalidParameterError
 from powerbalance.io._problems import Collector, Location
-from powerbalance.io._tables import (
-    Table,
+from powerbalance.io._table import Table
+from powerbalance.io._table_rows import (
     criteria_rows,
     long_rows,
     option_rows,
     preset_rows,
-    read_tables,
     study_rows,
 )
+from powerbalance.io._tables import read_tables
 from powerbalance.model.study import Study
 
 __all__ = ["SHEETS", "parse_workbook", "write_workbook"]

@@ -11,15 +11,9 @@ from powerbalance.io import _json, _toml
 from powerbalance.io._document import study_from_document, study_to_document
 from powerbalance.io._files import read_limited
 from powerbalance.io._problems import Collector, Location
-from powerbalance.io._tables import (
-    Table,
-    criteria_rows,
-    csv_text,
-    long_rows,
-    parse_csv,
-    read_tables,
-    wide_rows,
-)
+from powerbalance.io._table import Table, parse_csv
+from powerbalance.io._table_rows import criteria_rows, csv_text, long_rows, wide_rows
+from powerbalance.io._tables import read_tables
 from powerbalance.model.study import Study
 
 __all__ = [

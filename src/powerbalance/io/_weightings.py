@@ -4,10 +4,10 @@ A weighting in a file is either the registered name of a scheme that needs no in
 (``"equal"``, ``"entropy"``) or a table ``{scheme = "<name>", <input> = ..., ...}``.
 The name is the scheme's name in ``powerbalance.weighting.registry``, whether built in
 or added by a plug-in package (``powerbalance.weightings`` entry point), and the inputs
-are the fields of its attrs class. A field's metadata says what kind of value a file
-holds for it (``file_input("ranking")``), so it is checked and converted here; a field
-without one, as a plug-in's, is held as it is: text, numbers, true/false, and arrays and
-tables of them.
+are the fields of its attrs class, read and written by their kind
+(:mod:`powerbalance.io._weighting_inputs`). The kinds whose values are weightings
+themselves (a blend's parts, the schemes by area, the experts of a group) are read and
+written here, beside the schemes, because reading one reads a weighting again.
 """
 
 from __future__ import annotations
@@ -24,207 +24,30 @@ from powerbalance.io._problems import Collector, Path
 from powerbalance.io._values import (
     INVALID,
     check_keys,
-    describe,
     read_array,
-    read_bool,
     read_number,
-    read_pair,
     read_table,
     read_text,
 )
+from powerbalance.io._weighting_inputs import (
+    NONE_AS_FALSE,
+    VALUE_KINDS,
+    Reader,
+    Writer,
+    inputs_of,
+    is_plain,
+    plain_copy,
+)
 from powerbalance.model.weights import Weights
 from powerbalance.weighting import registry
-from powerbalance.weighting._inputs import FILE_ALTERNATIVES, FILE_INPUT
 
-__all__ = ["read_weighting", "write_weighting"]
+__all__ = ["read_scheme", "read_weighting", "write_weighting"]
 
 #: How deeply weightings may nest (a blend of by-area schemes of ...).
 MAX_DEPTH = 16
 
-Reader = Callable[[object, Path, Collector, int], Any]
-Writer = Callable[[Any], Any]
 
-
-@attrs.frozen
-class _Input:
-    """One input of a scheme: its key in the file, the argument it sets, and its kind."""
-
-    key: str
-    argument: str
-    attribute: str
-    kind: str
-    required: bool
-    default: object
-
-
-def _inputs_of(cls: type) -> tuple[_Input, ...]:
-    """The inputs of an attrs scheme class, from its fields and their file metadata."""
-    inputs = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        argument = field.alias or field.name
-        required = field.default is attrs.NOTHING
-        factory = isinstance(field.default, attrs.Factory)  # type: ignore[arg-type,unused-ignore]
-        default = attrs.NOTHING if factory else field.default
-        kind = str(field.metadata.get(FILE_INPUT, "plain"))
-        inputs.append(_Input(argument, argument, field.name, kind, required, default))
-        for key, other in field.metadata.get(FILE_ALTERNATIVES, {}).items():
-            inputs.append(_Input(key, argument, field.name, other, False, default))
-    return tuple(inputs)
-
-
-# -- reading and writing each kind of input ------------------------------------------------
-
-
-def _read_text(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    return read_text(value, path, problems)
-
-
-def _read_bool(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    return read_bool(value, path, problems)
-
-
-def _read_points(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    table = read_table(value, path, problems)
-    if table is INVALID:
-        return INVALID
-    points = {key: read_number(number, (*path, key), problems) for key, number in table.items()}
-    return INVALID if INVALID in points.values() else points
-
-
-def _read_ranking(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    items = read_array(value, path, problems, non_empty=True)
-    if items is INVALID:
-        return INVALID
-    ranking: list[str | list[str]] = []
-    for position, item in enumerate(items):
-        where = (*path, position)
-        if isinstance(item, list):
-            group = [read_text(name, (*where, k), problems) for k, name in enumerate(item)]
-            if INVALID in group:
-                return INVALID
-            ranking.append(group)
-        elif isinstance(item, str):
-            ranking.append(item)
-        else:
-            problems.add(
-                where,
-                "expected a criterion name, or an array of tied criterion names; found "
-                f"{describe(item)}.",
-            )
-            return INVALID
-    return ranking
-
-
-def _read_ranges(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    table = read_table(value, path, problems)
-    if table is INVALID:
-        return INVALID
-    ranges = {
-        key: read_pair(pair, (*path, key), problems, "two numbers [low, high]")
-        for key, pair in table.items()
-    }
-    return INVALID if INVALID in ranges.values() else ranges
-
-
-_JUDGEMENT_KEYS = ("first", "second", "ratio")
-
-
-def _read_judgements(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    items = read_array(value, path, problems, non_empty=True)
-    if items is INVALID:
-        return INVALID
-    judgements: dict[tuple[str, str], float] = {}
-    ok = True
-    for position, item in enumerate(items):
-        where = (*path, position)
-        table = read_table(item, where, problems)
-        if table is INVALID:
-            ok = False
-            continue
-        check_keys(table, _JUDGEMENT_KEYS, where, problems, required=_JUDGEMENT_KEYS)
-        if any(key not in table for key in _JUDGEMENT_KEYS):
-            ok = False
-            continue
-        first = read_text(table["first"], (*where, "first"), problems, blank=False)
-        second = read_text(table["second"], (*where, "second"), problems, blank=False)
-        ratio = read_number(table["ratio"], (*where, "ratio"), problems)
-        if INVALID in (first, second, ratio):
-            ok = False
-            continue
-        if (first, second) in judgements:
-            problems.add(where, f"the pair ({first!r}, {second!r}) is judged twice.")
-            ok = False
-            continue
-        judgements[(first, second)] = ratio
-    return judgements if ok else INVALID
-
-
-def _write_judgements(value: Mapping[tuple[str, str], float]) -> list[dict[str, Any]]:
-    return [
-        {"first": first, "second": second, "ratio": ratio}
-        for (first, second), ratio in value.items()
-    ]
-
-
-def _read_random_index(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    if isinstance(value, str):
-        return value
-    if not isinstance(value, Mapping):
-        problems.add(
-            path,
-            "expected the name of a random-index table ('saaty1980' or "
-            "'alonso-lamata2006') or a table of matrix order to random index such as "
-            f'{{"3" = 0.58, "4" = 0.9}}; found {describe(value)}.',
-        )
-        return INVALID
-    table: dict[int, float] = {}
-    for key, number in value.items():
-        if not (isinstance(key, str) and key.isdigit() and int(key) >= 1):
-            problems.add((*path, key), "expected a matrix order (a whole number from 1) as key.")
-            return INVALID
-        checked = read_number(number, (*path, key), problems)
-        if checked is INVALID:
-            return INVALID
-        table[int(key)] = checked
-    return table
-
-
-def _write_random_index(value: str | Mapping[int, float]) -> Any:
-    if isinstance(value, str):
-        return value
-    return {str(order): index for order, index in value.items()}
-
-
-def _read_threshold(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    if value is False:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        problems.add(
-            path,
-            "expected a consistency-ratio threshold (a number such as 0.1) or false to skip "
-            f"the check; found {describe(value)}.",
-        )
-        return INVALID
-    return read_number(value, path, problems)
-
-
-def _write_or_false(value: Any) -> Any:
-    return False if value is None else value
-
-
-def _read_normalization(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    if value is False:
-        return None
-    if not isinstance(value, str):
-        problems.add(
-            path,
-            f"expected a normalization name such as 'minmax', or false for none; found "
-            f"{describe(value)}.",
-        )
-        return INVALID
-    return value
+# -- the kinds of input that are weightings ------------------------------------------------
 
 
 def _read_weighting_input(value: object, path: Path, problems: Collector, depth: int) -> Any:
@@ -297,68 +120,13 @@ def _write_experts(value: Mapping[str, Any]) -> dict[str, Any]:
     return {name: _written_inputs("ahp", expert) for name, expert in value.items()}
 
 
-def _read_expert_weights(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    if isinstance(value, list):
-        weights = [read_number(number, (*path, k), problems) for k, number in enumerate(value)]
-        return INVALID if INVALID in weights else weights
-    if isinstance(value, Mapping):
-        return _read_points(value, path, problems, depth)
-    problems.add(
-        path,
-        "expected an array with one weight per expert or a table of expert name to weight; "
-        f"found {describe(value)}.",
-    )
-    return INVALID
-
-
-def _write_expert_weights(value: Any) -> Any:
-    return dict(value) if isinstance(value, Mapping) else list(value)
-
-
-def _plain(value: Any) -> Any:
-    return value
-
-
-def _dict(value: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(value)
-
-
-def _write_ranking(value: tuple[tuple[str, ...], ...]) -> list[Any]:
-    return [group[0] if len(group) == 1 else list(group) for group in value]
-
-
-def _write_ranges(value: Mapping[str, tuple[float, float]]) -> dict[str, list[float]]:
-    return {name: [low, high] for name, (low, high) in value.items()}
-
-
-def _read_plain(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    return value
-
-
-def _write_as_is(value: Any) -> Any:
-    return _plain_copy(value)
-
-
 _KINDS: dict[str, tuple[Reader, Writer]] = {
-    "plain": (_read_plain, _write_as_is),
-    "text": (_read_text, _plain),
-    "bool": (_read_bool, _plain),
-    "points": (_read_points, _dict),
-    "ranking": (_read_ranking, _write_ranking),
-    "ranges": (_read_ranges, _write_ranges),
-    "judgements": (_read_judgements, _write_judgements),
-    "random_index": (_read_random_index, _write_random_index),
-    "threshold": (_read_threshold, _write_or_false),
-    "normalization": (_read_normalization, _write_or_false),
+    **VALUE_KINDS,
     "weighting": (_read_weighting_input, lambda value: write_weighting(value)),
     "weightings": (_read_weightings, _write_weightings),
     "parts": (_read_parts, _write_parts),
     "experts": (_read_experts, _write_experts),
-    "expert_weights": (_read_expert_weights, _write_expert_weights),
 }
-
-#: The kinds written as false when the input is None (the default being something else).
-_NONE_AS_FALSE = ("threshold", "normalization")
 
 
 def _fits(kind: str, value: object) -> bool:
@@ -442,7 +210,7 @@ def _build(
         if not given:
             return _construct(path, problems, lambda: registry.create(name))
         return _construct(path, problems, lambda: factory(**given))
-    inputs = _inputs_of(factory)
+    inputs = inputs_of(factory)
     allowed = {spec.key for spec in inputs} | ({"scheme"} if scheme_key else set())
     before = len(problems.problems)
     check_keys(table, allowed, path, problems, required=[s.key for s in inputs if s.required])
@@ -523,7 +291,7 @@ def _takes_nothing(cls: type) -> bool:
 
 def _written_inputs(name: str, scheme: Any) -> dict[str, Any]:
     written: dict[str, Any] = {}
-    inputs = _inputs_of(type(scheme))
+    inputs = inputs_of(type(scheme))
     for spec in inputs:
         value = getattr(scheme, spec.attribute)
         # An input with alternative keys is written under the first that fits it.
@@ -540,7 +308,7 @@ def _written_inputs(name: str, scheme: Any) -> dict[str, Any]:
         )
         if chosen is not spec:
             continue
-        if value is None and spec.kind not in _NONE_AS_FALSE:
+        if value is None and spec.kind not in NONE_AS_FALSE:
             continue
         if spec.default is not attrs.NOTHING:
             try:
@@ -550,35 +318,14 @@ def _written_inputs(name: str, scheme: Any) -> dict[str, Any]:
             if same:
                 continue
         if spec.kind not in _KINDS or spec.kind == "plain":
-            if not _is_plain(value):
+            if not is_plain(value):
                 raise InvalidParameterError(
                     f"The weighting scheme {name!r} has the input {spec.key}={value!r}, which "
                     "a study file cannot hold (only text, numbers, true/false, and arrays "
                     "and tables of them)."
                 )
-            written[spec.key] = _plain_copy(value)
+            written[spec.key] = plain_copy(value)
             continue
         _, writer = _KINDS[spec.kind]
         written[spec.key] = writer(value)
     return written
-
-
-_PRIMITIVE = (str, int, float, bool)
-
-
-def _is_plain(value: object) -> bool:
-    if isinstance(value, _PRIMITIVE):
-        return True
-    if isinstance(value, list | tuple):
-        return all(_is_plain(item) for item in value)
-    if isinstance(value, Mapping):
-        return all(isinstance(k, str) and _is_plain(v) for k, v in value.items())
-    return False
-
-
-def _plain_copy(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return [_plain_copy(item) for item in value]
-    if isinstance(value, Mapping):
-        return {k: _plain_copy(v) for k, v in value.items()}
-    return value
