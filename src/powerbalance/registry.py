@@ -42,7 +42,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from powerbalance._validate import did_you_mean, quoted_list
+from powerbalance._validate import did_you_mean, quoted_list, refuse
 from powerbalance.errors import InvalidParameterError, UnknownNameError
 
 __all__ = ["Registry", "distributions", "methods", "value_functions", "weightings"]
@@ -112,6 +112,11 @@ class Registry(Generic[T]):
         # plug-ins disappear too.
         self._plugins: dict[str, EntryPoint] = {}
 
+    @property
+    def _owner(self) -> str:
+        """Who refuses a name, as a message opens: ``"weighting scheme registry"``."""
+        return f"{self.kind} registry"
+
     def register(self, name: str) -> Callable[[F], F]:
         """A decorator that registers a factory (usually a class) under ``name``.
 
@@ -149,15 +154,21 @@ class Registry(Generic[T]):
         []
         """
         if not isinstance(name, str) or not name or name != name.strip().lower():
-            raise InvalidParameterError(
-                f"Registry: a {self.kind} name must be lower-case text without surrounding "
-                f"spaces, such as 'rank-order-centroid'; got {name!r}."
+            raise refuse(
+                self._owner,
+                "name",
+                name,
+                "lower-case text without surrounding spaces",
+                fix="Name it like 'rank-order-centroid'.",
             )
         existing = self._factories.get(name)
         if existing is not None and existing is not factory:
-            raise InvalidParameterError(
-                f"Registry: the {self.kind} name {name!r} is already registered to "
-                f"{existing!r}; choose another name."
+            raise refuse(
+                self._owner,
+                "name",
+                name,
+                f"a {self.kind} name not yet taken",
+                fix=f"It is already registered to {existing!r}; choose another name.",
             )
         self._factories[name] = factory
 
@@ -196,19 +207,28 @@ class Registry(Generic[T]):
         self._load_entry_points()
         if name not in self._plugins:
             known = sorted(self._factories.keys() | self._plugins.keys())
-            raise UnknownNameError(
-                f"There is no {self.kind} named {name!r}; the known names are "
-                f"{', '.join(map(repr, known))}." + did_you_mean(str(name), known)
+            raise refuse(
+                self._owner,
+                "name",
+                name,
+                f"the name of a known {self.kind}",
+                fix=f"The known names are {quoted_list(known, limit=len(known))}."
+                + did_you_mean(str(name), known),
+                error=UnknownNameError,
             )
         entry_point = self._plugins[name]
         # Loading is an import, a dictionary look-up once the module is imported.
         try:
             factory: Callable[..., T] = entry_point.load()
         except Exception as error:  # any failure of a third-party import
-            raise InvalidParameterError(
-                f"Registry: the {self.kind} {name!r} of the entry point "
-                f"{entry_point.value!r} cannot be loaded ({type(error).__name__}: {error}); "
-                "reinstall or fix the package that declares it."
+            raise refuse(
+                self._owner,
+                "name",
+                name,
+                f"a {self.kind} that can be loaded",
+                fix=f"Its entry point {entry_point.value!r} fails to load "
+                f"({type(error).__name__}: {error}); reinstall or fix the package that "
+                "declares it.",
             ) from error
         return factory
 

@@ -43,7 +43,9 @@ def test_names_and_fixed_weights_become_schemes(assessment):
 
 
 def test_a_preset_must_fit_the_assessment(assessment):
-    with pytest.raises(pb.errors.WeightError, match=r"Preset 'typo'.*'Gian'"):
+    with pytest.raises(
+        pb.errors.WeightError, match=r"Study: presets\['typo'\] must be .*; got 'Gian'"
+    ):
         pb.Study(assessment, presets={"typo": W.Direct({"Gian": 1, "Jobs": 1, "Harm": 1})})
 
 

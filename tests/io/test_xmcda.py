@@ -836,7 +836,10 @@ NEGATIVE_WEIGHT = e("criteriaValues", e("criterionValues", e("criterionID", "g")
             r"expected criterion 'g' in one area; found it in 'e'",
         ),
         (document(BASELINE_Q + ONE_CELL), "found 'q'"),
-        (document(ONE_CELL + NEGATIVE_WEIGHT), "negative"),
+        (
+            document(ONE_CELL + NEGATIVE_WEIGHT),
+            r"points\['g'\] must be a finite number of at least 0; got -1.0",
+        ),
         (
             document(table(row("x", performance("g", real("INF"))))),
             "expected a finite number; found 'INF'",

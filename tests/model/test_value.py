@@ -367,12 +367,12 @@ def test_piecewise_rejects_values_outside_0_to_100():
 
 
 def test_piecewise_rejects_a_duplicate_raw_level():
-    with raises(InvalidParameterError, "raw performance 5 is given twice"):
+    with raises(InvalidParameterError, "raw performance must be given once; got 5 twice"):
         Piecewise(points=[(0, 0), (5, 40), (5, 60), (10, 100)])
 
 
 def test_piecewise_needs_two_points():
-    with raises(InvalidParameterError, "at least two points", "got 1"):
+    with raises(InvalidParameterError, "points must be at least two points", "got ((0.0, 0.0),)"):
         Piecewise(points=[(0, 0)])
 
 
@@ -414,17 +414,21 @@ FUNCTIONS = {
 
 @pytest.mark.parametrize("make", FUNCTIONS.values(), ids=FUNCTIONS.keys())
 def test_performance_outside_the_anchors_is_rejected(make):
-    with raises(InvalidScoreError, "Performance 11", "position 2", "worst 0", "best 10", "Widen"):
+    with raises(
+        InvalidScoreError,
+        "performance must lie on the scale from worst 0 to best 10; got 11 at position 2",
+        "Widen",
+    ):
         make(0, 10).values([0, 5, 11], worst=0, best=10)
-    with raises(InvalidScoreError, "Performance -0.5", "(and 1 more)", "worst 10", "best 0"):
+    with raises(InvalidScoreError, "worst 10 to best 0; got -0.5 at position 0 (and 1 more)"):
         make(10, 0).values([-0.5, 3, 12], worst=10, best=0)
-    with raises(InvalidScoreError, "Performance 10.000000001"):
+    with raises(InvalidScoreError, "got 10.000000001."):
         make(0, 10).values(10.000000001, worst=0, best=10)
 
 
 @pytest.mark.parametrize("make", FUNCTIONS.values(), ids=FUNCTIONS.keys())
 def test_performance_that_is_not_a_finite_number_is_rejected(make):
-    with raises(InvalidScoreError, "Performance nan", "position (1, 0)", "finite"):
+    with raises(InvalidScoreError, "must be finite numbers; got nan at position (1, 0)"):
         make(0, 10).values([[1.0], [math.nan]], worst=0, best=10)
     with raises(InvalidScoreError, "must be numbers", "'high'"):
         make(0, 10).values(["high"], worst=0, best=10)
@@ -432,9 +436,9 @@ def test_performance_that_is_not_a_finite_number_is_rejected(make):
 
 @pytest.mark.parametrize("make", FUNCTIONS.values(), ids=FUNCTIONS.keys())
 def test_anchors_must_be_two_different_finite_numbers(make):
-    with raises(InvalidParameterError, "both 5"):
+    with raises(InvalidParameterError, "best must be a level other than worst (5); got 5.0"):
         make(0, 10).values([5], worst=5, best=5)
-    with raises(InvalidParameterError, "best anchor", "inf"):
+    with raises(InvalidParameterError, "best must be a finite number; got inf"):
         make(0, 10).values([5], worst=0, best=math.inf)
 
 
@@ -446,7 +450,11 @@ def test_piecewise_points_must_end_at_the_anchors():
 
 def test_piecewise_points_must_rise_towards_best():
     function = Piecewise(points=[(0, 0), (5, 50), (10, 100)])
-    with raises(InvalidParameterError, "more value to higher performance", "lower is better"):
+    with raises(
+        InvalidParameterError,
+        "must give more value to lower performance",
+        "got points that give more value to higher performance",
+    ):
         function.values([1], worst=10, best=0)
 
 
@@ -457,11 +465,14 @@ def test_piecewise_points_must_value_the_anchors_0_and_100():
 
 
 def test_from_midvalue_exactly_halfway_asks_for_linear():
-    with raises(InvalidParameterError, "midvalue 5", "exactly halfway", "Linear()"):
+    with raises(
+        InvalidParameterError, "midvalue must be a level other than halfway", "got 5.0", "Linear()"
+    ):
         Exponential.from_midvalue(5, worst=0, best=10)
 
 
 @pytest.mark.parametrize("midvalue", [0, 10, 12, math.nan])
 def test_from_midvalue_must_lie_between_the_anchors(midvalue):
-    with raises(InvalidParameterError, f"midvalue {midvalue:g}", "strictly between"):
-        Exponential.from_midvalue(midvalue, worst=0, best=10)
+    expected = "a finite number" if math.isnan(midvalue) else "strictly between worst 0"
+    with raises(InvalidParameterError, f"midvalue must be {expected}", f"got {midvalue!r}"):
+        Exponential.from_midvalue(float(midvalue), worst=0, best=10)

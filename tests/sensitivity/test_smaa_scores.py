@@ -151,7 +151,7 @@ def test_a_normal_is_truncated_to_the_criterion_scale():
         (lambda: Uniform(5, 5), "low below high"),
         (lambda: Triangular(4, 9, 8), "low <= mode <= high"),
         (lambda: PERT(1, 2, float("nan")), "finite number"),
-        (lambda: Normal(5, 0), "sd must be positive"),
+        (lambda: Normal(5, 0), "sd must be a number greater than 0; got 0.0"),
         (lambda: Normal(50, 1, low=0, high=10), "Uniform"),
     ],
 )

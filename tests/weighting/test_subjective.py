@@ -129,9 +129,9 @@ def test_swing_weights_are_normalized_points():
 @pytest.mark.parametrize(
     ("points", "message"),
     [
-        ({"C0": 80, "C1": 50}, "give 100 points"),
-        ({"C0": 100, "C1": 150}, "'C1' must be a number from 0 to 100"),
-        ({"C0": 100, "C1": -5}, "'C1' must be a number from 0 to 100"),
+        ({"C0": 80, "C1": 50}, "a mapping with 100 for the criterion.*highest points given are 80"),
+        ({"C0": 100, "C1": 150}, r"points\['C1'\] must be a number from 0 to 100; got 150"),
+        ({"C0": 100, "C1": -5}, r"points\['C1'\] must be a number from 0 to 100; got -5"),
     ],
 )
 def test_swing_rejects_points_off_the_scale(points, message):
@@ -148,5 +148,7 @@ def test_swing_rejects_points_off_the_scale(points, message):
     ],
 )
 def test_unknown_criteria_are_named(scheme):
-    with pytest.raises(pb.errors.WeightError, match="'Cx' is not a criterion"):
+    with pytest.raises(
+        pb.errors.WeightError, match="must be a criterion of the assessment; got 'Cx'"
+    ):
         scheme.weigh(assessment(3))

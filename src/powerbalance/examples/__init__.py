@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from powerbalance._validate import did_you_mean
+from powerbalance._validate import did_you_mean, quoted_list, refuse
 from powerbalance.errors import UnknownNameError
 from powerbalance.io._formats import study_from_text
 from powerbalance.model import Study
@@ -62,11 +62,19 @@ def text(name: str) -> str:
     >>> text("great-power-cooperation").startswith('format = "powerbalance-study/1"')
     True
     """
+    return _text(name, "pb.examples.text")
+
+
+def _text(name: str, owner: str) -> str:
     known = names()
     if name not in known:
-        raise UnknownNameError(
-            f"pb.examples: there is no built-in example named {name!r}; the built-in "
-            f"examples are {', '.join(map(repr, known))}." + did_you_mean(str(name), known)
+        raise refuse(
+            owner,
+            "name",
+            name,
+            f"the name of a built-in example, {quoted_list(known, limit=len(known))}",
+            fix=(did_you_mean(str(name), known) + " pb.examples.names() lists them.").strip(),
+            error=UnknownNameError,
         )
     return resources.files(__name__).joinpath(name + _SUFFIX).read_text(encoding="utf-8")
 
@@ -97,4 +105,4 @@ def load(name: str = "great-power-cooperation") -> Study:
     >>> report.ranking.index[0]
     'Technology investment'
     """
-    return study_from_text(text(name), "toml", name + _SUFFIX)
+    return study_from_text(_text(name, "pb.examples.load"), "toml", name + _SUFFIX)

@@ -52,6 +52,7 @@ __all__ = ["Assessment"]
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 T = TypeVar("T")
 
+
 @attrs.frozen
 class Assessment:
     """Scores of options on criteria: the input to every weighting scheme and method.
@@ -706,5 +707,3 @@ class Assessment:
         scores = self.scores.copy()
         scores[self.option_index(option), self.criterion_index(criterion)] = score
         return attrs.evolve(self, scores=scores)
-
-

@@ -34,7 +34,6 @@ Examples
 """
 
 
-
 def check_name(owner: str, name: object) -> None:
     """Refuse a name that is not text, or is blank; ``owner`` says whose name it is.
 
@@ -300,4 +299,3 @@ class Criterion:
         False
         """
         return self.kind == "risk"
-

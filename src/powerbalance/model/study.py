@@ -10,7 +10,8 @@ import attrs
 
 from powerbalance import registry
 from powerbalance._frozen import FrozenMap
-from powerbalance.errors import InvalidParameterError, PowerbalanceError, WeightError
+from powerbalance._validate import InstanceOf, check, refuse
+from powerbalance.errors import PowerbalanceError, WeightError
 from powerbalance.model.assessment import Assessment
 from powerbalance.model.weights import Weights
 
@@ -24,25 +25,36 @@ def _is_scheme(value: object) -> bool:
 def _to_presets(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if value is None:
         return FrozenMap()
-    if not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"presets must be a mapping of preset name to weighting scheme, such as "
-            f"{{'security first': pb.weighting.RankOrderCentroid([...])}}; got {value!r}."
-        )
+    check(
+        "Study",
+        "presets",
+        value,
+        InstanceOf(Mapping, description="a mapping of preset name to weighting scheme"),
+        None,
+        fix="Such as {'security first': pb.weighting.RankOrderCentroid([...])}.",
+    )
     presets: dict[str, Any] = {}
     for name, scheme in value.items():
         if not isinstance(name, str) or not name.strip():
-            raise InvalidParameterError(f"A preset's name must be non-blank text; got {name!r}.")
+            raise refuse(
+                "Study",
+                "presets",
+                name,
+                "keyed by non-blank text, the presets' names",
+                fix="Name every preset, such as 'security first'.",
+            )
         if isinstance(scheme, str):
             scheme = registry.weightings.create(scheme)
         elif isinstance(scheme, Weights):
             scheme = registry.weightings.get("direct")(dict(scheme))
         if not _is_scheme(scheme):
-            raise InvalidParameterError(
-                f"Preset {name!r} must be a weighting scheme (an object with a "
-                f"weigh(assessment) method), a registered scheme name or Weights; got "
-                f"{scheme!r}. Plain functions cannot be presets, since a file cannot hold "
-                "them."
+            raise refuse(
+                "Study",
+                f"presets[{name!r}]",
+                scheme,
+                "a weighting scheme (an object with a weigh(assessment) method), a "
+                "registered scheme name or Weights",
+                fix="Plain functions cannot be presets, since a file cannot hold them.",
             )
         presets[name] = scheme
     return FrozenMap(presets)
@@ -51,13 +63,11 @@ def _to_presets(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
 def _validate_assessment(
     instance: Study, attribute: attrs.Attribute[Assessment], value: object
 ) -> None:
-    if not isinstance(value, Assessment):
-        raise InvalidParameterError(f"A Study holds an Assessment; got {type(value).__name__}.")
+    check("Study", attribute.name, value, InstanceOf(Assessment))
 
 
 def _validate_text(instance: Study, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidParameterError(f"Study: {attribute.name} must be text; got {value!r}.")
+    check("Study", attribute.name, value, InstanceOf(str, description="text"))
 
 
 @attrs.frozen
@@ -114,9 +124,7 @@ class Study:
     """
 
     assessment: Assessment = attrs.field(validator=_validate_assessment)
-    presets: Mapping[str, Any] = attrs.field(
-        default=None, converter=_to_presets, kw_only=True
-    )
+    presets: Mapping[str, Any] = attrs.field(default=None, converter=_to_presets, kw_only=True)
     title: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     author: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     date: str = attrs.field(default="", kw_only=True, validator=_validate_text)
@@ -158,7 +166,8 @@ def check_preset(name: str, scheme: Any, assessment: Assessment) -> None:
     >>> check_preset("typo", pb.weighting.Direct({"Trade": 1, "Conflict risk": 1}), a)
     Traceback (most recent call last):
     ...
-    powerbalance.errors.WeightError: Preset 'typo' does not fit the assessment: ...
+    powerbalance.errors.WeightError: Study: presets['typo'] must be a weighting scheme that weighs \
+the assessment's criteria; got Direct(points={'Trade': 1, 'Conflict risk': 1}). ...
     """
     try:
         with warnings.catch_warnings():
@@ -166,8 +175,15 @@ def check_preset(name: str, scheme: Any, assessment: Assessment) -> None:
             weights = scheme.weigh(assessment)
             if not isinstance(weights, Weights):
                 raise WeightError(
-                    f"weigh(assessment) must return a Weights object; it returned {weights!r}."
+                    f"Its weigh(assessment) must return a Weights object; it returned {weights!r}."
                 )
             weights.aligned(assessment)
     except PowerbalanceError as error:
-        raise type(error)(f"Preset {name!r} does not fit the assessment: {error}") from error
+        raise refuse(
+            "Study",
+            f"presets[{name!r}]",
+            scheme,
+            "a weighting scheme that weighs the assessment's criteria",
+            fix=str(error),
+            error=type(error),
+        ) from error

@@ -51,6 +51,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance import registry as registries
+from powerbalance._validate import InstanceOf, Interval, check, refuse
 from powerbalance.errors import InvalidParameterError
 from powerbalance.registry import Registry
 
@@ -73,15 +74,7 @@ MIN_NORMAL_MASS = 1e-3
 
 
 def _finite(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if (
-        not isinstance(value, int | float | np.integer | np.floating)
-        or isinstance(value, bool)
-        or not math.isfinite(float(value))
-    ):
-        raise InvalidParameterError(
-            f"{type(instance).__name__}: {attribute.name} must be a finite number; got "
-            f"{value!r}."
-        )
+    check(type(instance).__name__, attribute.name, value, Interval())
 
 
 def _optional_finite(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
@@ -279,21 +272,32 @@ class Normal(Distribution):
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.sd <= 0:
-            raise InvalidParameterError(
-                f"Normal: sd must be positive; got {self.sd:g}. For a score known exactly, "
-                f"leave the cell without a distribution."
-            )
+        check(
+            "Normal",
+            "sd",
+            self.sd,
+            Interval(0, None, closed="neither"),
+            fix="For a score known exactly, leave the cell without a distribution.",
+        )
         low, high = self.support
         if low >= high:
-            raise InvalidParameterError(
-                f"Normal: low ({low:g}) must be below high ({high:g})."
+            raise refuse(
+                "Normal",
+                "high",
+                high,
+                f"above low ({low:g})",
+                fix="Give the bounds in the order low, high.",
             )
         if self._mass() < MIN_NORMAL_MASS:
-            raise InvalidParameterError(
-                f"Normal: only {self._mass():.2g} of a normal with mean {self.mean:g} and sd "
-                f"{self.sd:g} lies between {low:g} and {high:g}; move the mean inside the "
-                f"bounds, or describe the score as Uniform({low:g}, {high:g})."
+            raise refuse(
+                "Normal",
+                "mean",
+                self.mean,
+                f"a number that leaves at least {MIN_NORMAL_MASS:.1%} of the normal between "
+                f"{low:g} and {high:g}",
+                fix=f"Only {self._mass():.2g} of a normal with sd {self.sd:g} lies between "
+                f"them; move the mean inside the bounds, or describe the score as "
+                f"Uniform({low:g}, {high:g}).",
             )
 
     @property
@@ -340,13 +344,14 @@ class Normal(Distribution):
 
 
 def _check_order(instance: object, points: tuple[tuple[str, float], ...]) -> None:
-    names = ", ".join(name for name, _ in points)
+    names = [name for name, _ in points]
     values = [value for _, value in points]
     if any(a > b for a, b in itertools.pairwise(values)) or values[0] >= values[-1]:
         given = ", ".join(f"{name}={value:g}" for name, value in points)
         raise InvalidParameterError(
-            f"{type(instance).__name__}: need {' <= '.join(n for n, _ in points)} with low "
-            f"below high; got {given}. Give the points in the order {names}."
+            f"{type(instance).__name__}: {', '.join(names[:-1])} and {names[-1]} must be in "
+            f"order, {' <= '.join(names)} with low below high; got {given}. Give the "
+            f"points in the order {', '.join(names)}."
         )
 
 
@@ -359,17 +364,24 @@ def check_uncertainty(value: object) -> Mapping[tuple[str, str], Distribution]:
     1
     """
     if not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"uncertainty must map (option, criterion) pairs to distributions such as "
-            f"Uniform(4, 8); got {type(value).__name__}."
+        raise refuse(
+            "Assessment",
+            "uncertainty",
+            value,
+            "a mapping of (option, criterion) pairs to distributions",
+            fix="Such as {('Engage', 'Trade gains'): Uniform(4, 8)}.",
         )
     for key, distribution in value.items():
-        if not isinstance(distribution, Distribution):
-            raise InvalidParameterError(
-                f"The uncertainty of {key!r} must be a distribution from "
-                f"powerbalance.model.uncertainty (Uniform, Triangular, PERT or Normal); got "
-                f"{distribution!r}."
-            )
+        check(
+            "Assessment",
+            f"uncertainty[{key!r}]",
+            distribution,
+            InstanceOf(
+                Distribution,
+                description="a distribution from powerbalance.model.uncertainty (Uniform, "
+                "Triangular, PERT or Normal)",
+            ),
+        )
     return value
 
 
@@ -391,11 +403,14 @@ def sample_cells(
     ((1000, 3), True)
     """
     kinds = (Uniform, Triangular, PERT, Normal)
-    for d in distributions:
+    for position, d in enumerate(distributions):
         if type(d) not in kinds:
-            raise InvalidParameterError(
-                f"Cannot draw from {d!r}: the distributions of scores are Uniform, "
-                f"Triangular, PERT and Normal from powerbalance.model.uncertainty."
+            raise refuse(
+                "sample_cells",
+                f"distributions[{position}]",
+                d,
+                "Uniform, Triangular, PERT or Normal from powerbalance.model.uncertainty",
+                fix="Only these can be drawn from; describe the score with one of them.",
             )
     out = np.empty((size, len(distributions)), dtype=np.float64)
     for kind in kinds:

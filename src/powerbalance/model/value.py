@@ -48,6 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance import registry as registries
+from powerbalance._validate import Interval, check, refuse
 from powerbalance.errors import InvalidParameterError, InvalidScoreError
 from powerbalance.registry import Registry
 
@@ -100,32 +101,29 @@ def _number(value: float) -> str:
     return f"{value:.12g}"
 
 
-def _check_anchors(worst: float, best: float) -> tuple[float, float]:
+def _check_anchors(owner: str, worst: float, best: float) -> tuple[float, float]:
     """The anchors as floats: finite, distinct and with a finite distance between them."""
     anchors = []
     for name, anchor in (("worst", worst), ("best", best)):
-        if isinstance(anchor, bool) or not isinstance(anchor, int | float | np.number):
-            raise InvalidParameterError(
-                f"The scale's {name} anchor must be a number in the criterion's units; "
-                f"got {anchor!r}."
-            )
-        anchor = float(anchor)
-        if not math.isfinite(anchor):
-            raise InvalidParameterError(
-                f"The scale's {name} anchor must be a finite number; got {anchor!r}."
-            )
-        anchors.append(anchor)
+        check(owner, name, anchor, Interval(), fix="Give the anchor in the criterion's units.")
+        anchors.append(float(anchor))
     worst, best = anchors
     if worst == best:
-        raise InvalidParameterError(
-            f"The scale's worst and best anchors are both {_number(worst)}; a value "
-            "function needs two different levels. Give the level worth 0 as worst and the "
-            "level worth 100 as best."
+        raise refuse(
+            owner,
+            "best",
+            best,
+            f"a level other than worst ({_number(worst)})",
+            fix="A value function needs two different levels. Give the level worth 0 as "
+            "worst and the level worth 100 as best.",
         )
     if not math.isfinite(best - worst):
-        raise InvalidParameterError(
-            f"The scale from worst {_number(worst)} to best {_number(best)} is too wide to "
-            "compute with; express the performance in larger units."
+        raise refuse(
+            owner,
+            "best",
+            best,
+            f"within computing distance of worst ({_number(worst)})",
+            fix="The scale is too wide to compute with; express the performance in larger units.",
         )
     return worst, best
 
@@ -134,19 +132,19 @@ def _position(index: tuple[int, ...]) -> str:
     return f" at position {index[0] if len(index) == 1 else index}" if index else ""
 
 
-def _not_numbers(given: npt.NDArray[np.generic]) -> InvalidScoreError:
+def _not_numbers(owner: str, given: npt.NDArray[np.generic]) -> InvalidScoreError:
     if given.ndim == 0:
         sample = repr(given.item())
     else:
         shown = ", ".join(repr(item) for item in given.ravel()[:3].tolist())
         sample = f"[{shown}{', ...' if given.size > 3 else ''}]"
     return InvalidScoreError(
-        f"Performance must be numbers in the criterion's units; got {sample}. Convert the "
-        "scores to numbers first."
+        f"{owner}: performance must be numbers in the criterion's units; got {sample}. "
+        "Convert the scores to numbers first."
     )
 
 
-def _on_scale(performance: npt.ArrayLike, worst: float, best: float) -> FloatArray:
+def _on_scale(owner: str, performance: npt.ArrayLike, worst: float, best: float) -> FloatArray:
     """A float64 copy of ``performance``, checked to lie between the anchors.
 
     Numbers within the anchor tolerance outside the scale are moved onto the anchor.
@@ -155,21 +153,21 @@ def _on_scale(performance: npt.ArrayLike, worst: float, best: float) -> FloatArr
         given = np.asarray(performance)
     except ValueError:
         raise InvalidScoreError(
-            "Performance must be numbers in a regular array (every row the same length); "
-            f"got {performance!r:.80}."
+            f"{owner}: performance must be numbers in a regular array (every row the same "
+            f"length); got {performance!r:.80}."
         ) from None
     if given.dtype.kind not in "iufO":
-        raise _not_numbers(given)
+        raise _not_numbers(owner, given)
     try:
         x = np.array(given, dtype=np.float64, copy=True)
     except (TypeError, ValueError):
-        raise _not_numbers(given) from None
+        raise _not_numbers(owner, given) from None
     finite = np.isfinite(x)
     if not finite.all():
         index = tuple(int(i) for i in np.argwhere(~finite)[0])
         raise InvalidScoreError(
-            f"Performance {float(x[index])!r}{_position(index)} is not a finite number; every "
-            "score needs a finite value. Fill in or correct the score."
+            f"{owner}: performance must be finite numbers; got {float(x[index])!r}"
+            f"{_position(index)}. Every score needs a finite value; fill in or correct it."
         )
     low, high = min(worst, best), max(worst, best)
     tolerance = _ANCHOR_TOLERANCE * max(abs(worst), abs(best))
@@ -179,9 +177,9 @@ def _on_scale(performance: npt.ArrayLike, worst: float, best: float) -> FloatArr
         others = int(outside.sum()) - 1
         more = f" (and {others} more)" if others else ""
         raise InvalidScoreError(
-            f"Performance {_number(float(x[index]))}{_position(index)}{more} is outside the "
-            f"scale from worst {_number(worst)} to best {_number(best)}. Widen the scale "
-            "(move the anchor) or correct the score."
+            f"{owner}: performance must lie on the scale from worst {_number(worst)} to best "
+            f"{_number(best)}; got {_number(float(x[index]))}{_position(index)}{more}. Widen "
+            "the scale (move the anchor) or correct the score."
         )
     np.clip(x, low, high, out=x)
     return x
@@ -233,8 +231,8 @@ class Linear:
         InvalidParameterError
             The anchors are not finite or are equal.
         """
-        worst, best = _check_anchors(worst, best)
-        progress, span = _progress(_on_scale(performance, worst, best), worst, best)
+        worst, best = _check_anchors("Linear", worst, best)
+        progress, span = _progress(_on_scale("Linear", performance, worst, best), worst, best)
         return _finish(100.0 * (progress / span))
 
 
@@ -263,33 +261,36 @@ def _to_points(value: object) -> tuple[Point, ...] | object:
 def _validate_points(
     instance: Piecewise, attribute: attrs.Attribute[object], value: object
 ) -> None:
-    example = "such as [(0, 0), (50, 80), (100, 100)]"
+    example = "Such as [(0, 0), (50, 80), (100, 100)]."
     if not isinstance(value, tuple):
-        raise InvalidParameterError(
-            f"Piecewise takes points as (raw performance, value) pairs of numbers, {example}; "
-            f"got {value!r}."
+        raise refuse(
+            "Piecewise", "points", value, "(raw performance, value) pairs of numbers", fix=example
         )
     if len(value) < 2:
-        raise InvalidParameterError(
-            f"Piecewise needs at least two points, one at each anchor of the scale, {example}; "
-            f"got {len(value)}."
+        raise refuse(
+            "Piecewise",
+            "points",
+            value,
+            "at least two points, one at each anchor of the scale",
+            fix=example,
         )
     for raw, val in value:
         if not math.isfinite(raw):
             raise InvalidParameterError(
                 f"Piecewise: every raw performance must be a finite number; got {raw!r} "
-                f"(with value {_number(val)})."
+                f"(with value {_number(val)}). Give every point a finite raw performance."
             )
         if not (0.0 <= val <= 100.0):
             raise InvalidParameterError(
-                f"Piecewise: the value at raw performance {_number(raw)} is {val!r}; values "
-                "must lie from 0 to 100."
+                f"Piecewise: every value must be a number from 0 to 100; got {val!r} at raw "
+                f"performance {_number(raw)}. Rescale the values to run from 0 to 100."
             )
     for (raw, val), (next_raw, next_val) in itertools.pairwise(value):
         if raw == next_raw:
             raise InvalidParameterError(
-                f"Piecewise: raw performance {_number(raw)} is given twice (with values "
-                f"{_number(val)} and {_number(next_val)}); give each raw level one value."
+                f"Piecewise: every raw performance must be given once; got {_number(raw)} "
+                f"twice (with values {_number(val)} and {_number(next_val)}). Give each raw "
+                "level one value."
             )
     steps = [next_val - val for (_, val), (_, next_val) in itertools.pairwise(value)]
     direction = next((math.copysign(1.0, step) for step in steps if step != 0), 0.0)
@@ -298,7 +299,7 @@ def _validate_points(
             rising = "rise" if direction > 0 else "fall"
             raise InvalidParameterError(
                 f"Piecewise: the values must {rising} steadily with raw performance, as the "
-                f"first points do, but ({_number(first[0])}, {_number(first[1])}) is followed "
+                f"first points do; got ({_number(first[0])}, {_number(first[1])}) followed "
                 f"by ({_number(second[0])}, {_number(second[1])}). A value function may not "
                 "turn back; correct one of these points."
             )
@@ -358,7 +359,7 @@ class Piecewise:
             lowest and highest raw levels are not the anchors, the values rise towards
             the wrong anchor, or the value at ``worst`` is not 0 or at ``best`` not 100.
         """
-        worst, best = _check_anchors(worst, best)
+        worst, best = _check_anchors("Piecewise", worst, best)
         raw = np.array([point[0] for point in self.points], dtype=np.float64)
         value = np.array([point[1] for point in self.points], dtype=np.float64)
         self._check_fit(raw, value, worst, best)
@@ -369,7 +370,7 @@ class Piecewise:
             value[0], value[-1] = 0.0, 100.0
         else:
             value[0], value[-1] = 100.0, 0.0
-        x = _on_scale(performance, worst, best)
+        x = _on_scale("Piecewise", performance, worst, best)
         return _finish(np.interp(x, raw, value))
 
     def _check_fit(self, raw: FloatArray, value: FloatArray, worst: float, best: float) -> None:
@@ -378,25 +379,26 @@ class Piecewise:
         low, high = min(worst, best), max(worst, best)
         if abs(raw[0] - low) > tolerance or abs(raw[-1] - high) > tolerance:
             raise InvalidParameterError(
-                f"Piecewise: the points run from raw performance {_number(raw[0])} to "
-                f"{_number(raw[-1])}, but {scale} runs from {_number(low)} to {_number(high)}. "
-                "Make the lowest and highest points the scale's two anchors."
+                f"Piecewise: the points must run from {_number(low)} to {_number(high)}, the "
+                f"ends of {scale}; got points from raw performance {_number(raw[0])} to "
+                f"{_number(raw[-1])}. Make the lowest and highest points the scale's two "
+                "anchors."
             )
         rises_with_raw = value[-1] > value[0]
         if rises_with_raw != (best > worst):
             points_say = "higher" if rises_with_raw else "lower"
             scale_says = "higher" if best > worst else "lower"
             raise InvalidParameterError(
-                f"Piecewise: the points give more value to {points_say} performance, but on "
-                f"{scale} {scale_says} is better. Reverse the points' values or swap the "
-                "anchors."
+                f"Piecewise: the points must give more value to {scale_says} performance, as "
+                f"{scale} does; got points that give more value to {points_say} performance. "
+                "Reverse the points' values or swap the anchors."
             )
         at_worst, at_best = (value[0], value[-1]) if best > worst else (value[-1], value[0])
         if abs(at_worst) > _VALUE_TOLERANCE or abs(at_best - 100.0) > _VALUE_TOLERANCE:
             raise InvalidParameterError(
-                f"Piecewise: on {scale} the value at worst must be 0 and at best 100; the "
-                f"points give {_number(at_worst)} at worst and {_number(at_best)} at best. "
-                "Rescale the values so that the anchors get 0 and 100."
+                f"Piecewise: the points must give 0 at worst and 100 at best on {scale}; got "
+                f"{_number(at_worst)} at worst and {_number(at_best)} at best. Rescale the "
+                "values so that the anchors get 0 and 100."
             )
 
 
@@ -410,16 +412,17 @@ def _to_rho(value: object) -> float | object:
 
 
 def _validate_rho(instance: Exponential, attribute: attrs.Attribute[float], value: object) -> None:
+    expected = "a finite number other than 0, in the criterion's units"
     if not isinstance(value, float):
-        raise InvalidParameterError(
-            f"Exponential's rho must be a number in the criterion's units, such as "
-            f"Exponential(rho=25); got {value!r}."
-        )
+        raise refuse("Exponential", "rho", value, expected, fix="Such as Exponential(rho=25).")
     if value == 0 or not math.isfinite(value):
-        raise InvalidParameterError(
-            f"Exponential's rho must be a finite number other than 0; got {value!r}. A "
-            "positive rho bends the curve upwards (diminishing returns), a negative one "
-            "downwards; for a straight line (an infinite rho) use Linear()."
+        raise refuse(
+            "Exponential",
+            "rho",
+            value,
+            expected,
+            fix="A positive rho bends the curve upwards (diminishing returns), a negative "
+            "one downwards; for a straight line (an infinite rho) use Linear().",
         )
 
 
@@ -574,34 +577,41 @@ class Exponential:
         >>> round(Exponential.from_midvalue(7, worst=10, best=0).rho, 4)  # a risk
         5.5522
         """
-        worst, best = _check_anchors(worst, best)
-        if isinstance(midvalue, bool) or not isinstance(midvalue, int | float | np.number):
-            raise InvalidParameterError(
-                f"The midvalue must be a number in the criterion's units; got {midvalue!r}."
-            )
+        owner = "Exponential.from_midvalue"
+        worst, best = _check_anchors(owner, worst, best)
+        check(owner, "midvalue", midvalue, Interval(), fix="Give it in the criterion's units.")
         midvalue = float(midvalue)
         low, high = min(worst, best), max(worst, best)
+        between = f"worst {_number(worst)} and best {_number(best)}"
         if not (low < midvalue < high):
-            raise InvalidParameterError(
-                f"The midvalue {_number(midvalue)} must lie strictly between worst "
-                f"{_number(worst)} and best {_number(best)}: it is the level worth 50, "
-                "halfway in value between them."
+            raise refuse(
+                owner,
+                "midvalue",
+                midvalue,
+                f"strictly between {between}",
+                fix="It is the level worth 50, halfway in value between them.",
             )
         share = (midvalue - worst) / (best - worst)
         if share == 0.5:
-            raise InvalidParameterError(
-                f"The midvalue {_number(midvalue)} is exactly halfway between worst "
-                f"{_number(worst)} and best {_number(best)}, so equal steps are worth equal "
-                "value: use Linear() instead of Exponential."
+            raise refuse(
+                owner,
+                "midvalue",
+                midvalue,
+                f"a level other than halfway between {between}",
+                fix="Halfway, equal steps are worth equal value: use Linear() instead of "
+                "Exponential.",
             )
         span = high - low
         curvature = _solve_share(min(share, 1.0 - share))
         rho = span / curvature
         if not math.isfinite(rho):
-            raise InvalidParameterError(
-                f"The midvalue {_number(midvalue)} is so close to halfway between worst "
-                f"{_number(worst)} and best {_number(best)} that the curve is a straight "
-                "line: use Linear() instead of Exponential."
+            raise refuse(
+                owner,
+                "midvalue",
+                midvalue,
+                f"far enough from halfway between {between} to bend the curve",
+                fix="So close to halfway the curve is a straight line: use Linear() "
+                "instead of Exponential.",
             )
         return cls(rho=rho if share < 0.5 else -rho)
 
@@ -615,8 +625,8 @@ class Exponential:
         InvalidParameterError
             The anchors are not finite or are equal.
         """
-        worst, best = _check_anchors(worst, best)
-        progress, span = _progress(_on_scale(performance, worst, best), worst, best)
+        worst, best = _check_anchors("Exponential", worst, best)
+        progress, span = _progress(_on_scale("Exponential", performance, worst, best), worst, best)
         return _finish(100.0 * _exponential_share(progress, span, self.rho))
 
 

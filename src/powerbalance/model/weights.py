@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -25,7 +25,21 @@ def _to_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
+#: Why text and booleans are refused where numbers are expected.
+_NOT_A_NUMBER = "Text and True or False are not numbers here."
+
+
 def _readonly_copy(values: object) -> npt.NDArray[np.float64]:
+    given = values if isinstance(values, np.ndarray) else np.asarray(values, dtype=object)
+    if given.dtype.kind not in "iuf" and not all(_is_number(v) for v in given.flat):
+        raise refuse(
+            "Weights",
+            "values",
+            values,
+            "numbers, one per criterion name",
+            fix=_NOT_A_NUMBER + " Use Weights.from_mapping(...) to weigh points.",
+            error=WeightError,
+        )
     array = np.array(values, dtype=np.float64, copy=True)
     array.flags.writeable = False
     return array
@@ -75,12 +89,23 @@ class Weights(Mapping[str, float]):
     def __attrs_post_init__(self) -> None:
         names, values = self.names, self.array
         if values.ndim != 1 or len(values) != len(names):
-            raise WeightError(
-                f"Weights need one value per criterion name: {len(names)} names, values of "
-                f"shape {values.shape}."
+            raise refuse(
+                "Weights",
+                "values",
+                values,
+                f"one number per criterion name ({len(names)})",
+                fix=f"They have the shape {values.shape}; give a flat list as long as names.",
+                error=WeightError,
             )
         if not names:
-            raise WeightError("Weights need at least one criterion; got none.")
+            raise refuse(
+                "Weights",
+                "names",
+                names,
+                "at least one criterion name",
+                fix="Weigh at least one criterion.",
+                error=WeightError,
+            )
         seen: set[str] = set()
         for name in names:
             if not isinstance(name, str) or not name.strip():
@@ -93,13 +118,20 @@ class Weights(Mapping[str, float]):
                     error=InvalidNameError,
                 )
             if name in seen:
-                raise DuplicateNameError(f"Criterion {name!r} is given two weights; give one.")
+                raise refuse(
+                    "Weights",
+                    "names",
+                    names,
+                    "distinct criterion names",
+                    fix=f"Criterion {name!r} is given two weights; give it one.",
+                    error=DuplicateNameError,
+                )
             seen.add(name)
-        _check_values(names, values)
+        _check_values("Weights", "values", names, values)
         total = float(values.sum())
         if abs(total - 1.0) > SUM_TOLERANCE:
             raise WeightError(
-                f"Weights must sum to 1; these sum to {total:.6g}. Use "
+                f"Weights: values must sum to 1; got values summing to {total:.6g}. Use "
                 f"Weights.from_mapping(...) to rescale points or percentages."
             )
         # Remove the rounding so the stored weights sum to 1 as exactly as floats allow.
@@ -130,14 +162,8 @@ class Weights(Mapping[str, float]):
         )
         names = tuple(points)
         raw = np.array([_as_float(name, points[name]) for name in names], dtype=np.float64)
-        _check_values(names, raw)
-        total = raw.sum()
-        if total <= 0:
-            raise WeightError(
-                "Every weight is zero, so there is nothing to rescale. Give at least one "
-                "criterion a positive weight."
-            )
-        return cls(names, raw / total)
+        _check_values("Weights.from_mapping", "points", names, raw)
+        return cls(names, raw / raw.sum())
 
     # -- Mapping protocol ---------------------------------------------------------------
 
@@ -233,32 +259,45 @@ class Weights(Mapping[str, float]):
         return self.array[[position[n] for n in criteria]]
 
 
+def _is_number(value: object) -> bool:
+    # True and False would pass for 1 and 0, and text for the number it spells,
+    # hiding a mistake.
+    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
+
+
 def _as_float(name: str, value: Any) -> float:
-    try:
-        # True and False would pass for 1 and 0, hiding a mistake.
-        if not isinstance(value, bool | np.bool_):
-            return float(value)
-    except (TypeError, ValueError):
-        pass
+    if _is_number(value):
+        return float(value)
     raise refuse(
         "Weights.from_mapping",
         f"points[{name!r}]",
         value,
         "a number",
-        fix="Give every criterion points such as 3 or 0.25.",
+        fix=_NOT_A_NUMBER + " Give every criterion points such as 3 or 0.25.",
         error=WeightError,
     )
 
 
-def _check_values(names: tuple[str, ...], values: npt.NDArray[np.float64]) -> None:
+def _check_values(
+    owner: str, parameter: str, names: tuple[str, ...], values: npt.NDArray[np.float64]
+) -> None:
     bad = ~np.isfinite(values) | (values < 0)
     if bad.any():
         position = int(np.argmax(bad))
-        value = float(values[position])
-        problem = "negative" if math.isfinite(value) else "not a finite number"
-        raise WeightError(
-            f"The weight of {names[position]!r} is {value:g}, which is {problem}. Weights "
-            "must be finite and non-negative; give 0 to ignore a criterion."
+        raise refuse(
+            owner,
+            f"{parameter}[{names[position]!r}]",
+            float(values[position]),
+            "a finite number of at least 0",
+            fix="Give 0 to ignore a criterion.",
+            error=WeightError,
         )
     if not (values > 0).any():
-        raise WeightError("Every weight is zero. Give at least one criterion a positive weight.")
+        raise refuse(
+            owner,
+            parameter,
+            dict(zip(names, values.tolist(), strict=True)),
+            "at least one positive weight",
+            fix="Every weight is zero; give at least one criterion a positive weight.",
+            error=WeightError,
+        )

@@ -178,21 +178,21 @@ def check_criterion_names(given: Iterable[str], criteria: Sequence[str], scheme:
     >>> check_criterion_names(["a"], ["a", "b"], "Direct")
     Traceback (most recent call last):
     ...
-    powerbalance.errors.WeightError: Direct: criterion 'b' is not given; ...
+    powerbalance.errors.WeightError: Direct: every criterion of the assessment must appear; ...
     """
     given_names = list(given)
     known = set(criteria)
     for name in given_names:
         if name not in known:
             raise WeightError(
-                f"{scheme}: {name!r} is not a criterion of the assessment."
+                f"{scheme}: every name must be a criterion of the assessment; got {name!r}."
                 + did_you_mean(str(name), criteria)
             )
     present = set(given_names)
     missing = [name for name in criteria if name not in present]
     if missing:
         raise WeightError(
-            f"{scheme}: criterion {quoted_list(missing)} is not given; every criterion of "
-            f"the assessment must appear (give it 0, or leave it out of the assessment "
-            f"with subset())."
+            f"{scheme}: every criterion of the assessment must appear; got none for "
+            f"criterion {quoted_list(missing)}. Give it 0, or leave it out of the assessment "
+            f"with subset()."
         )

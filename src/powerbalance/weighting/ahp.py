@@ -54,11 +54,10 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from powerbalance._validate import did_you_mean, quoted_list
+from powerbalance._validate import InstanceOf, OneOf, check, did_you_mean, quoted_list, refuse
 from powerbalance.errors import (
     ConsistencyWarning,
     InvalidNameError,
-    InvalidParameterError,
     JudgementError,
 )
 from powerbalance.model import Assessment
@@ -87,35 +86,52 @@ __all__ = ["AHP", "AHPGroup"]
 def _validate_method(
     instance: object, attribute: attrs.Attribute[PriorityMethod], value: PriorityMethod
 ) -> None:
-    if value not in PRIORITY_METHODS:
-        raise InvalidParameterError(
-            f"The 'method' parameter of {type(instance).__name__} must be one of "
-            f"{quoted_list(PRIORITY_METHODS)}; got {value!r}."
-            + did_you_mean(str(value), PRIORITY_METHODS)
-        )
+    check(type(instance).__name__, attribute.name, value, OneOf(*PRIORITY_METHODS))
 
 
 def _validate_completion(
     instance: object, attribute: attrs.Attribute[Completion | None], value: Completion | None
 ) -> None:
-    if value is not None and value not in COMPLETIONS:
-        raise InvalidParameterError(
-            f"The 'completion' parameter of {type(instance).__name__} must be one of "
-            f"{quoted_list(COMPLETIONS)}, or None for the method's own; got {value!r}."
-            + did_you_mean(str(value), COMPLETIONS)
-        )
+    check(
+        type(instance).__name__,
+        attribute.name,
+        value,
+        OneOf(*COMPLETIONS),
+        None,
+        fix="None uses the method's own.",
+    )
 
 
-def _to_threshold(value: float | None) -> float | None:
+def _to_threshold(value: float | None, owner: str) -> float | None:
     if value is None:
         return None
     number = as_float(value)
     if number is None or not math.isfinite(number) or number <= 0:
-        raise InvalidParameterError(
-            f"The 'threshold' parameter must be a positive number (Saaty's rule is 0.10) "
-            f"or None to skip the consistency check; got {value!r}."
+        raise refuse(
+            owner,
+            "threshold",
+            value,
+            "a positive number or None",
+            fix="Saaty's rule is 0.10; None skips the consistency check.",
         )
     return number
+
+
+# One converter per class, so that a refusal names the class the analyst called.
+def _ahp_threshold(value: float | None) -> float | None:
+    return _to_threshold(value, "AHP")
+
+
+def _group_threshold(value: float | None) -> float | None:
+    return _to_threshold(value, "AHPGroup")
+
+
+def _ahp_random_index(value: str | Mapping[int, float]) -> str | Mapping[int, float]:
+    return check_random_index_table(value, "AHP")
+
+
+def _group_random_index(value: str | Mapping[int, float]) -> str | Mapping[int, float]:
+    return check_random_index_table(value, "AHPGroup")
 
 
 def _check_names(names: tuple[str, ...], assessment: Assessment, scheme: str) -> None:
@@ -125,16 +141,16 @@ def _check_names(names: tuple[str, ...], assessment: Assessment, scheme: str) ->
     for name in names:
         if name not in known:
             raise JudgementError(
-                f"{scheme}: the judgements compare {name!r}, which is not a criterion of the "
-                f"assessment." + did_you_mean(name, criteria)
+                f"{scheme}: the judgements must compare criteria of the assessment; got "
+                f"{name!r}, which is not one." + did_you_mean(name, criteria)
             )
     given = set(names)
     missing = [name for name in criteria if name not in given]
     if missing:
         raise JudgementError(
-            f"{scheme}: criterion {quoted_list(missing)} of the assessment is not compared "
-            f"with any other; add a judgement comparing it with one of "
-            f"{quoted_list(names)}, or leave it out of the assessment with subset()."
+            f"{scheme}: the judgements must compare every criterion of the assessment; got "
+            f"none for criterion {quoted_list(missing)}. Add a judgement comparing it with "
+            f"one of {quoted_list(names)}, or leave it out of the assessment with subset()."
         )
 
 
@@ -239,11 +255,11 @@ class AHP:
     random_index: str | Mapping[int, float] = attrs.field(
         default="saaty1980",
         kw_only=True,
-        converter=check_random_index_table,
+        converter=_ahp_random_index,
         metadata=file_input("random_index"),
     )
     threshold: float | None = attrs.field(
-        default=0.10, kw_only=True, converter=_to_threshold, metadata=file_input("threshold")
+        default=0.10, kw_only=True, converter=_ahp_threshold, metadata=file_input("threshold")
     )
     completion: Completion | None = attrs.field(
         default=None,
@@ -257,7 +273,9 @@ class AHP:
         solution = solve(self.judgements, self.method, self.completion)
         object.__setattr__(self, "_solution", solution)
         if self.threshold is not None:
-            random_index(solution.graph.n, self.random_index)  # fail now, not at weigh()
+            random_index(
+                solution.graph.n, self.random_index, owner="AHP"
+            )  # fail now, not at weigh()
 
     # -- views ---------------------------------------------------------------------------
 
@@ -346,7 +364,7 @@ class AHP:
         n = len(self.criterion_names)
         if n <= 2:
             return 0.0
-        return self.consistency_index / random_index(n, self.random_index)
+        return self.consistency_index / random_index(n, self.random_index, owner="AHP")
 
     def inconsistencies(self) -> pd.DataFrame:
         r"""Each given judgement beside the ratio the priorities imply, worst first.
@@ -459,26 +477,39 @@ def _to_experts(value: Sequence[AHP] | Mapping[str, AHP]) -> Mapping[str, AHP]:
         experts = dict(value)
         for name in experts:
             if not isinstance(name, str) or not name.strip():
-                raise InvalidNameError(
-                    f"AHPGroup: expert names must be non-empty strings; got {name!r}."
+                raise refuse(
+                    "AHPGroup",
+                    "experts",
+                    name,
+                    "keyed by non-empty expert names",
+                    fix="Name every expert, such as 'analyst A'.",
+                    error=InvalidNameError,
                 )
     elif isinstance(value, Sequence) and not isinstance(value, str):
         experts = {f"expert {k}": expert for k, expert in enumerate(value, start=1)}
     else:
-        raise InvalidParameterError(
-            f"AHPGroup takes a list of AHP schemes, one per expert, or a mapping of expert "
-            f"name to AHP scheme; got {type(value).__name__}."
+        raise refuse(
+            "AHPGroup",
+            "experts",
+            value,
+            "a list of AHP schemes, one per expert, or a mapping of expert name to AHP scheme",
         )
     if not experts:
-        raise InvalidParameterError(
-            "AHPGroup needs at least one expert's AHP judgements; got none."
+        raise refuse(
+            "AHPGroup",
+            "experts",
+            value,
+            "at least one expert's AHP judgements",
+            fix="Give an AHP scheme per expert.",
         )
     for name, expert in experts.items():
-        if not isinstance(expert, AHP):
-            raise InvalidParameterError(
-                f"AHPGroup: {name} must be an AHP scheme built from that expert's judgements, "
-                f"such as AHP({{('Security', 'Economic'): 3}}); got {type(expert).__name__}."
-            )
+        check(
+            "AHPGroup",
+            f"experts[{name!r}]",
+            expert,
+            InstanceOf(AHP, description="an AHP scheme built from that expert's judgements"),
+            fix="Such as AHP({('Security', 'Economic'): 3}).",
+        )
     return MappingProxyType(experts)
 
 
@@ -491,9 +522,12 @@ def _to_expert_weights(
         return MappingProxyType(dict(value))
     if isinstance(value, Sequence) and not isinstance(value, str):
         return tuple(value)
-    raise InvalidParameterError(
-        f"AHPGroup: expert_weights must be a list with one weight per expert, a mapping of "
-        f"expert name to weight, or None for equal weights; got {value!r}."
+    raise refuse(
+        "AHPGroup",
+        "expert_weights",
+        value,
+        "a list with one weight per expert, a mapping of expert name to weight, or None for "
+        "equal weights",
     )
 
 
@@ -583,11 +617,11 @@ class AHPGroup:
     random_index: str | Mapping[int, float] = attrs.field(
         default="saaty1980",
         kw_only=True,
-        converter=check_random_index_table,
+        converter=_group_random_index,
         metadata=file_input("random_index"),
     )
     threshold: float | None = attrs.field(
-        default=0.10, kw_only=True, converter=_to_threshold, metadata=file_input("threshold")
+        default=0.10, kw_only=True, converter=_group_threshold, metadata=file_input("threshold")
     )
     completion: Completion | None = attrs.field(
         default=None,
@@ -612,7 +646,8 @@ class AHPGroup:
                     else f"{name} does not compare {quoted_list(lacking)}, which {first} does"
                 )
                 raise JudgementError(
-                    f"AHPGroup: every expert must compare the same criteria; {detail}."
+                    f"AHPGroup: every expert must compare the same criteria; got experts "
+                    f"who differ: {detail}. Give every expert judgements on the same criteria."
                 )
         weights = self._expert_weight_array(names)
         aggregate = AHP(
@@ -631,21 +666,31 @@ class AHPGroup:
         if isinstance(given, Mapping):
             unknown = [key for key in given if key not in self.experts]
             if unknown:
-                raise InvalidParameterError(
-                    f"AHPGroup: expert_weights names {unknown[0]!r}, which is not an expert."
-                    + did_you_mean(str(unknown[0]), names)
+                raise refuse(
+                    "AHPGroup",
+                    "expert_weights",
+                    dict(given),
+                    f"keyed by the experts' names, {quoted_list(names)}",
+                    fix=f"{unknown[0]!r} is not an expert." + did_you_mean(str(unknown[0]), names),
                 )
             missing = [name for name in names if name not in given]
             if missing:
-                raise InvalidParameterError(
-                    f"AHPGroup: expert_weights gives no weight to {quoted_list(missing)}."
+                raise refuse(
+                    "AHPGroup",
+                    "expert_weights",
+                    dict(given),
+                    "a weight for every expert",
+                    fix=f"It gives no weight to {quoted_list(missing)}.",
                 )
             raw = [given[name] for name in names]
         else:
             if len(given) != len(names):
-                raise InvalidParameterError(
-                    f"AHPGroup: expert_weights needs one weight per expert ({len(names)}); "
-                    f"got {len(given)}."
+                raise refuse(
+                    "AHPGroup",
+                    "expert_weights",
+                    given,
+                    f"one weight per expert ({len(names)})",
+                    fix=f"It has {len(given)}.",
                 )
             raw = list(given)
         numbers = [as_float(v) for v in raw]
@@ -653,9 +698,13 @@ class AHPGroup:
         bad = ~np.isfinite(values) | (values <= 0)
         if bad.any():
             k = int(np.argmax(bad))
-            raise InvalidParameterError(
-                f"AHPGroup: the weight of {names[k]} must be a positive finite number; "
-                f"got {raw[k]!r}."
+            key = f"{names[k]!r}" if isinstance(given, Mapping) else str(k)
+            raise refuse(
+                "AHPGroup",
+                f"expert_weights[{key}]",
+                raw[k],
+                "a positive finite number",
+                fix=f"It is the weight of {names[k]}.",
             )
         return np.asarray(values / values.sum(), dtype=np.float64)
 

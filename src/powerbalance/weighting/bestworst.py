@@ -37,8 +37,16 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._linprog import linprog
-from powerbalance._validate import did_you_mean, quoted_list
-from powerbalance.errors import ConsistencyWarning, InvalidParameterError, JudgementError
+from powerbalance._validate import (
+    InstanceOf,
+    Interval,
+    OneOf,
+    check,
+    did_you_mean,
+    quoted_list,
+    refuse,
+)
+from powerbalance.errors import ConsistencyWarning, JudgementError
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
 from powerbalance.weighting._base import registry
@@ -131,7 +139,7 @@ def best_worst_consistency_index(best_over_worst: float) -> float:
     >>> round(best_worst_consistency_index(2.5), 4)
     0.7087
     """
-    value = _scale_value("best_over_worst", best_over_worst)
+    value = _scale_value("best_worst_consistency_index", "best_over_worst", best_over_worst)
     if value.is_integer():
         return _CONSISTENCY_INDEX[int(value)]
     return _smaller_root(1.0 + 2.0 * value, value * value - value)
@@ -175,7 +183,9 @@ def best_worst_input_consistency_threshold(best_over_worst: float, n_criteria: i
     >>> best_worst_input_consistency_threshold(8, 12) is None
     True
     """
-    value = _scale_value("best_over_worst", best_over_worst)
+    value = _scale_value(
+        "best_worst_input_consistency_threshold", "best_over_worst", best_over_worst
+    )
     if not value.is_integer() or int(value) not in _INPUT_THRESHOLDS:
         return None
     if n_criteria not in _THRESHOLD_CRITERIA:
@@ -183,13 +193,9 @@ def best_worst_input_consistency_threshold(best_over_worst: float, n_criteria: i
     return _INPUT_THRESHOLDS[int(value)][n_criteria - _THRESHOLD_CRITERIA.start]
 
 
-def _scale_value(what: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise InvalidParameterError(f"{what} must be a number from 1 to 9; got {value!r}.")
-    number = float(value)
-    if not (math.isfinite(number) and _LOWEST <= number <= _HIGHEST):
-        raise InvalidParameterError(f"{what} must be a number from 1 to 9; got {value!r}.")
-    return number
+def _scale_value(owner: str, what: str, value: object) -> float:
+    check(owner, what, value, Interval(_LOWEST, _HIGHEST))
+    return float(value)  # type: ignore[arg-type]
 
 
 def _smaller_root(p: float, q: float) -> float:
@@ -202,20 +208,26 @@ def _smaller_root(p: float, q: float) -> float:
 
 
 def _to_judgements(vector: str, value: Mapping[str, float]) -> Mapping[str, float]:
-    if isinstance(value, str) or not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"BestWorst: {vector} must be a mapping of criterion name to a judgement from 1 "
-            f"to 9, such as {{'Security': 1, 'Economic': 3}}; got {value!r}."
-        )
+    check(
+        "BestWorst",
+        vector,
+        value,
+        InstanceOf(Mapping, description="a mapping of criterion name to a judgement from 1 to 9"),
+        fix="Such as {'Security': 1, 'Economic': 3}.",
+    )
     judgements: dict[str, float] = {}
     for name, raw in value.items():
         if not isinstance(name, str) or not name.strip():
             raise JudgementError(
-                f"BestWorst: {vector} has the key {name!r}; its keys must be criterion names."
+                f"BestWorst: the keys of {vector} must be criterion names; got {name!r}."
             )
         if isinstance(raw, bool) or not isinstance(raw, Real):
-            raise JudgementError(
-                f"BestWorst: {vector}[{name!r}] must be a number from 1 to 9; got {raw!r}."
+            raise refuse(
+                "BestWorst",
+                f"{vector}[{name!r}]",
+                raw,
+                "a number from 1 to 9",
+                error=JudgementError,
             )
         judgements[name] = float(raw)
     return MappingProxyType(judgements)
@@ -395,11 +407,14 @@ class BestWorst:
     model: Model = attrs.field(default="linear", metadata=file_input("text"))
 
     def __attrs_post_init__(self) -> None:
-        if self.model not in MODELS:
-            raise InvalidParameterError(
-                f"BestWorst: model must be 'linear' (the default; unique weights) or "
-                f"'nonlinear' (Rezaei's original model); got {self.model!r}."
-            )
+        check(
+            "BestWorst",
+            "model",
+            self.model,
+            OneOf(*MODELS),
+            fix="'linear' (the default) gives unique weights; 'nonlinear' is Rezaei's "
+            "original model.",
+        )
         self._check_names()
         self._check_values()
 
@@ -407,7 +422,7 @@ class BestWorst:
         for role in ("best", "worst"):
             name = getattr(self, role)
             if not isinstance(name, str) or not name.strip():
-                raise JudgementError(f"BestWorst: {role} must be a criterion name; got {name!r}.")
+                raise refuse("BestWorst", role, name, "a criterion name", error=JudgementError)
         first, second = self.best_to_others, self.others_to_worst
         for vector, names, other_vector, other in (
             ("best_to_others", first, "others_to_worst", second),
@@ -416,61 +431,85 @@ class BestWorst:
             for name in names:
                 if name not in other:
                     raise JudgementError(
-                        f"BestWorst: criterion {name!r} is judged in {vector} but not in "
-                        f"{other_vector}; every criterion needs both judgements."
-                        + did_you_mean(name, other)
+                        f"BestWorst: {other_vector} must judge every criterion {vector} "
+                        f"judges; got none for {name!r}. Every criterion needs both "
+                        "judgements." + did_you_mean(name, other)
                     )
         if not first:
             raise JudgementError(
-                "BestWorst: best_to_others and others_to_worst judge no criterion; give "
-                "each criterion a judgement in both."
+                "BestWorst: best_to_others and others_to_worst must judge at least one "
+                "criterion; got none. Give each criterion a judgement in both."
             )
         for role in ("best", "worst"):
             name = getattr(self, role)
             if name not in first:
-                raise JudgementError(
-                    f"BestWorst: the {role} criterion {name!r} is not among the judged "
-                    f"criteria {quoted_list(first)}." + did_you_mean(name, first)
+                raise refuse(
+                    "BestWorst",
+                    role,
+                    name,
+                    f"one of the judged criteria {quoted_list(first)}",
+                    fix=did_you_mean(name, first).strip(),
+                    error=JudgementError,
                 )
         if self.best == self.worst and len(first) > 1:
-            raise JudgementError(
-                f"BestWorst: {self.best!r} is named both the best and the worst criterion; "
-                f"with {len(first)} criteria they must differ."
+            raise refuse(
+                "BestWorst",
+                "worst",
+                self.worst,
+                f"a criterion other than the best with {len(first)} criteria",
+                fix=f"{self.best!r} is named both the best and the worst criterion.",
+                error=JudgementError,
             )
 
     def _check_values(self) -> None:
         best, worst = self.best, self.worst
         for name, value in self.best_to_others.items():
             if not (math.isfinite(value) and _LOWEST <= value <= _HIGHEST):
-                raise JudgementError(
-                    f"BestWorst: best_to_others[{name!r}] says how much more important the "
-                    f"best criterion {best!r} is than {name!r}; it must be a number from 1 "
-                    f"to 9, got {value:g}."
+                raise refuse(
+                    "BestWorst",
+                    f"best_to_others[{name!r}]",
+                    value,
+                    "a number from 1 to 9",
+                    fix=f"It says how much more important the best criterion {best!r} is "
+                    f"than {name!r}.",
+                    error=JudgementError,
                 )
         for name, value in self.others_to_worst.items():
             if not (math.isfinite(value) and _LOWEST <= value <= _HIGHEST):
-                raise JudgementError(
-                    f"BestWorst: others_to_worst[{name!r}] says how much more important "
-                    f"{name!r} is than the worst criterion {worst!r}; it must be a number "
-                    f"from 1 to 9, got {value:g}."
+                raise refuse(
+                    "BestWorst",
+                    f"others_to_worst[{name!r}]",
+                    value,
+                    "a number from 1 to 9",
+                    fix=f"It says how much more important {name!r} is than the worst "
+                    f"criterion {worst!r}.",
+                    error=JudgementError,
                 )
         if self.best_to_others[best] != 1:
-            raise JudgementError(
-                f"BestWorst: best_to_others[{best!r}] compares the best criterion with "
-                f"itself and must be 1; got {self.best_to_others[best]:g}."
+            raise refuse(
+                "BestWorst",
+                f"best_to_others[{best!r}]",
+                self.best_to_others[best],
+                "1",
+                fix="It compares the best criterion with itself.",
+                error=JudgementError,
             )
         if self.others_to_worst[worst] != 1:
-            raise JudgementError(
-                f"BestWorst: others_to_worst[{worst!r}] compares the worst criterion with "
-                f"itself and must be 1; got {self.others_to_worst[worst]:g}."
+            raise refuse(
+                "BestWorst",
+                f"others_to_worst[{worst!r}]",
+                self.others_to_worst[worst],
+                "1",
+                fix="It compares the worst criterion with itself.",
+                error=JudgementError,
             )
         forward, backward = self.best_to_others[worst], self.others_to_worst[best]
         if forward != backward:
             raise JudgementError(
-                f"BestWorst: how much more important {best!r} (best) is than {worst!r} "
-                f"(worst) is judged twice and the two disagree: best_to_others[{worst!r}] = "
-                f"{forward:g} but others_to_worst[{best!r}] = {backward:g}. Give both the "
-                "same value."
+                f"BestWorst: best_to_others[{worst!r}] and others_to_worst[{best!r}] must be "
+                f"equal, since both judge how much more important {best!r} (best) is than "
+                f"{worst!r} (worst); got {forward:g} and {backward:g}. Give both the same "
+                "value."
             )
         if forward == 1:
             for vector, judgements in (
@@ -480,10 +519,10 @@ class BestWorst:
                 for name, value in judgements.items():
                     if value != 1:
                         raise JudgementError(
-                            f"BestWorst: the best criterion {best!r} is judged exactly as "
-                            f"important as the worst {worst!r} (a_BW = 1), so every "
-                            f"criterion is equally important and every judgement must be 1; "
-                            f"got {vector}[{name!r}] = {value:g}."
+                            f"BestWorst: {vector}[{name!r}] must be 1, since the best "
+                            f"criterion {best!r} is judged exactly as important as the worst "
+                            f"{worst!r} (a_BW = 1) and so every criterion is equally "
+                            f"important; got {value:g}. Revisit a_BW or this judgement."
                         )
 
     # -- derived from the judgements ----------------------------------------------------
@@ -585,22 +624,24 @@ class BestWorst:
         ...           others_to_worst={"Trade gains": 2, "Conflcit risk": 1}).weigh(pb.examples.load("engage-or-contain").assessment)
         Traceback (most recent call last):
         ...
-        powerbalance.errors.JudgementError: BestWorst: 'Conflcit risk' is judged but is not a criterion of the assessment. Did you mean 'Conflict risk'?
+        powerbalance.errors.JudgementError: BestWorst: the judged criteria must be criteria of the \
+assessment; got 'Conflcit risk', which is not one. Did you mean 'Conflict risk'?
         """  # noqa: E501
         criteria = assessment.criterion_names
         known = set(criteria)
         for name in self.criterion_names:
             if name not in known:
                 raise JudgementError(
-                    f"BestWorst: {name!r} is judged but is not a criterion of the assessment."
-                    + did_you_mean(name, criteria)
+                    f"BestWorst: the judged criteria must be criteria of the assessment; got "
+                    f"{name!r}, which is not one." + did_you_mean(name, criteria)
                 )
         missing = [name for name in criteria if name not in self.best_to_others]
         if missing:
             raise JudgementError(
-                f"BestWorst: criterion {quoted_list(missing)} of the assessment is not judged; "
-                "give every criterion a judgement in best_to_others and in others_to_worst "
-                "(or leave it out of the assessment with subset())."
+                f"BestWorst: the judgements must cover every criterion of the assessment; "
+                f"got none for criterion {quoted_list(missing)}. Give every criterion a "
+                "judgement in best_to_others and in others_to_worst (or leave it out of the "
+                "assessment with subset())."
             )
         result = self.solve()
         if result.input_consistency_acceptable is False:

@@ -8,8 +8,8 @@ from typing import TypeAlias
 import attrs
 import numpy as np
 
-from powerbalance._validate import did_you_mean
-from powerbalance.errors import InvalidParameterError, WeightError
+from powerbalance._validate import did_you_mean, refuse
+from powerbalance.errors import WeightError
 from powerbalance.model import Assessment, Criterion
 from powerbalance.model.normalize import normalize
 from powerbalance.model.weights import Weights
@@ -118,8 +118,9 @@ class ByArea:
             unknown = [area for area in per_area if area not in assessment.areas]
             if unknown:
                 raise WeightError(
-                    f"ByArea: within names area {unknown[0]!r}, which the assessment does "
-                    f"not have." + did_you_mean(unknown[0], assessment.areas)
+                    f"ByArea: within must name areas of the assessment; got "
+                    f"{unknown[0]!r}, which it does not have."
+                    + did_you_mean(unknown[0], assessment.areas)
                 )
         result: dict[str, float] = {}
         for area in assessment.areas:
@@ -141,13 +142,17 @@ def _to_parts(
 ) -> Parts:
     pairs = list(value.items()) if isinstance(value, Mapping) else list(value)
     if not pairs:
-        raise InvalidParameterError("Blend needs at least one (scheme, share) pair; got none.")
+        raise refuse(
+            "Blend",
+            "parts",
+            value,
+            "at least one (scheme, share) pair",
+            fix="Such as {'equal': 1, 'entropy': 1}.",
+        )
     parts = []
     for position, pair in enumerate(pairs):
         if not (isinstance(pair, tuple) and len(pair) == 2):
-            raise InvalidParameterError(
-                f"Blend takes (scheme, share) pairs; item {position} is {pair!r}."
-            )
+            raise refuse("Blend", f"parts[{position}]", pair, "a (scheme, share) pair")
         scheme, share = pair
         resolve_weighting(scheme)
         if (
@@ -155,13 +160,23 @@ def _to_parts(
             or not isinstance(share, int | float)
             or not (np.isfinite(share) and share >= 0)
         ):
-            raise WeightError(
-                f"Blend: the share of {scheme!r} must be a finite, non-negative number; "
-                f"got {share!r}."
+            raise refuse(
+                "Blend",
+                f"the share of {scheme!r}",
+                share,
+                "a finite number of at least 0",
+                error=WeightError,
             )
         parts.append((scheme, float(share)))
     if sum(share for _, share in parts) <= 0:
-        raise WeightError("Blend: every share is zero; give at least one scheme a share.")
+        raise refuse(
+            "Blend",
+            "parts",
+            value,
+            "at least one positive share",
+            fix="Every share is zero; give at least one scheme a share.",
+            error=WeightError,
+        )
     return tuple(parts)
 
 

@@ -104,8 +104,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._validate import did_you_mean, quoted_list
-from powerbalance.errors import InvalidNameError, InvalidParameterError, JudgementError
+from powerbalance._validate import did_you_mean, quoted_list, refuse
+from powerbalance.errors import InvalidNameError, JudgementError
 
 __all__ = [
     "COMPLETIONS",
@@ -198,7 +198,7 @@ def _is_missing(cell: object) -> bool:
 def _check_criterion_name(name: object, where: str) -> str:
     if not isinstance(name, str) or not name.strip():
         raise InvalidNameError(
-            f"AHP: criterion names must be non-empty strings; {where} has {name!r}."
+            f"AHP: criterion names must be non-empty strings; got {name!r} in {where}."
         )
     return name
 
@@ -212,8 +212,8 @@ def _check_ratio(value: object, where: str) -> float:
         )
     if not math.isfinite(number) or number <= 0:
         raise JudgementError(
-            f"AHP: the judgement {where} is {number:g}; judgements are ratios and must be "
-            f"positive and finite. Write 1/3, not -3 or 0, for 'a third as important'."
+            f"AHP: the judgement {where} must be a positive finite ratio; got {number:g}. "
+            f"Write 1/3, not -3 or 0, for 'a third as important'."
         )
     return number
 
@@ -225,9 +225,10 @@ def _reciprocal_pair(forward: float, backward: float, where: str) -> float:
     """
     if abs(forward * backward - 1.0) > RECIPROCAL_TOLERANCE:
         raise JudgementError(
-            f"AHP: {where} contradict each other: {forward:g} one way and {backward:g} the "
-            f"other, whose product should be 1 (the reverse of {forward:g} is "
-            f"{1 / forward:.4g}). Give each pair once, or make the two values reciprocal."
+            f"AHP: {where} must be reciprocal, their product 1 (the reverse of {forward:g} "
+            f"is {1 / forward:.4g}); got {forward:g} one way and {backward:g} the other, "
+            f"which contradict each other. Give each pair once, or make the two values "
+            f"reciprocal."
         )
     return forward if forward >= backward else 1.0 / backward
 
@@ -237,8 +238,8 @@ def _pairs_from_mapping(value: Mapping[object, object]) -> dict[Pair, float]:
     for key, raw in value.items():
         if not isinstance(key, tuple) or len(key) != 2:
             raise JudgementError(
-                f"AHP: each judgement is keyed by a pair of criterion names, such as "
-                f"('Security', 'Economic'); got the key {key!r}."
+                f"AHP: each judgement key must be a pair of criterion names; got {key!r}. "
+                f"Key a judgement like ('Security', 'Economic')."
             )
         first = _check_criterion_name(key[0], f"the judgement key {key!r}")
         second = _check_criterion_name(key[1], f"the judgement key {key!r}")
@@ -247,8 +248,8 @@ def _pairs_from_mapping(value: Mapping[object, object]) -> dict[Pair, float]:
         if first == second:
             if not math.isclose(ratio, 1.0, rel_tol=1e-9):
                 raise JudgementError(
-                    f"AHP: the self-comparison {where} is {ratio:g}; a criterion is exactly "
-                    f"as important as itself, so it must be 1 (or be left out)."
+                    f"AHP: the self-comparison {where} must be 1 (or be left out), since a "
+                    f"criterion is exactly as important as itself; got {ratio:g}."
                 )
             pairs.setdefault((first, first), 1.0)
             continue
@@ -276,8 +277,8 @@ def _pairs_from_frame(frame: pd.DataFrame) -> dict[Pair, float]:
         for name in labels:
             if name in seen:
                 raise JudgementError(
-                    f"AHP: criterion {name!r} appears twice in the matrix {what}; each "
-                    f"criterion needs one row and one column."
+                    f"AHP: the matrix {what} must name each criterion once; got {name!r} "
+                    f"twice. Each criterion needs one row and one column."
                 )
             seen.add(name)
     if set(rows) != set(columns):
@@ -286,8 +287,8 @@ def _pairs_from_frame(frame: pd.DataFrame) -> dict[Pair, float]:
         odd = extra[0] if extra else lacking[0]
         where = "a column but not a row" if extra else "a row but not a column"
         raise JudgementError(
-            f"AHP: a judgement matrix needs the same criteria as rows and columns; {odd!r} "
-            f"is {where}." + did_you_mean(odd, rows if extra else columns)
+            f"AHP: a judgement matrix must have the same criteria as rows and columns; got "
+            f"{odd!r} as {where}." + did_you_mean(odd, rows if extra else columns)
         )
     cells = frame.loc[rows, rows].to_numpy(dtype=object)
     values = np.empty((len(rows), len(rows)), dtype=np.float64)
@@ -303,8 +304,8 @@ def _pairs_from_frame(frame: pd.DataFrame) -> dict[Pair, float]:
         diagonal = values[i, i]
         if not math.isnan(diagonal) and not math.isclose(diagonal, 1.0, rel_tol=1e-9):
             raise JudgementError(
-                f"AHP: the diagonal cell ({name!r}, {name!r}) is {diagonal:g}; a criterion "
-                f"is exactly as important as itself, so the diagonal must be 1."
+                f"AHP: the diagonal cell ({name!r}, {name!r}) must be 1, since a criterion is "
+                f"exactly as important as itself; got {diagonal:g}."
             )
     for i, row in enumerate(rows):
         for j in range(i + 1, len(rows)):
@@ -365,15 +366,22 @@ def to_judgements(value: object) -> Mapping[Pair, float]:
     elif isinstance(value, Mapping):
         pairs = _pairs_from_mapping(value)
     else:
-        raise InvalidParameterError(
-            f"AHP takes its judgements as a mapping of criterion pairs to ratios, such as "
-            f"{{('Security', 'Economic'): 3}}, or as a square DataFrame whose index and "
-            f"columns are the criteria; got {type(value).__name__}."
+        raise refuse(
+            "AHP",
+            "judgements",
+            value,
+            "a mapping of criterion pairs to ratios, or a square DataFrame whose index and "
+            "columns are the criteria",
+            fix="Such as {('Security', 'Economic'): 3}.",
         )
     if not pairs:
-        raise JudgementError(
-            "AHP: no judgements were given; compare at least one pair of criteria, such "
-            "as {('Security', 'Economic'): 3}."
+        raise refuse(
+            "AHP",
+            "judgements",
+            value,
+            "at least one comparison of a pair of criteria",
+            fix="Such as {('Security', 'Economic'): 3}.",
+            error=JudgementError,
         )
     return MappingProxyType(pairs)
 
@@ -471,8 +479,8 @@ def check_connected(graph: ComparisonGraph, scheme: str) -> None:
     needed = graph.n - 1
     count = f" {graph.n} criteria need at least {needed} judgements; got {len(graph.logs)}."
     raise JudgementError(
-        f"{scheme}: the judgements do not connect all criteria; they fall into "
-        f"{len(components)} groups never compared with each other: {shown}. Add a "
+        f"{scheme}: the judgements must connect all criteria; got {len(components)} "
+        f"groups never compared with each other: {shown}. Add a "
         f"judgement between the groups, for instance ({components[0][0]!r}, "
         f"{components[1][0]!r})." + count
     )

@@ -68,10 +68,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance._validate import quoted_list
+from powerbalance._validate import Boolean, check, quoted_list
 from powerbalance.errors import (
     DegenerateCriterionWarning,
-    InvalidParameterError,
     NormalizationError,
 )
 from powerbalance.model import Assessment
@@ -162,11 +161,7 @@ def _validate_normalization_or_none(
 
 
 def _validate_bool(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidParameterError(
-            f"The {attribute.name!r} parameter of {type(instance).__name__} must be True or "
-            f"False; got {value!r}."
-        )
+    check(type(instance).__name__, attribute.name, value, Boolean())
 
 
 # -- entropy --------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from powerbalance._validate import did_you_mean, quoted_list
+from powerbalance._validate import InstanceOf, OneOf, check, refuse
 from powerbalance.errors import InvalidParameterError
 
 __all__ = ["RANDOM_INDICES", "check_random_index_table", "random_index"]
@@ -96,7 +96,11 @@ Examples
 """
 
 
-def check_random_index_table(value: str | Mapping[int, float]) -> str | Mapping[int, float]:
+def check_random_index_table(
+    value: str | Mapping[int, float],
+    owner: str = "check_random_index_table",
+    parameter: str = "random_index",
+) -> str | Mapping[int, float]:
     """A random-index table checked: a published table's name, or a read-only ``{n: RI}``.
 
     Parameters
@@ -104,6 +108,9 @@ def check_random_index_table(value: str | Mapping[int, float]) -> str | Mapping[
     value : str or mapping of int to float
         The name of a table of :data:`RANDOM_INDICES`, or a mapping of matrix order (a
         whole number from 1) to random index (a finite number of at least 0).
+    owner, parameter : str, optional
+        Who takes the table and under what name, as a refusal's message opens
+        (``"AHP: random_index ..."``).
 
     Returns
     -------
@@ -123,37 +130,36 @@ def check_random_index_table(value: str | Mapping[int, float]) -> str | Mapping[
     >>> dict(check_random_index_table({3: 0.5}))
     {3: 0.5}
     """
+    check(
+        owner,
+        parameter,
+        value,
+        OneOf(*RANDOM_INDICES),
+        InstanceOf(Mapping, description="a mapping of matrix order to random index"),
+        fix="A table of your own reads like {3: 0.58, 4: 0.9}.",
+    )
     if isinstance(value, str):
-        if value not in RANDOM_INDICES:
-            raise InvalidParameterError(
-                f"random_index must be one of {quoted_list(RANDOM_INDICES)} or a mapping of "
-                f"matrix order to random index; got {value!r}."
-                + did_you_mean(value, RANDOM_INDICES)
-            )
         return value
-    if not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"random_index must be one of {quoted_list(RANDOM_INDICES)} or a mapping of "
-            f"matrix order to random index such as {{3: 0.58, 4: 0.9}}; got {value!r}."
-        )
     table: dict[int, float] = {}
     for order, index in value.items():
         if isinstance(order, bool) or not isinstance(order, int | np.integer) or order < 1:
-            raise InvalidParameterError(
-                f"random_index: the keys of a random-index table are matrix orders "
-                f"(whole numbers from 1); got {order!r}."
+            raise refuse(
+                owner,
+                parameter,
+                order,
+                "keyed by matrix orders (whole numbers from 1)",
+                fix="A table of your own reads like {3: 0.58, 4: 0.9}.",
             )
         number = _as_float(index)
         if number is None or not math.isfinite(number) or number < 0:
-            raise InvalidParameterError(
-                f"random_index: the random index of order {order} must be a finite number "
-                f"of at least 0; got {index!r}."
-            )
+            raise refuse(owner, f"{parameter}[{order}]", index, "a finite number of at least 0")
         table[int(order)] = number
     return MappingProxyType(table)
 
 
-def random_index(n: int, table: str | Mapping[int, float] = "saaty1980") -> float:
+def random_index(
+    n: int, table: str | Mapping[int, float] = "saaty1980", *, owner: str = "random_index"
+) -> float:
     r"""The random index :math:`RI(n)` that the consistency index is divided by.
 
     Parameters
@@ -163,6 +169,8 @@ def random_index(n: int, table: str | Mapping[int, float] = "saaty1980") -> floa
     table : str or mapping of int to float, default "saaty1980"
         A published table of :data:`RANDOM_INDICES` (``"saaty1980"`` for n up to 10,
         ``"alonso-lamata2006"`` for n up to 15) or your own ``{n: RI}``.
+    owner : str, default "random_index"
+        Who asks, as a refusal's message opens; a scheme names itself (``"AHP"``).
 
     Returns
     -------
@@ -185,7 +193,8 @@ def random_index(n: int, table: str | Mapping[int, float] = "saaty1980") -> floa
     >>> random_index(12, "alonso-lamata2006")
     1.5365
     """
-    checked = check_random_index_table(table)
+    parameter = "table" if owner == "random_index" else "random_index"
+    checked = check_random_index_table(table, owner, parameter)
     values = RANDOM_INDICES[checked] if isinstance(checked, str) else checked
     if n <= 2:
         return 0.0
@@ -200,15 +209,18 @@ def random_index(n: int, table: str | Mapping[int, float] = "saaty1980") -> floa
             else ""
         )
         raise InvalidParameterError(
-            f"The random-index table {name} has no value for {n} criteria ({covers}). Use "
-            f"{other}your own table as a mapping {{order: index}}, or threshold=None to skip "
-            f"the consistency check."
+            f"{owner}: {parameter} must be a table with a value for {n} criteria; got the "
+            f"table {name}, which has none ({covers}). Use {other}your own table as a "
+            f"mapping {{order: index}}, or threshold=None to skip the consistency check."
         )
     value = float(values[n])
     if value <= 0:
-        raise InvalidParameterError(
-            f"The random index of order {n} is {value:g}; it must be positive for n >= 3 "
-            f"to divide the consistency index by."
+        raise refuse(
+            owner,
+            f"{parameter}[{n}]",
+            value,
+            "positive for n >= 3",
+            fix="The consistency index is divided by it.",
         )
     return value
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeAlias
@@ -11,9 +12,9 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance._frozen import FrozenMap
+from powerbalance._validate import InstanceOf, Interval, check, refuse
 from powerbalance.errors import (
     DuplicateNameError,
-    InvalidParameterError,
     ScaleRangeWarning,
     WeightError,
 )
@@ -53,12 +54,25 @@ class Equal:
         return Weights(assessment.criterion_names, np.full(m, 1.0 / m))
 
 
-def _to_points(value: Mapping[str, float]) -> Mapping[str, float]:
-    if not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"Direct takes a mapping of criterion name to points, such as "
-            f"{{'Security': 40, 'Economic': 60}}; got {value!r}."
-        )
+def _to_points(value: Mapping[str, float], owner: str = "Direct") -> Mapping[str, float]:
+    check(
+        owner,
+        "points",
+        value,
+        InstanceOf(Mapping, description="a mapping of criterion name to points"),
+        fix="Such as {'Security': 40, 'Economic': 60}.",
+    )
+    for name, point in value.items():
+        # True and False would pass for 1 and 0, and text for the number it spells.
+        if isinstance(point, bool | np.bool_) or not isinstance(point, numbers.Real):
+            raise refuse(
+                owner,
+                f"points[{name!r}]",
+                point,
+                "a number",
+                fix="Text and True or False are not numbers here; give points such as 40.",
+                error=WeightError,
+            )
     return dict(value)
 
 
@@ -91,9 +105,7 @@ class Direct:
     {'Trade gains': 0.3, 'Conflict risk': 0.7}
     """
 
-    points: Mapping[str, float] = attrs.field(
-        converter=_to_points, metadata=file_input("points")
-    )
+    points: Mapping[str, float] = attrs.field(converter=_to_points, metadata=file_input("points"))
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Rescale the points to weights over the criteria of ``assessment``."""
@@ -106,27 +118,79 @@ class Direct:
 Ranking: TypeAlias = tuple[tuple[str, ...], ...]
 
 
-def to_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
-    """A ranking as tuples of tied names, most important first; checked for repeats."""
+def to_ranking(value: Sequence[str | Sequence[str]], owner: str = "to_ranking") -> Ranking:
+    """A ranking as tuples of tied names, most important first; checked for repeats.
+
+    ``owner`` is who takes the ranking, as a refusal's message opens.
+
+    Examples
+    --------
+    >>> to_ranking(["Security", ["Economic", "Trade"]])
+    (('Security',), ('Economic', 'Trade'))
+    >>> to_ranking([1, 2], owner="RankSum")
+    Traceback (most recent call last):
+    ...
+    powerbalance.errors.InvalidParameterError: RankSum: ranking[0] must be a criterion name \
+or a list of tied criterion names; got 1. ...
+    """
+    example = "Such as ['Security', ['Economic', 'Trade']]."
     if isinstance(value, str) or not isinstance(value, Sequence):
-        raise InvalidParameterError(
-            f"A ranking is a list of criterion names, most important first, with tied "
-            f"criteria grouped in a list, such as ['Security', ['Economic', 'Trade']]; "
-            f"got {value!r}."
+        raise refuse(
+            owner,
+            "ranking",
+            value,
+            "a list of criterion names, most important first, with tied criteria grouped in a list",
+            fix=example,
         )
-    groups = tuple((item,) if isinstance(item, str) else tuple(item) for item in value)
+    groups: list[tuple[str, ...]] = []
+    for position, item in enumerate(value):
+        if isinstance(item, str):
+            groups.append((item,))
+            continue
+        if not (isinstance(item, Sequence) and all(isinstance(name, str) for name in item)):
+            raise refuse(
+                owner,
+                f"ranking[{position}]",
+                item,
+                "a criterion name or a list of tied criterion names",
+                fix=example,
+            )
+        if not item:
+            raise refuse(
+                owner,
+                f"ranking[{position}]",
+                item,
+                "a non-empty group of tied criteria",
+                fix="Remove the empty group.",
+            )
+        groups.append(tuple(item))
     seen: set[str] = set()
     for group in groups:
-        if not group:
-            raise InvalidParameterError("A tie group in the ranking is empty; remove it.")
         for name in group:
             if name in seen:
-                raise DuplicateNameError(
-                    f"Criterion {name!r} appears twice in the ranking; give each criterion "
-                    "one place."
+                raise refuse(
+                    owner,
+                    "ranking",
+                    value,
+                    "a ranking that names each criterion once",
+                    fix=f"Criterion {name!r} appears twice; give each criterion one place.",
+                    error=DuplicateNameError,
                 )
             seen.add(name)
-    return groups
+    return tuple(groups)
+
+
+# One converter per scheme, so that a refusal names the scheme the analyst called.
+def _rank_order_centroid_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
+    return to_ranking(value, "RankOrderCentroid")
+
+
+def _rank_sum_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
+    return to_ranking(value, "RankSum")
+
+
+def _rank_reciprocal_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
+    return to_ranking(value, "RankReciprocal")
 
 
 def _weigh_ranking(
@@ -259,7 +323,9 @@ class RankOrderCentroid:
     {'Trade gains': 0.25, 'Conflict risk': 0.75}
     """
 
-    ranking: Ranking = attrs.field(converter=to_ranking, metadata=file_input("ranking"))
+    ranking: Ranking = attrs.field(
+        converter=_rank_order_centroid_ranking, metadata=file_input("ranking")
+    )
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights for the criteria of ``assessment`` from the ranking."""
@@ -290,7 +356,7 @@ class RankSum:
     {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
     """
 
-    ranking: Ranking = attrs.field(converter=to_ranking, metadata=file_input("ranking"))
+    ranking: Ranking = attrs.field(converter=_rank_sum_ranking, metadata=file_input("ranking"))
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights for the criteria of ``assessment`` from the ranking (see :func:`rank_sum`)."""
@@ -324,7 +390,9 @@ class RankReciprocal:
     {'Trade gains': 0.333..., 'Conflict risk': 0.666...}
     """
 
-    ranking: Ranking = attrs.field(converter=to_ranking, metadata=file_input("ranking"))
+    ranking: Ranking = attrs.field(
+        converter=_rank_reciprocal_ranking, metadata=file_input("ranking")
+    )
 
     def weigh(self, assessment: Assessment) -> Weights:
         """Weights from the ranking (see :func:`rank_reciprocal`)."""
@@ -332,19 +400,24 @@ class RankReciprocal:
 
 
 def _to_swing_points(value: Mapping[str, float]) -> Mapping[str, float]:
-    points = _to_points(value)
+    points = _to_points(value, "Swing")
     for name, point in points.items():
-        if isinstance(point, bool) or not isinstance(point, int | float) or not (0 <= point <= 100):
-            raise WeightError(
-                f"Swing: the points for {name!r} must be a number from 0 to 100; got {point!r}."
-            )
+        if not _SWING.accepts(point):
+            raise refuse("Swing", f"points[{name!r}]", point, _SWING.describe(), error=WeightError)
     if points and max(points.values()) != 100:
-        raise WeightError(
-            "Swing: give 100 points to the criterion whose swing from worst to best "
-            "matters most, and rate the other swings from 0 to 100 against it; the "
-            f"highest points given are {max(points.values()):g}."
+        raise refuse(
+            "Swing",
+            "points",
+            points,
+            "a mapping with 100 for the criterion whose swing from worst to best matters most",
+            fix="Rate the other swings from 0 to 100 against it; the highest points "
+            f"given are {max(points.values()):g}.",
+            error=WeightError,
         )
     return points
+
+
+_SWING = Interval(0, 100)
 
 
 def _to_ranges(

@@ -13,8 +13,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._frozen import FrozenMap
-from powerbalance._validate import OneOf, check, did_you_mean
-from powerbalance.errors import InvalidParameterError, UnknownNameError, WeightError
+from powerbalance._validate import OneOf, check, did_you_mean, quoted_list, refuse
+from powerbalance.errors import UnknownNameError, WeightError
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
 from powerbalance.sensitivity.smaa._hitandrun import Polytope
@@ -55,7 +55,6 @@ _EXACT_BOUNDS = 16
 # A sampler draws ``count`` weight vectors (rows summing to 1, in the assessment's
 # criterion order) from the generator it is given.
 _Sampler: TypeAlias = Callable[[np.random.Generator, int], FloatArray]
-
 
 
 def _normalized_rows(values: FloatArray) -> FloatArray:
@@ -185,6 +184,10 @@ class UniformWeights(WeightInformation):
         return "drawn uniformly"
 
 
+def _ordinal_ranking(value: Sequence[str | Sequence[str]]) -> Ranking:
+    return to_ranking(value, "OrdinalWeights")
+
+
 @attrs.frozen
 class OrdinalWeights(WeightInformation):
     r"""Criteria ranked by importance: weights uniform over those that respect the ranking.
@@ -228,7 +231,7 @@ class OrdinalWeights(WeightInformation):
     [0.25, 0.75]
     """
 
-    ranking: Ranking = attrs.field(converter=to_ranking)
+    ranking: Ranking = attrs.field(converter=_ordinal_ranking)
 
     def draw_function(self, assessment: Assessment) -> _Sampler:
         ordered = [name for group in self.ranking for name in group]
@@ -255,28 +258,40 @@ def _to_bounds(
     value: Mapping[str, tuple[float, float]], owner: str = "IntervalWeights"
 ) -> FrozenMap[str, tuple[float, float]]:
     if not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"{owner}: bounds must be a mapping of criterion name to (low, high), "
-            f"such as {{'Security': (0.2, 0.5)}}; got {value!r}."
+        raise refuse(
+            owner,
+            "bounds",
+            value,
+            "a mapping of criterion name to (low, high)",
+            fix="Give them as {'Security': (0.2, 0.5)}.",
         )
     bounds: dict[str, tuple[float, float]] = {}
     for name, pair in value.items():
         try:
             low, high = (float(end) for end in pair)
         except (TypeError, ValueError):
-            raise InvalidParameterError(
-                f"{owner}: the bounds of {name!r} must be a pair (low, high) of "
-                f"numbers from 0 to 1, such as (0.2, 0.5); got {pair!r}."
+            raise refuse(
+                owner,
+                f"the bounds of {name!r}",
+                pair,
+                "a pair (low, high) of numbers from 0 to 1",
+                fix="Give them as (0.2, 0.5).",
             ) from None
         if not (0.0 <= low <= 1.0 and 0.0 <= high <= 1.0):
-            raise InvalidParameterError(
-                f"{owner}: the bounds of {name!r} must lie from 0 to 1 (weights "
-                f"sum to 1); got ({low:g}, {high:g})."
+            raise refuse(
+                owner,
+                f"the bounds of {name!r}",
+                pair,
+                "a pair of numbers from 0 to 1",
+                fix="Weights sum to 1, so no bound lies outside 0 to 1.",
             )
         if low > high:
-            raise InvalidParameterError(
-                f"{owner}: the bounds of {name!r} are ({low:g}, {high:g}), low above "
-                f"high; give them as (low, high)."
+            raise refuse(
+                owner,
+                f"the bounds of {name!r}",
+                pair,
+                "a pair (low, high) with low at most high",
+                fix=f"Give them as ({high:g}, {low:g}).",
             )
         bounds[name] = (low, high)
     return FrozenMap(bounds)
@@ -427,9 +442,12 @@ def _to_weights(value: Mapping[str, float] | Weights) -> Weights:
     if isinstance(value, Weights):
         return value
     if not isinstance(value, Mapping):
-        raise InvalidParameterError(
-            f"PerturbedWeights: weights must be a mapping of criterion name to weight or a "
-            f"Weights, such as {{'Security': 0.6, 'Economic': 0.4}}; got {value!r}."
+        raise refuse(
+            "PerturbedWeights",
+            "weights",
+            value,
+            "a mapping of criterion name to weight or a Weights",
+            fix="Give them as {'Security': 0.6, 'Economic': 0.4}.",
         )
     return Weights.from_mapping(value)
 
@@ -438,9 +456,12 @@ def _check_spread(
     instance: PerturbedWeights, attribute: attrs.Attribute[float], value: float
 ) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not (0.0 <= value < 1.0):
-        raise InvalidParameterError(
-            f"PerturbedWeights: spread must be a number from 0 up to (not including) 1, such "
-            f"as 0.1 for weights within ±10%; got {value!r}."
+        raise refuse(
+            "PerturbedWeights",
+            "spread",
+            value,
+            "a number from 0 up to (not including) 1",
+            fix="Give 0.1 for weights within ±10%.",
         )
 
 
@@ -495,8 +516,6 @@ class PerturbedWeights(WeightInformation):
         return f"within ±{100 * self.spread:g}% of the given weights"
 
 
-
-
 def _to_constrained_bounds(
     value: Mapping[str, tuple[float, float]] | None,
 ) -> FrozenMap[str, tuple[float, float]]:
@@ -504,7 +523,7 @@ def _to_constrained_bounds(
 
 
 def _to_optional_ranking(value: Sequence[str | Sequence[str]] | None) -> Ranking | None:
-    return None if value is None else to_ranking(value)
+    return None if value is None else to_ranking(value, "ConstrainedWeights")
 
 
 def _check_sampler(instance: object, attribute: object, value: object) -> None:
@@ -600,9 +619,14 @@ class ConstrainedWeights(WeightInformation):
         ranked = [name for group in self.ranking or () for name in group]
         for name in [*self.bounds, *ranked]:
             if name not in names:
-                raise UnknownNameError(
-                    f"ConstrainedWeights: {name!r} is not a criterion of the assessment."
-                    + did_you_mean(str(name), names)
+                raise refuse(
+                    "ConstrainedWeights",
+                    "a criterion named in the bounds or ranking",
+                    name,
+                    "a criterion of the assessment",
+                    fix=did_you_mean(str(name), names).strip()
+                    or f"The criteria are {quoted_list(names)}.",
+                    error=UnknownNameError,
                 )
         m = len(names)
         low = np.array([self.bounds.get(name, (0.0, 1.0))[0] for name in names])
@@ -624,14 +648,19 @@ class ConstrainedWeights(WeightInformation):
             if exact is not None:
                 return exact
         if self.sampler == "rejection":
-            raise InvalidParameterError(
-                f"ConstrainedWeights: {self._described()} cannot be sampled by rejection: "
-                + (
-                    "the ranking ties criteria."
-                    if tied
-                    else f"they keep less than {MIN_ACCEPTANCE:g} of the proposals."
-                )
-                + ' Use sampler="auto".'
+            raise refuse(
+                "ConstrainedWeights",
+                "sampler",
+                self.sampler,
+                '"auto" or "hit-and-run" for these constraints',
+                fix=(
+                    f"Rejection cannot sample {self._described()}: "
+                    + (
+                        "the ranking ties criteria."
+                        if tied
+                        else f"they keep less than {MIN_ACCEPTANCE:g} of the proposals."
+                    )
+                ),
             )
         polytope = Polytope.of(
             np.vstack(rows),
