@@ -453,3 +453,8 @@ def test_strategies_draw_what_they_promise():
         "added better",
         "added worse",
     }
+
+
+def test_no_property_depends_on_the_machine_speed():
+    # A busy 2-core machine once failed a property on hypothesis's 200 ms deadline.
+    assert settings.default.deadline is None

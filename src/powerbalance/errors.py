@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "BackendError",
     "ConformanceError",
     "ConsistencyWarning",
     "DegenerateCriterionWarning",
@@ -39,6 +40,7 @@ __all__ = [
     "PowerbalanceWarning",
     "Problem",
     "ScaleRangeWarning",
+    "ScoreError",
     "ShapeError",
     "StudyFileError",
     "UnknownNameError",
@@ -157,6 +159,20 @@ class JudgementError(WeightError):
     """
 
 
+class ScoreError(PowerbalanceError, ValueError):
+    """A method gave an option a score that is not a finite number.
+
+    Raised where an analysis scores options, for every method alike (plug-ins
+    included); the message names the method, the option and, where it can be traced,
+    the cell of the assessment behind it.
+
+    Examples
+    --------
+    >>> issubclass(ScoreError, ValueError)
+    True
+    """
+
+
 class NormalizationError(PowerbalanceError, ValueError):
     """A normalization cannot be applied to a criterion's scores.
 
@@ -191,6 +207,20 @@ class ConformanceError(PowerbalanceError, AssertionError):
     Examples
     --------
     >>> issubclass(ConformanceError, AssertionError)
+    True
+    """
+
+
+class BackendError(PowerbalanceError, RuntimeError):
+    """The cluster an analysis was sent to could not finish it.
+
+    Raised when a dask cluster loses its workers, or a chunk of work keeps losing the
+    worker it runs on, so that the run cannot complete. The message says what happened;
+    restarting the cluster, or running with ``backend="numpy"``, gives the result.
+
+    Examples
+    --------
+    >>> issubclass(BackendError, RuntimeError)
     True
     """
 

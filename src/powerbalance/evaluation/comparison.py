@@ -41,7 +41,7 @@ from powerbalance.evaluation.agreement import (
     correlation,
 )
 from powerbalance.evaluation.evaluate import check_assessment, warn_degenerate
-from powerbalance.methods import Method, MethodLike, resolve_method
+from powerbalance.methods import Method, MethodLike, resolve_method, scored
 from powerbalance.methods.ranking import rank_scores
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
@@ -157,7 +157,7 @@ def compare(
     columns = []
     for method in method_map.values():
         prepared = method.prepare(assessment)
-        columns.append(prepared.score(batch))
+        columns.append(scored(prepared, batch, method=method, owner="compare"))
     # (methods, weightings, options) -> options x (weighting, method) pairs.
     stacked = np.stack(columns).transpose(2, 1, 0).reshape(assessment.n_options, -1)
     scores = np.array(stacked, dtype=np.float64)

@@ -32,7 +32,7 @@ from powerbalance._version import __version__
 from powerbalance.errors import InvalidParameterError
 from powerbalance.evaluation._report_document import report_data, report_document
 from powerbalance.evaluation.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
-from powerbalance.methods import Method, PreparedMethod
+from powerbalance.methods import Method, PreparedMethod, scored
 from powerbalance.methods.ranking import rank_and_order
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
@@ -720,6 +720,6 @@ def build_report(
     """Score ``assessment`` with ``method`` under ``weights`` and wrap the result."""
     prepared = method.prepare(assessment)
     vector = weights.aligned(assessment)
-    scores = np.array(prepared.score(vector[None, :])[0], dtype=np.float64)
+    scores = np.array(scored(prepared, vector[None, :], method=method, owner="evaluate")[0])
     scores.flags.writeable = False
     return Report(assessment, weights, method, weighting, scores, prepared)

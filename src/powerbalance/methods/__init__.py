@@ -24,6 +24,7 @@ from powerbalance.methods._base import (
     check_weight_batch,
     registry,
     resolve_method,
+    scored,
 )
 from powerbalance.methods.additive import WeightedProduct, WeightedSum
 from powerbalance.methods.compromise import VIKOR, CompromiseSolution
@@ -59,4 +60,5 @@ __all__ = [
     "check_weight_batch",
     "registry",
     "resolve_method",
+    "scored",
 ]

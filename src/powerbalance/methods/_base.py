@@ -9,8 +9,8 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance import registry as registries
-from powerbalance._validate import InstanceOf, check
-from powerbalance.errors import ShapeError, WeightError
+from powerbalance._validate import InstanceOf, check, refuse
+from powerbalance.errors import PowerbalanceError, ScoreError, ShapeError, WeightError
 from powerbalance.model import Assessment
 from powerbalance.registry import Registry
 
@@ -21,6 +21,7 @@ __all__ = [
     "PreparedMethod",
     "check_weight_batch",
     "registry",
+    "scored",
 ]
 
 _Result = TypeVar("_Result", bound=tuple[npt.NDArray[np.float64], ...])
@@ -202,6 +203,142 @@ def check_weight_batch(weights: npt.ArrayLike, criteria: int | Sequence[str]) ->
             f"{batch[row, column]:g}; weights must be finite and non-negative."
         )
     return batch
+
+
+def scored(
+    prepared: PreparedMethod, weights: FloatArray, *, method: object, owner: str = "score"
+) -> FloatArray:
+    """``prepared.score(weights)``, refused unless every score is a finite number.
+
+    Every analysis scores through this function rather than calling ``score`` itself,
+    so that the promise holds for every method, plug-ins included: no NaN and no
+    infinity leaves a method, and no option ties with another on a score that is not
+    a number. The check is one pass over the batch; only when it fails are the
+    scores searched for the option and the cell behind them.
+
+    Parameters
+    ----------
+    prepared : PreparedMethod
+        The prepared method.
+    weights : numpy.ndarray of shape (k, n_criteria)
+        The batch of weight vectors.
+    method : Method
+        The method that was prepared, named in the message.
+    owner : str, default "score"
+        The analysis that scores (``"evaluate"``, ``"smaa"``), as the message opens.
+
+    Returns
+    -------
+    numpy.ndarray of shape (k, n_options)
+        The scores, as floats.
+
+    Raises
+    ------
+    ScoreError
+        A score is NaN or infinite. The message names the method, the options, the
+        weight vector and, where it can be traced, the criterion whose normalized
+        value is not finite, and how to fix it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import powerbalance as pb
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> scored(pb.methods.TOPSIS().prepare(a), np.array([[0.5, 0.5]]), method="topsis")
+    array([[1., 0.]])
+    >>> class Broken:
+    ...     assessment = a
+    ...     def score(self, weights):
+    ...         return np.full((len(weights), 2), np.nan)
+    >>> try:
+    ...     scored(Broken(), np.array([[0.5, 0.5]]), method="broken", owner="evaluate")
+    ... except pb.errors.ScoreError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    evaluate: method must be a method that gives every option a finite score; got 'broken'.
+    It gave 'Engage', 'Contain' the score nan under weight vector 0 (0.5, 0.5). Check
+    the method's score(); if its scores are right, rescale the criteria it works on.
+    """
+    scores = np.asarray(prepared.score(weights), dtype=np.float64)
+    if not np.isfinite(scores).all():
+        raise _not_finite(prepared, np.asarray(weights, dtype=np.float64), scores, method, owner)
+    return scores
+
+
+# Diagnosing probes one criterion at a time; beyond this many, the message does without.
+_MOST_PROBED = 64
+
+
+def _not_finite(
+    prepared: PreparedMethod, weights: FloatArray, scores: FloatArray, method: object, owner: str
+) -> PowerbalanceError:
+    """The error for a batch with a score that is not finite, its culprit traced if it can be."""
+    row = int(np.argwhere(~np.isfinite(scores))[0][0])
+    bad = np.flatnonzero(~np.isfinite(scores[row]))
+    assessment = getattr(prepared, "assessment", None)
+    options = getattr(assessment, "option_names", None)
+    criteria = getattr(assessment, "criterion_names", None)
+    named = (
+        ", ".join(repr(options[i]) for i in bad)
+        if options is not None and len(options) == scores.shape[1]
+        else "options " + ", ".join(str(i) for i in bad)
+    )
+    vector = weights[row] if weights.ndim == 2 and row < len(weights) else np.array([])
+    shown = ", ".join(f"{w:g}" for w in vector[:8]) + (", ..." if len(vector) > 8 else "")
+    fix = f"It gave {named} the score {scores[row, bad[0]]} under weight vector {row} ({shown})."
+    column = _culprit(prepared, vector, int(bad[0]))
+    if column is None or criteria is None or assessment is None:
+        fix += (
+            " Check the method's score(); if its scores are right, rescale the criteria "
+            "it works on."
+        )
+    else:
+        option = options[int(bad[0])] if options is not None else str(bad[0])
+        value = assessment.scores[int(bad[0]), column]
+        fix += (
+            f" The cell of option {option!r} on criterion {criteria[column]!r} "
+            f"(score {value:g}) is where it breaks: express that criterion in larger "
+            f"units (thousands, millions) so that its scores stay well inside the "
+            f"floating-point range, or give it a declared scale."
+        )
+    return refuse(
+        owner,
+        "method",
+        method,
+        "a method that gives every option a finite score",
+        fix=fix,
+        error=ScoreError,
+    )
+
+
+def _culprit(prepared: PreparedMethod, vector: FloatArray, option: int) -> int | None:
+    """The criterion behind ``option``'s score that is not finite, or None if not traced."""
+    normalized = getattr(prepared, "normalized", None)
+    try:
+        row = np.asarray(normalized, dtype=np.float64)[option]
+        if row.ndim == 1 and not np.isfinite(row).all():
+            return int(np.flatnonzero(~np.isfinite(row))[0])
+    except (TypeError, ValueError, IndexError):
+        pass
+    # Score with all the weight on one criterion at a time. A criterion is to blame
+    # only if its probe fails where another's does not: a method that fails under
+    # every probe is at fault itself, not any one cell.
+    used = np.flatnonzero(vector > 0)
+    if not 1 < len(used) <= _MOST_PROBED:
+        return None
+    failing = []
+    for column in used:
+        unit = np.zeros((1, len(vector)), dtype=np.float64)
+        unit[0, column] = 1.0
+        try:
+            with np.errstate(all="ignore"):
+                probe = np.asarray(prepared.score(unit), dtype=np.float64)
+        except Exception:  # a diagnosis only: the real error is raised anyway
+            return None
+        if probe.ndim != 2 or option >= probe.shape[1]:
+            return None
+        if not np.isfinite(probe[0, option]):
+            failing.append(int(column))
+    return failing[0] if 0 < len(failing) < len(used) else None
 
 
 class LastWeighting(Generic[_Result]):

@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from powerbalance._render import join_words, number
 from powerbalance._validate import Interval, check
-from powerbalance.errors import ShapeError
+from powerbalance.errors import NormalizationError, ShapeError
 from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.methods.ranking import TIE_TOLERANCE
 from powerbalance.model import Assessment
@@ -359,6 +359,8 @@ class VIKOR:
     ------
     InvalidParameterError
         ``v`` is not a number from 0 to 1.
+    NormalizationError
+        From :meth:`prepare`: a criterion's scores span more than the float range.
 
     References
     ----------
@@ -439,7 +441,10 @@ def _normalized_regret(assessment: Assessment) -> FloatArray:
     """:math:`d_{ij}` in [0, 1], direction-aware; 0 on a criterion without spread."""
     scores = assessment.scores
     low, high = assessment.observed_range
-    spread = high - low
+    with np.errstate(over="ignore"):
+        spread = high - low
+    if not np.isfinite(spread).all():
+        _refuse_range(assessment, int(np.flatnonzero(~np.isfinite(spread))[0]))
     is_risk = assessment.is_risk
     # A benefit's best is its highest score, a risk's its lowest: (best - x) divided
     # by the spread, negated for a risk. Without spread, best - x is 0 everywhere.
@@ -450,6 +455,21 @@ def _normalized_regret(assessment: Assessment) -> FloatArray:
     # A risk's best option gives 0 / -spread = -0.0; make it a plain 0.
     regret += 0.0
     return regret
+
+
+def _refuse_range(assessment: Assessment, column: int) -> None:
+    """Refuse a criterion whose range of scores is wider than the float range."""
+    criterion = assessment.criteria[column]
+    values = assessment.scores[:, column]
+    lowest, highest = int(np.argmin(values)), int(np.argmax(values))
+    options = assessment.option_names
+    raise NormalizationError(
+        f"VIKOR: the range of {criterion.kind} criterion {criterion.name!r} must be "
+        f"narrower than about 1.8e308 to measure regret; got option "
+        f"{options[lowest]!r} scoring {values[lowest]:g} and option {options[highest]!r} "
+        f"scoring {values[highest]:g}. Express the criterion in larger units (thousands, "
+        f"millions) so that its scores stay well inside the floating-point range."
+    )
 
 
 def _largest_weighted_regret(batch: FloatArray, regret: FloatArray) -> FloatArray:

@@ -297,7 +297,10 @@ def _raise_undefined(assessment: Assessment, method: str, column: int) -> None:
     """Say which criterion made the normalization undefined, and why."""
     criterion = assessment.criteria[column]
     values = assessment.scores[:, column]
-    offender = int(np.argmin(values))
+    # Beyond the float range, the cell to blame is the largest in magnitude; a ratio
+    # normalization is undefined for the lowest score.
+    overflow = method in ("vector", "minmax")
+    offender = int(np.argmax(np.abs(values))) if overflow else int(np.argmin(values))
     raise NormalizationError(
         f"The {method!r} normalization is undefined for {criterion.kind} criterion "
         f"{criterion.name!r}: it needs {_REQUIREMENT[method]}, but "

@@ -17,7 +17,6 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.methods import PreparedMethod
 from powerbalance.model import Assessment
 
 __all__ = [
@@ -54,7 +53,9 @@ def weight_path(
     unit: FloatArray, weights: FloatArray, current: float
 ) -> Callable[[FloatArray], FloatArray]:
     """Weights as the moved weight goes to each ``t``, the rest rescaled in proportion."""
-    rest = weights - current * unit
+    # Zero the moving criteria rather than subtract their share: ``w - current * unit``
+    # leaves round-off such as -1e-16 behind, a negative weight every method refuses.
+    rest = np.where(unit > 0, 0.0, weights)
     rest_total = rest.sum()
     rest_share = rest / rest_total if rest_total > 0 else np.zeros_like(rest)
 
@@ -65,12 +66,18 @@ def weight_path(
     return at
 
 
-def linear_scorer(prepared: PreparedMethod, m: int) -> Callable[[FloatArray], FloatArray]:
-    # A linear method's scores are weighted means of its scores under unit weights.
-    unit_scores = prepared.score(np.eye(m))
+def linear_scorer(
+    scores: Callable[[FloatArray], FloatArray], m: int
+) -> Callable[[FloatArray], FloatArray]:
+    # A linear method's scores are weighted means of its scores under unit weights
+    # (``scores`` scores a batch, its finiteness already checked).
+    unit_scores = scores(np.eye(m))
 
     def score(batch: FloatArray) -> FloatArray:
-        shares = batch / batch.sum(axis=1, keepdims=True)
+        totals = batch.sum(axis=1, keepdims=True)
+        # An all-zero row (all weight moved off the only weighted criterion) scores
+        # every option 0, as the method itself does, rather than 0 / 0.
+        shares = np.divide(batch, totals, out=np.zeros_like(batch), where=totals > 0)
         return np.asarray(shares @ unit_scores, dtype=np.float64)
 
     return score

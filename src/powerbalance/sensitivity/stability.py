@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeAlias
 
 import attrs
@@ -62,7 +63,7 @@ from powerbalance._render import (
 )
 from powerbalance._version import __version__
 from powerbalance.evaluation.evaluate import check_assessment
-from powerbalance.methods import Method, MethodLike, resolve_method
+from powerbalance.methods import Method, MethodLike, resolve_method, scored
 from powerbalance.methods.ranking import TIE_TOLERANCE, rank_and_order
 from powerbalance.model import Assessment
 from powerbalance.sensitivity._path import (
@@ -470,7 +471,10 @@ def stability(
     weights = apply_weighting(scheme, assessment).aligned(assessment)
     prepared = resolved.prepare(assessment)
     names = assessment.option_names
-    ranks, order = rank_and_order(prepared.score(weights[None, :])[0])
+    scorer: Callable[[FloatArray], FloatArray] = partial(
+        scored, prepared, method=resolved, owner="stability"
+    )
+    ranks, order = rank_and_order(scorer(weights[None, :])[0])
     leader = names[int(order[0])]
     tied = tuple(names[int(i)] for i in order if ranks[i] == 1) if (ranks == 1).sum() > 1 else ()
     directions = [
@@ -483,7 +487,8 @@ def stability(
         if len(assessment.criteria_in(area)) > 1
     ]
     exact = bool(getattr(prepared, "additive", False))
-    scorer = linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
+    if exact:
+        scorer = linear_scorer(scorer, assessment.n_criteria)
     intervals = tuple(
         _interval(name, scope, *direction(members, weights), weights, scorer, names, order, exact)
         for name, scope, members in directions

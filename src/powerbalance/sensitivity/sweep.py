@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeAlias
 
 import attrs
@@ -34,7 +36,7 @@ from powerbalance._validate import (
 from powerbalance._version import __version__
 from powerbalance.errors import UnknownNameError
 from powerbalance.evaluation.evaluate import check_assessment
-from powerbalance.methods import Method, MethodLike, resolve_method
+from powerbalance.methods import Method, MethodLike, resolve_method, scored
 from powerbalance.methods.ranking import rank_and_order
 from powerbalance.model import Assessment
 from powerbalance.sensitivity._path import (
@@ -350,7 +352,11 @@ def sweep(
     at = weight_path(unit, weights, current)
     prepared = resolved.prepare(assessment)
     exact = bool(getattr(prepared, "additive", False))
-    scorer = linear_scorer(prepared, assessment.n_criteria) if exact else prepared.score
+    scorer: Callable[[FloatArray], FloatArray] = partial(
+        scored, prepared, method=resolved, owner="sweep"
+    )
+    if exact:
+        scorer = linear_scorer(scorer, assessment.n_criteria)
     steps = np.linspace(0.0, 1.0, points)
     scores = scorer(at(steps))
     names = assessment.option_names

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance.methods.ranking import TIE_TOLERANCE
-from powerbalance.sensitivity.smaa._scores import FixedScores, UncertainScores, check_finite
+from powerbalance.sensitivity.smaa._scores import FixedScores, UncertainScores
 from powerbalance.sensitivity.smaa._streams import BLOCK, block_generator
 
 __all__ = ["ChunkResult", "chunk_counts"]
@@ -119,8 +119,7 @@ def _order_and_wins(
         ordered = scores.ravel()[order + (np.arange(count) * n)[:, None]]
     else:
         ordered = np.take_along_axis(scores, order, axis=1)
-    # Infinities sort to the ends and NaN last: the ends tell whether all are finite.
-    check_finite(np.stack([ordered[:, 0], ordered[:, -1]], axis=1), method)
+    # The scorer has already refused scores that are not finite (methods.scored).
     # The rows are sorted, so the largest magnitude is at one end or the other.
     largest = np.maximum(np.abs(ordered[:, 0]), np.abs(ordered[:, -1]))
     tolerance = TIE_TOLERANCE * np.maximum(1.0, largest)[:, None]

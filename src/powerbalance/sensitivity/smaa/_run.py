@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import collections
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeAlias
 
@@ -18,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
-from powerbalance.errors import InvalidParameterError
+from powerbalance.errors import BackendError, InvalidParameterError
 from powerbalance.methods import MethodLike
 from powerbalance.model import Assessment
 from powerbalance.sensitivity.smaa._chunk import ChunkResult, chunk_counts
@@ -138,6 +139,10 @@ def smaa(
     UnknownNameError, WeightError
         The weight information names criteria the assessment does not have, leaves out
         ones it must give, or allows no weights at all.
+    BackendError
+        With ``backend="dask"``, the cluster cannot finish the run: a chunk lost the
+        worker running it too many times, or the cluster had no worker for a minute.
+        Restart the cluster, or use ``backend="numpy"`` (same result).
 
     References
     ----------
@@ -187,7 +192,7 @@ def smaa(
     pool: ThreadPoolExecutor | None = None
     blas: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
     if run.backend == "dask":
-        parts = iter(_dask_chunks(run))
+        parts = _dask_chunks(run)
     elif run.workers > 1 and len(run.chunks) > 1:
         pool = ThreadPoolExecutor(max_workers=run.workers)
         parts = _in_order(pool, count_chunk, run.chunks, 2 * run.workers)
@@ -202,6 +207,9 @@ def smaa(
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        if isinstance(parts, Generator):
+            # Releases the cluster's futures now, not when the generator is collected.
+            parts.close()
     firsts = rank_counts[:, 0]
     has_central = np.flatnonzero(firsts > 0)
     confidence = np.zeros(n, dtype=np.float64)
@@ -269,8 +277,23 @@ def _combine(
     return rank_counts, win_counts, first_sums
 
 
-def _dask_chunks(run: Plan) -> list[ChunkResult]:
-    """Run the chunks on a dask cluster; the results come back in chunk order."""
+#: How long to wait for a chunk before looking whether the cluster still has workers.
+_POLL_SECONDS = 1.0
+#: How long a cluster may have no worker at all before the run is given up: long enough
+#: for a nanny to restart a worker that died, short enough that a run never hangs.
+_NO_WORKER_SECONDS = 60.0
+
+
+def _dask_chunks(run: Plan) -> Iterator[ChunkResult]:
+    """Run the chunks on a dask cluster; their results come back in chunk order.
+
+    The inputs every chunk shares (the scorer, the draw, the method) are a task of
+    their own rather than scattered data: the scheduler keeps them once, and when the
+    worker holding them dies it computes them again, where scattered data would be
+    lost with its worker and every chunk cancelled. Every key is unique to its run
+    (``pure=False``), so one run's releasing its keys can never cancel the next run's
+    tasks. The futures are released when the run ends, however it ends.
+    """
     try:
         from distributed import get_client
     except ImportError as error:
@@ -288,21 +311,91 @@ def _dask_chunks(run: Plan) -> list[ChunkResult]:
                 "got None. Start one first, e.g. client = distributed.Client(), and pass "
                 "client=client."
             ) from error
-    # Sent once to every worker instead of with every chunk.
-    shared = client.scatter([run.scorer, run.draw], broadcast=True)
+    inputs = client.submit(_pack, run.scorer, run.draw, run.method, pure=False)
     futures = [
         client.submit(
-            chunk_counts,
-            shared[0],
-            shared[1],
+            _chunk_on_worker,
+            inputs,
             run.seed,
             run.sizes,
             blocks,
             run.assessment.n_options,
-            run.method,
             run.pairwise,
             pure=False,
         )
         for blocks in run.chunks
     ]
-    return list(client.gather(futures))
+    try:
+        for index, future in enumerate(futures):
+            yield _chunk_result(client, future, index, len(futures))
+            # Drop the finished chunk's data on the cluster as soon as it is counted.
+            futures[index] = None
+            future.release()
+    finally:
+        unfinished = [future for future in futures if future is not None]
+        # Stops the work on an error or Ctrl-C; no key outlives the run.
+        with contextlib.suppress(Exception):
+            client.cancel([*unfinished, inputs])
+
+
+def _pack(*inputs: object) -> tuple[object, ...]:
+    """The inputs every chunk of a run shares, as one task's result."""
+    return inputs
+
+
+def _chunk_on_worker(
+    inputs: tuple[Any, ...], seed: int, sizes: list[int], blocks: range, n: int, pairwise: bool
+) -> ChunkResult:
+    """One chunk's counts, from the run's shared inputs (see :func:`_pack`)."""
+    scorer, draw, method = inputs
+    return chunk_counts(scorer, draw, seed, sizes, blocks, n, method, pairwise)
+
+
+def _chunk_result(client: Any, future: Any, index: int, count: int) -> ChunkResult:
+    """Wait for one chunk, polling the cluster so that a run without workers cannot hang."""
+    from distributed import KilledWorker
+    from distributed.client import FutureCancelledError
+
+    where = f"chunk {index + 1} of {count}"
+    advice = (
+        "Restart the cluster (client.restart()) and run smaa again, or run it in this "
+        "process with backend='numpy'; the result is the same."
+    )
+    no_workers_since: float | None = None
+    while True:
+        try:
+            result: ChunkResult = future.result(timeout=_POLL_SECONDS)
+        except TimeoutError:
+            pass
+        except KilledWorker as error:
+            raise BackendError(
+                f"smaa: the dask cluster lost the worker running {where} too many times "
+                f"({error}). {advice}"
+            ) from error
+        except FutureCancelledError as error:
+            raise BackendError(
+                f"smaa: the dask cluster cancelled {where} ({error}). {advice}"
+            ) from error
+        else:
+            return result
+        if client.status not in ("running", "connecting", "newly-created"):
+            raise BackendError(
+                f"smaa: the dask client is {client.status} while waiting for {where}. {advice}"
+            )
+        try:
+            workers = len(client.nthreads())
+        except OSError as error:
+            raise BackendError(
+                f"smaa: the dask scheduler cannot be reached while waiting for {where} "
+                f"({error}). {advice}"
+            ) from error
+        now = time.monotonic()
+        if workers:
+            no_workers_since = None
+        elif no_workers_since is None:
+            no_workers_since = now
+        elif now - no_workers_since > _NO_WORKER_SECONDS:
+            raise BackendError(
+                f"smaa: the dask cluster has had no worker for {_NO_WORKER_SECONDS:g} s "
+                f"while waiting for {where}. {advice}"
+            )

@@ -9,15 +9,14 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance._validate import refuse
-from powerbalance.methods import Method
+from powerbalance.methods import Method, scored
 from powerbalance.methods.ranking import TIE_TOLERANCE
 from powerbalance.model import Assessment
 from powerbalance.model._rescored import rescored
 from powerbalance.model.uncertainty import Distribution, sample_cells
 from powerbalance.sensitivity.smaa._streams import block_generator
 
-__all__ = ["FixedScores", "UncertainScores", "check_finite", "scorer_for"]
+__all__ = ["FixedScores", "UncertainScores", "scorer_for"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -37,7 +36,7 @@ class FixedScores:
 
     def score(self, weights: FloatArray, seed: int, blocks: range, sizes: list[int]) -> FloatArray:
         """Scores of the weight vectors of ``blocks``, one row each."""
-        return np.asarray(self.prepared.score(weights), dtype=np.float64)
+        return scored(self.prepared, weights, method=self.method, owner="smaa")
 
     def confidence(
         self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: list[int]
@@ -82,7 +81,10 @@ class UncertainScores:
         row = 0
         for block in blocks:
             for matrix in self._matrices(seed, block, sizes[block], _RANK_STREAM):
-                out[row] = self._prepare(matrix).score(weights[row : row + 1])[0]
+                prepared = self._prepare(matrix)
+                out[row] = scored(
+                    prepared, weights[row : row + 1], method=self.method, owner="smaa"
+                )[0]
                 row += 1
         return out
 
@@ -104,25 +106,11 @@ def _first_under(
     prepared: Any, central: FloatArray, options: npt.NDArray[np.intp], method: object
 ) -> npt.NDArray[np.bool_]:
     """Whether option ``options[k]`` ranks first (ties included) under weights ``central[k]``."""
-    scores = np.asarray(prepared.score(central), dtype=np.float64)
-    check_finite(scores, method)
+    scores = scored(prepared, central, method=method, owner="smaa")
     best = scores.max(axis=1)
     tolerance = TIE_TOLERANCE * np.maximum(1.0, np.abs(scores).max(axis=1))
     own = scores[np.arange(len(central)), options]
     return np.asarray(own >= best - tolerance, dtype=bool)
-
-
-def check_finite(scores: FloatArray, method: object) -> None:
-    """Raise a clear error if ``method`` gave a score that is not a finite number."""
-    if not np.isfinite(scores).all():
-        value = scores[tuple(np.argwhere(~np.isfinite(scores))[0])]
-        raise refuse(
-            "smaa",
-            "method",
-            method,
-            "a method that gives every option a finite score under every weighting",
-            fix=f"It gave {value}. Try another method or normalization.",
-        )
 
 
 def scorer_for(assessment: Assessment, method: Method) -> FixedScores | UncertainScores:
