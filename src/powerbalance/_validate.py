@@ -49,12 +49,17 @@ __all__ = [
     "Interval",
     "Names",
     "OneOf",
+    "as_number",
     "check",
     "check_fits",
     "did_you_mean",
+    "is_number",
+    "number_hint",
     "physical_memory",
     "quoted_list",
     "refuse",
+    "shown",
+    "to_float",
 ]
 
 T = TypeVar("T")
@@ -79,6 +84,8 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     >>> did_you_mean("zzz", ["topsis"])
     ''
     """
+    if not isinstance(name, str):  # a number or None passed for a name: nothing to suggest
+        return ""
     candidates = list(known)
     by_case = [k for k in candidates if k.casefold() == name.casefold()]
     matches = by_case or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
@@ -113,11 +120,28 @@ def _article(noun: str) -> str:
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
-def _shown(value: object) -> str:
-    """The value as a message quotes it: its repr, or its type when that is too long."""
+def shown(value: object) -> str:
+    """The value as a message quotes it: its repr, or its type when that is too long.
+
+    An integer too long to quote is given by its number of digits (Python refuses to
+    write out one of more than 4,300 digits, and none that long is meant).
+
+    Examples
+    --------
+    >>> shown("high"), shown(dict), shown(10**400)
+    ("'high'", 'the class dict', 'an integer of 401 digits')
+    """
     if isinstance(value, type):
         return f"the class {value.__name__}"
-    text = repr(value)
+    if _is_whole(value) and abs(int(value)).bit_length() > 256:  # type: ignore[call-overload]
+        magnitude = abs(int(value))  # type: ignore[call-overload]
+        if magnitude.bit_length() < 14_000:
+            return f"an integer of {len(str(magnitude)):,} digits"
+        return f"an integer of about {int(magnitude.bit_length() * math.log10(2)):,} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a repr that fails must not hide the refusal being reported
+        return _article(type(value).__name__)
     if len(text) > _LONGEST_REPR or "\n" in text:
         return _article(type(value).__name__)
     return text
@@ -161,6 +185,91 @@ def _is_whole(value: object) -> bool:
     return isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_)
 
 
+def as_number(value: object) -> float | None:
+    """``value`` as a float if it is a real number a float can hold; otherwise None.
+
+    The one rule for what counts as a number wherever the package takes one: an int,
+    a float, a numpy number or any other real number. Not True or False (which would
+    pass for 1 and 0), not text (even "7"), not a complex number (whose imaginary
+    part would be lost) and not an integer too large for a float (beyond about
+    1.8e308). NaN and the infinities are numbers here; whether they are accepted is
+    for the caller to say.
+
+    Examples
+    --------
+    >>> as_number(7), as_number(2.5), as_number(np.int64(3))
+    (7.0, 2.5, 3.0)
+    >>> as_number(True), as_number("7"), as_number(1 + 2j), as_number(10**400)
+    (None, None, None, None)
+    """
+    if not _is_real(value):
+        return None
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (OverflowError, TypeError, ValueError):
+        return None
+
+
+def to_float(value: object) -> object:
+    """An attrs converter: a number (by :func:`as_number`) becomes a float.
+
+    Anything else is returned as given, for the field's validator to refuse in the one
+    form.
+
+    Examples
+    --------
+    >>> to_float(3), to_float("3"), to_float(True)
+    (3.0, '3', True)
+    """
+    number = as_number(value)
+    return value if number is None else number
+
+
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a number by the rule of :func:`as_number`.
+
+    Examples
+    --------
+    >>> is_number(0.5), is_number(False), is_number("0.5")
+    (True, False, False)
+    """
+    return as_number(value) is not None
+
+
+def number_hint(value: object) -> str:
+    """Why ``value``, wanted as a number, is not one, as a sentence; or an empty string.
+
+    Examples
+    --------
+    >>> number_hint("7")
+    'Write it as a number, not text: 7.'
+    >>> number_hint(True)
+    'True and False are not numbers here.'
+    >>> number_hint(10**400)
+    'It is too large for a floating-point number (at most about 1.8e308).'
+    >>> number_hint(3 + 0j)
+    'A complex number is not a real one: give its real part, 3.0, if that is meant.'
+    """
+    if isinstance(value, bool | np.bool_):
+        return "True and False are not numbers here."
+    if _is_real(value) and as_number(value) is None:
+        return "It is too large for a floating-point number (at most about 1.8e308)."
+    if isinstance(value, complex | np.complexfloating):
+        return (
+            f"A complex number is not a real one: give its real part, {value.real!r}, "
+            "if that is meant."
+        )
+    if isinstance(value, str | np.str_):
+        try:
+            spelled = float(value)
+        except (ValueError, OverflowError):
+            return ""
+        if math.isfinite(spelled):
+            text = value.strip()
+            return f"Write it as a number, not text: {text}."
+    return ""
+
+
 @attrs.frozen
 class Interval:
     """A finite real number within bounds; never a bool or NaN.
@@ -190,9 +299,9 @@ class Interval:
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` is a finite number within the bounds."""
-        if not _is_real(value) or not math.isfinite(value):  # type: ignore[arg-type]
+        number = as_number(value)
+        if number is None or not math.isfinite(number):
             return False
-        number = float(value)  # type: ignore[arg-type]
         low_in = self.closed in ("both", "left")
         high_in = self.closed in ("both", "right")
         if self.low is not None and (number < self.low or (number == self.low and not low_in)):
@@ -225,9 +334,7 @@ class Interval:
 
     def hint(self, value: object) -> str:
         """Why a value fails when the reason is not plain from the description."""
-        if isinstance(value, bool | np.bool_):
-            return "True and False are not numbers here."
-        return ""
+        return number_hint(value)
 
 
 @attrs.frozen
@@ -268,11 +375,12 @@ class Integer:
 
     def hint(self, value: object) -> str:
         """Point out a float that is whole, or a bool."""
-        if isinstance(value, bool | np.bool_):
-            return "True and False are not numbers here."
-        if not _is_whole(value) and _is_real(value) and float(value).is_integer():  # type: ignore[arg-type]
-            return f"Write it without a decimal point: {int(value)}."  # type: ignore[call-overload]
-        return ""
+        number = as_number(value)
+        if not _is_whole(value) and number is not None and number.is_integer():
+            return f"Write it without a decimal point: {int(number)}."
+        if _is_whole(value):
+            return ""
+        return number_hint(value)
 
 
 class OneOf:
@@ -631,7 +739,7 @@ def refuse(
     ...              fix="Leave methods out for the default."))
     compare: methods must be at least one method; got {}. Leave methods out for the default.
     """
-    message = f"{owner}: {parameter} must be {expected}; got {_shown(value)}."
+    message = f"{owner}: {parameter} must be {expected}; got {shown(value)}."
     return error(f"{message} {fix}" if fix else message)
 
 
@@ -655,6 +763,8 @@ def physical_memory() -> int | None:
 
 
 def _bytes(amount: float) -> str:
+    if amount >= 1024**6:  # beyond any machine: an exact figure would mean nothing
+        return f"more than {1024**6:,} bytes"
     for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
         if amount < 1024 or unit == "TiB":
             return f"{amount:,.0f} {unit}" if unit == "bytes" else f"{amount:,.1f} {unit}"
@@ -709,6 +819,6 @@ def check_fits(
         return value
     raise InvalidParameterError(
         f"{owner}: {parameter} must be at most {available // bytes_each:,} to fit in memory; "
-        f"got {value!r}. It would need {_bytes(value * bytes_each)}, and this machine has "
+        f"got {shown(value)}. It would need {_bytes(value * bytes_each)}, and this machine has "
         f"{_bytes(available)}. {fix}"
     )

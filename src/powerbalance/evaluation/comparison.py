@@ -30,7 +30,7 @@ from powerbalance._render import (
     number,
     plain,
 )
-from powerbalance._validate import InstanceOf, check, refuse
+from powerbalance._validate import InstanceOf, check, refuse, shown
 from powerbalance._version import __version__
 from powerbalance.evaluation.agreement import (
     CORRELATIONS,
@@ -81,12 +81,18 @@ def _labelled(
     check("compare", what, given, expected)
     unnamed = [] if isinstance(given, Mapping) else [i for i in given if not isinstance(i, str)]
     if unnamed:
+        entry = unnamed[0]
         raise refuse(
             "compare",
             what,
             given,
             expected.describe(),
-            fix=f"Give {unnamed[0]!r} a label: {{'my label': {unnamed[0]!r}}}.",
+            fix=(
+                f"Pass an instance, not the class, with a label: "
+                f"{{'my label': {entry.__name__}()}}."
+                if isinstance(entry, type)
+                else f"Give {shown(entry)} a label: {{'my label': {shown(entry)}}}."
+            ),
         )
     result = dict(given) if isinstance(given, Mapping) else {item: item for item in given}
     if not result:

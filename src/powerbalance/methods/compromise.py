@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Mapping
 from typing import TypeAlias
 
@@ -28,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance._render import join_words, number
-from powerbalance._validate import Interval, check
+from powerbalance._validate import Interval, check, to_float
 from powerbalance.errors import NormalizationError, ShapeError
 from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.methods.ranking import TIE_TOLERANCE
@@ -48,9 +47,7 @@ _FEW_WEIGHTINGS = 16
 
 def _to_float(value: object) -> object:
     # Real numbers become floats; anything else is left for the validator to reject.
-    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
-        return float(value)
-    return value
+    return to_float(value)
 
 
 def _check_v(instance: VIKOR, attribute: attrs.Attribute[float], value: object) -> None:

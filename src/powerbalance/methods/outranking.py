@@ -40,7 +40,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance._validate import InstanceOf, Interval, check, did_you_mean, refuse
+from powerbalance._validate import InstanceOf, Interval, check, did_you_mean, refuse, to_float
 from powerbalance.errors import InvalidParameterError, UnknownNameError
 from powerbalance.methods._base import check_weight_batch, registry
 from powerbalance.model import Assessment
@@ -255,11 +255,7 @@ def _gaussian_sums(values: FloatArray, s: float) -> tuple[FloatArray, FloatArray
 
 def _to_threshold(value: object) -> Any:
     """A number becomes a float; anything else is left for the validator to explain."""
-    if isinstance(value, bool | np.bool_) or not isinstance(
-        value, int | float | np.integer | np.floating
-    ):
-        return value
-    return float(value)
+    return to_float(value)
 
 
 def _check_threshold(instance: object, attribute: attrs.Attribute[float], value: object) -> None:

@@ -14,17 +14,32 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._frozen import FrozenMap
-from powerbalance._validate import InstanceOf, check, did_you_mean, quoted_list, refuse
-from powerbalance.errors import DuplicateNameError, MissingScoreError, UnknownNameError
+from powerbalance._validate import (
+    InstanceOf,
+    as_number,
+    check,
+    did_you_mean,
+    quoted_list,
+    refuse,
+    shown,
+)
+from powerbalance.errors import (
+    DuplicateNameError,
+    InvalidNameError,
+    MissingScoreError,
+    UnknownNameError,
+)
 from powerbalance.model.criterion import Criterion, Option
 from powerbalance.model.uncertainty import Distribution, check_uncertainty
 
 __all__ = [
     "all_numbers",
     "array_eq",
+    "check_text",
     "check_unique",
     "format_scale",
     "frame_inputs",
+    "frame_label",
     "index_of",
     "is_number",
     "notes_from",
@@ -50,23 +65,39 @@ def check_unique(what: str, names: Sequence[str]) -> None:
         seen.add(name)
 
 
-def to_options(value: Iterable[Option | str]) -> tuple[Option, ...]:
+def _sequence(owner: str, parameter: str, value: object, expected: str, fix: str) -> list[Any]:
+    """The items of a list-like argument; a string, a mapping or a non-iterable is refused."""
     if isinstance(value, str):
-        raise refuse(
-            "Assessment",
-            "options",
+        fix = f"Wrap a single name in a list: [{value!r}]."
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise refuse(owner, parameter, value, expected, fix=fix)
+    return list(value)
+
+
+def to_options(value: Iterable[Option | str], owner: str = "Assessment") -> tuple[Option, ...]:
+    items = _sequence(
+        owner,
+        "options",
+        value,
+        "a sequence of Option objects or names",
+        fix="Such as ['Engage', 'Contain'].",
+    )
+    return tuple(item if isinstance(item, Option) else Option(item) for item in items)
+
+
+def to_criteria(value: Iterable[Criterion], owner: str = "Assessment") -> tuple[Criterion, ...]:
+    criteria = tuple(
+        _sequence(
+            owner,
+            "criteria",
             value,
-            "a sequence of Option objects or names",
-            fix=f"Wrap a single name in a list: [{value!r}].",
+            "a sequence of Criterion objects",
+            fix="Build each with pb.Criterion(name, area=..., kind='benefit' or 'risk').",
         )
-    return tuple(item if isinstance(item, Option) else Option(item) for item in value)
-
-
-def to_criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
-    criteria = tuple(value)
+    )
     for position, item in enumerate(criteria):
         check(
-            "Assessment",
+            owner,
             f"criteria[{position}]",
             item,
             InstanceOf(Criterion, description="a Criterion (with an area and a kind)"),
@@ -81,6 +112,12 @@ def readonly(array: FloatArray) -> FloatArray:
 
 
 def to_scores(value: object) -> Any:
+    if isinstance(value, np.ma.MaskedArray):
+        # A masked cell has no score: it becomes NaN, which the validator names as
+        # missing, rather than the number hidden under the mask.
+        if value.dtype.kind not in "fiu":
+            return to_scores(np.ma.filled(value.astype(object), None))
+        return to_scores(np.ma.filled(value.astype(np.float64), np.nan))
     # Always a copy, so later edits of the caller's array cannot reach the assessment.
     if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
         return readonly(np.array(value, dtype=np.float64, copy=True))
@@ -104,12 +141,22 @@ def all_numbers(cells: np.ndarray[Any, Any]) -> bool:
 
 
 def is_number(value: object) -> bool:
-    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
-        value, bool | np.bool_
+    # The package's one rule (as_number): no text, bool, complex or int beyond a float.
+    return as_number(value) is not None
+
+
+def to_notes(
+    value: Mapping[tuple[str, str], str] | None, owner: str = "Assessment"
+) -> Mapping[tuple[str, str], str]:
+    if value is None:
+        return FrozenMap({})
+    check(
+        owner,
+        "notes",
+        value,
+        InstanceOf(Mapping, description="a mapping of (option, criterion) pairs to text"),
+        fix="Such as {('Engage', 'Trade gains'): 'Opens markets.'}.",
     )
-
-
-def to_notes(value: Mapping[tuple[str, str], str] | None) -> Mapping[tuple[str, str], str]:
     return FrozenMap(value)
 
 
@@ -119,18 +166,47 @@ def to_uncertainty(
     return FrozenMap(check_uncertainty({} if value is None else value))
 
 
+def check_text(owner: str, parameter: str, value: object) -> None:
+    """Refuse a name or description that is not text."""
+    check(owner, parameter, value, InstanceOf(str, description="text"), fix='Give "" for none.')
+
+
+def frame_label(label: object, axis: str) -> str:
+    """A row or column label of a frame as a name: text, never a number, None or NaN."""
+    if isinstance(label, str) and label.strip():
+        return label
+    missing = label is None or label is pd.NA or (isinstance(label, float) and label != label)
+    what = "option names" if axis == "index" else "criterion names"
+    raise refuse(
+        "Assessment.from_frame",
+        f"each label of frame.{axis}",
+        label,
+        f"one of the {what}, as non-blank text",
+        fix=(
+            f"A label is missing (an empty cell reads as None or NaN): name every "
+            f"{'row' if axis == 'index' else 'column'}, or drop it."
+            if missing
+            else "Index the frame by option name, as frame.set_index('option') does, with "
+            "the criterion names as columns; rename labels that are not text with "
+            f"frame.rename({axis}=str) if they are names."
+        ),
+        error=InvalidNameError,
+    )
+
+
 def array_eq(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
     return a.shape == b.shape and bool(np.array_equal(a, b))
 
 
 def index_of(what: str, name: str, names: tuple[str, ...]) -> int:
-    try:
+    # Only text can be a name: comparing pd.NA or an array with names is an error of its own.
+    if isinstance(name, str) and name in names:
         return names.index(name)
-    except ValueError:
-        raise UnknownNameError(
-            f"There is no {what} named {name!r}; the {what}s are {quoted_list(names)}."
-            + did_you_mean(str(name), names)
-        ) from None
+    plural = "criteria" if what == "criterion" else f"{what}s"
+    raise UnknownNameError(
+        f"There is no {what} named {shown(name)}; the {plural} are {quoted_list(names)}."
+        + did_you_mean(name, names)
+    )
 
 
 def format_scale(scale: tuple[float, float] | None) -> str:
@@ -144,12 +220,20 @@ def notes_from(
 ) -> dict[tuple[str, str], str]:
     if notes is None:
         return {}
+    check(
+        "Assessment.from_frame",
+        "notes",
+        notes,
+        InstanceOf(pd.DataFrame, description="a DataFrame shaped like frame"),
+        InstanceOf(Mapping, description="a mapping of (option, criterion) pairs to text"),
+        fix="Such as {('Engage', 'Trade gains'): 'Opens markets.'}.",
+    )
     if isinstance(notes, pd.DataFrame):
         result: dict[tuple[str, str], str] = {}
         for option, row in notes.iterrows():
             for criterion, text in row.items():
                 if isinstance(text, str) and text:
-                    result[(str(option), str(criterion))] = text
+                    result[(frame_label(option, "index"), frame_label(criterion, "columns"))] = text
         return result
     return dict(notes)
 
@@ -169,9 +253,9 @@ def frame_inputs(
         InstanceOf(pd.DataFrame, description="a pandas DataFrame"),
         fix="Index it by option, with one column per criterion.",
     )
-    criteria = to_criteria(criteria)
-    index = [str(label) if not isinstance(label, str) else label for label in frame.index]
-    columns = [str(c) for c in frame.columns]
+    criteria = to_criteria(criteria, "Assessment.from_frame")
+    index = [frame_label(label, "index") for label in frame.index]
+    columns = [frame_label(label, "columns") for label in frame.columns]
     check_unique("options", index)
     check_unique("columns", columns)
     criterion_names = [c.name for c in criteria]
@@ -191,8 +275,12 @@ def frame_inputs(
             f"{quoted_list(columns)})." + did_you_mean(missing[0], columns)
         )
     ordered = frame.set_axis(columns, axis=1)[criterion_names]
+    # Only real numbers take the fast path: a complex column would lose its imaginary
+    # part, and booleans would pass for 1 and 0.
     numeric = all(
-        pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+        pd.api.types.is_numeric_dtype(dtype)
+        and not pd.api.types.is_bool_dtype(dtype)
+        and not pd.api.types.is_complex_dtype(dtype)
         for dtype in ordered.dtypes
     )
     # All-numeric columns need no cell-by-cell check; anything else is checked per cell.
@@ -208,7 +296,7 @@ def frame_inputs(
     if options is None:
         option_objects: list[Option] = [Option(label) for label in index]
     else:
-        by_name = {o.name: o for o in to_options(options)}
+        by_name = {o.name: o for o in to_options(options, "Assessment.from_frame")}
         absent = [label for label in index if label not in by_name]
         if absent:
             raise UnknownNameError(

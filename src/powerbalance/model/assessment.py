@@ -7,7 +7,7 @@ assessment cannot exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -21,8 +21,10 @@ from powerbalance._validate import (
     Interval,
     check,
     did_you_mean,
+    number_hint,
     quoted_list,
     refuse,
+    shown,
 )
 from powerbalance.errors import (
     InvalidScoreError,
@@ -32,6 +34,7 @@ from powerbalance.errors import (
 )
 from powerbalance.model._cells import (
     array_eq,
+    check_text,
     check_unique,
     format_scale,
     frame_inputs,
@@ -51,6 +54,22 @@ __all__ = ["Assessment"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 T = TypeVar("T")
+
+
+def _validate_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    check_text("Assessment", attribute.name, value)
+
+
+def _validate_baseline(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    check(
+        "Assessment",
+        "baseline",
+        value,
+        InstanceOf(str, description="the name of one of the options"),
+        None,
+        fix="Name the option every other is compared with, such as 'Status quo', or leave "
+        "baseline out.",
+    )
 
 
 @attrs.frozen
@@ -120,9 +139,9 @@ class Assessment:
     notes: Mapping[tuple[str, str], str] = attrs.field(
         default=None, converter=to_notes, kw_only=True, repr=False
     )
-    name: str = attrs.field(default="", kw_only=True)
-    description: str = attrs.field(default="", kw_only=True, repr=False)
-    baseline: str | None = attrs.field(default=None, kw_only=True)
+    name: str = attrs.field(default="", kw_only=True, validator=_validate_text)
+    description: str = attrs.field(default="", kw_only=True, repr=False, validator=_validate_text)
+    baseline: str | None = attrs.field(default=None, kw_only=True, validator=_validate_baseline)
     uncertainty: Mapping[tuple[str, str], Distribution] = attrs.field(
         default=None, converter=to_uncertainty, kw_only=True, repr=False
     )
@@ -170,10 +189,11 @@ class Assessment:
         if scores.dtype != np.float64:
             for (row, column), value in np.ndenumerate(scores):
                 if not is_number(value):
+                    hint = number_hint(value)
                     raise InvalidScoreError(
                         f"The score of option {self.options[row].name!r} on criterion "
-                        f"{self.criteria[column].name!r} must be a number; got {value!r} "
-                        f"of type {type(value).__name__}."
+                        f"{self.criteria[column].name!r} must be a number; got {shown(value)} "
+                        f"of type {type(value).__name__}." + (f" {hint}" if hint else "")
                     )
         # Column extremes are needed by most normalizations and methods; they also
         # settle validity: a NaN or infinity anywhere makes its column's extremes
@@ -644,13 +664,15 @@ class Assessment:
         ('Trade gains',)
         """
         for parameter, names in (("options", options), ("criteria", criteria)):
-            if isinstance(names, str):
+            if names is not None and (isinstance(names, str) or not isinstance(names, Iterable)):
                 raise refuse(
                     "Assessment.subset",
                     parameter,
                     names,
                     "a list of names",
-                    fix=f"Wrap a single name in a list: [{names!r}].",
+                    fix=f"Wrap a single name in a list: [{names!r}]."
+                    if isinstance(names, str)
+                    else "Such as ['Engage'].",
                 )
         rows = [self.option_index(n) for n in options] if options is not None else None
         columns = [self.criterion_index(n) for n in criteria] if criteria is not None else None

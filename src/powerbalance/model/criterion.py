@@ -10,7 +10,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from powerbalance._validate import InstanceOf, check, refuse
+from powerbalance._validate import InstanceOf, as_number, check, number_hint, refuse, shown
 from powerbalance.errors import InvalidKindError, InvalidNameError, InvalidParameterError
 from powerbalance.model.value import ValueFunction
 
@@ -52,12 +52,20 @@ def check_name(owner: str, name: object) -> None:
     Option: name must be a non-blank string; got 42. Write it as text: '42'.
     """
     if not isinstance(name, str):
+        missing = name is None or (isinstance(name, float) and math.isnan(name))
         raise refuse(
             owner,
             "name",
             name,
             "a non-blank string",
-            fix=f"Write it as text: {str(name)!r}.",
+            fix=(
+                "A name is missing (an empty cell reads as None or NaN): give every option "
+                "and criterion one."
+                if missing
+                else f"Write it as text: {str(name)!r}."
+                if as_number(name) is not None
+                else "Write it as text."
+            ),
             error=InvalidNameError,
         )
     if not name.strip():
@@ -94,10 +102,10 @@ def _validate_area(instance: Criterion, attribute: attrs.Attribute[str], value: 
 
 
 def _validate_kind(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in KINDS:
+    if not (isinstance(value, str) and value in KINDS):
         raise InvalidKindError(
             f"Criterion {instance.name!r}: kind must be 'benefit' (higher is better) or "
-            f"'risk' (higher is worse); got {value!r}. There are no aliases: write 'risk' "
+            f"'risk' (higher is worse); got {shown(value)}. There are no aliases: write 'risk' "
             "for a criterion where a higher score is worse."
         )
 
@@ -107,10 +115,13 @@ def _to_scale(value: object) -> tuple[float, float] | None:
         return None
     try:
         low, high = value  # type: ignore[misc]
-        return (float(low), float(high))  # type: ignore[has-type]
     except (TypeError, ValueError):
         # Left as given; the validator explains what was expected.
         return value  # type: ignore[return-value]
+    ends = (as_number(low), as_number(high))  # type: ignore[has-type]
+    if ends[0] is None or ends[1] is None:
+        return value  # type: ignore[return-value]
+    return (ends[0], ends[1])
 
 
 def _validate_scale(
@@ -125,10 +136,27 @@ def _validate_scale(
         and value[0] < value[1]
     )
     if not ok:
-        raise InvalidParameterError(
-            f"Criterion {instance.name!r}: scale must be a pair (low, high) of finite numbers "
-            f"with low < high, such as (0, 10); got {value!r}."
+        ends = value if isinstance(value, tuple | list) else ()
+        hints = [number_hint(end) for end in ends]
+        raise refuse(
+            f"Criterion {instance.name!r}",
+            "scale",
+            value,
+            "a pair (low, high) of finite numbers with low < high",
+            fix=" ".join([*dict.fromkeys(h for h in hints if h), "Such as (0, 10)."]),
         )
+
+
+def _validate_text(
+    instance: Option | Criterion, attribute: attrs.Attribute[str], value: object
+) -> None:
+    check(
+        f"{type(instance).__name__} {instance.name!r}",
+        attribute.name,
+        value,
+        InstanceOf(str, description="text"),
+        fix='Leave it out, or give "" for none.',
+    )
 
 
 def _to_anchors(value: object) -> object:
@@ -151,7 +179,7 @@ def _validate_anchors(
         raise InvalidParameterError(
             f"Criterion {instance.name!r}: anchors must be two non-empty texts, what the "
             f"low and the high end of the scale stand for, such as ('no change', "
-            f"'tensions resolved'); got {value!r}."
+            f"'tensions resolved'); got {shown(value)}."
         )
     if instance.scale is None:
         raise refuse(
@@ -198,7 +226,7 @@ class Option:
     """
 
     name: str = attrs.field(validator=_validate_option_name)
-    description: str = attrs.field(default="", kw_only=True)
+    description: str = attrs.field(default="", kw_only=True, validator=_validate_text)
 
 
 @attrs.frozen
@@ -245,8 +273,8 @@ class Criterion:
     name: str = attrs.field(validator=_validate_criterion_name)
     area: str = attrs.field(validator=_validate_area)
     kind: Kind = attrs.field(validator=_validate_kind)
-    description: str = attrs.field(default="", kw_only=True)
-    unit: str = attrs.field(default="", kw_only=True)
+    description: str = attrs.field(default="", kw_only=True, validator=_validate_text)
+    unit: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     scale: tuple[float, float] | None = attrs.field(
         default=None, kw_only=True, converter=_to_scale, validator=_validate_scale
     )

@@ -51,7 +51,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance import registry as registries
-from powerbalance._validate import InstanceOf, Interval, check, refuse
+from powerbalance._validate import InstanceOf, Interval, check, refuse, to_float
 from powerbalance.errors import InvalidParameterError
 from powerbalance.registry import Registry
 
@@ -82,18 +82,12 @@ def _optional_finite(instance: object, attribute: attrs.Attribute[float], value:
         _finite(instance, attribute, value)
 
 
-def _to_float(value: Any) -> Any:
-    if isinstance(value, int | np.integer | np.floating) and not isinstance(value, bool):
-        return float(value)
-    return value
-
-
 def _optional_float(value: Any) -> Any:
-    return None if value is None else _to_float(value)
+    return None if value is None else to_float(value)
 
 
 def _number(*, default: Any = attrs.NOTHING) -> Any:
-    return attrs.field(default=default, converter=_to_float, validator=_finite)
+    return attrs.field(default=default, converter=to_float, validator=_finite)
 
 
 class Distribution:

@@ -48,7 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance import registry as registries
-from powerbalance._validate import Interval, check, refuse
+from powerbalance._validate import Interval, as_number, check, refuse, to_float
 from powerbalance.errors import InvalidParameterError, InvalidScoreError
 from powerbalance.registry import Registry
 
@@ -250,11 +250,10 @@ def _to_points(value: object) -> tuple[Point, ...] | object:
         return value
     points: list[Point] = []
     for pair in pairs:
-        if len(pair) != 2 or any(
-            isinstance(n, bool) or not isinstance(n, int | float | np.number) for n in pair
-        ):
+        numbers = [as_number(n) for n in pair]
+        if len(numbers) != 2 or numbers[0] is None or numbers[1] is None:
             return value
-        points.append((float(pair[0]), float(pair[1])))
+        points.append((numbers[0], numbers[1]))
     return tuple(sorted(points))
 
 
@@ -262,7 +261,11 @@ def _validate_points(
     instance: Piecewise, attribute: attrs.Attribute[object], value: object
 ) -> None:
     example = "Such as [(0, 0), (50, 80), (100, 100)]."
-    if not isinstance(value, tuple):
+    # The converter makes float pairs of anything that is pairs of numbers.
+    if not isinstance(value, tuple) or not all(
+        isinstance(point, tuple) and len(point) == 2 and all(isinstance(n, float) for n in point)
+        for point in value
+    ):
         raise refuse(
             "Piecewise", "points", value, "(raw performance, value) pairs of numbers", fix=example
         )
@@ -406,9 +409,7 @@ class Piecewise:
 
 
 def _to_rho(value: object) -> float | object:
-    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
-        return value
-    return float(value)
+    return to_float(value)
 
 
 def _validate_rho(instance: Exponential, attribute: attrs.Attribute[float], value: object) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -11,7 +10,16 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._validate import InstanceOf, check, did_you_mean, quoted_list, refuse
+from powerbalance._validate import (
+    InstanceOf,
+    as_number,
+    check,
+    did_you_mean,
+    is_number,
+    number_hint,
+    quoted_list,
+    refuse,
+)
 from powerbalance.errors import DuplicateNameError, InvalidNameError, UnknownNameError, WeightError
 from powerbalance.model.assessment import Assessment
 
@@ -22,6 +30,14 @@ SUM_TOLERANCE = 1e-6
 
 
 def _to_names(names: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(names, str) or not isinstance(names, Iterable):
+        raise refuse(
+            "Weights",
+            "names",
+            names,
+            "a sequence of criterion names",
+            fix="Build weights with Weights.from_mapping({'Security': 3, 'Economic': 1}).",
+        )
     return tuple(names)
 
 
@@ -31,15 +47,18 @@ _NOT_A_NUMBER = "Text and True or False are not numbers here."
 
 def _readonly_copy(values: object) -> npt.NDArray[np.float64]:
     given = values if isinstance(values, np.ndarray) else np.asarray(values, dtype=object)
-    if given.dtype.kind not in "iuf" and not all(_is_number(v) for v in given.flat):
-        raise refuse(
-            "Weights",
-            "values",
-            values,
-            "numbers, one per criterion name",
-            fix=_NOT_A_NUMBER + " Use Weights.from_mapping(...) to weigh points.",
-            error=WeightError,
-        )
+    if given.dtype.kind not in "iuf":
+        odd = [v for v in given.flat if not is_number(v)][:1]
+        if odd:
+            raise refuse(
+                "Weights",
+                "values",
+                values,
+                "numbers, one per criterion name",
+                fix=(number_hint(odd[0]) or _NOT_A_NUMBER)
+                + " Use Weights.from_mapping(...) to weigh points.",
+                error=WeightError,
+            )
     array = np.array(values, dtype=np.float64, copy=True)
     array.flags.writeable = False
     return array
@@ -259,21 +278,19 @@ class Weights(Mapping[str, float]):
         return self.array[[position[n] for n in criteria]]
 
 
-def _is_number(value: object) -> bool:
-    # True and False would pass for 1 and 0, and text for the number it spells,
-    # hiding a mistake.
-    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
-
-
 def _as_float(name: str, value: Any) -> float:
-    if _is_number(value):
-        return float(value)
+    # True and False would pass for 1 and 0, and text for the number it spells,
+    # hiding a mistake; as_number refuses them, complex numbers and huge integers.
+    number = as_number(value)
+    if number is not None:
+        return number
     raise refuse(
         "Weights.from_mapping",
         f"points[{name!r}]",
         value,
         "a number",
-        fix=_NOT_A_NUMBER + " Give every criterion points such as 3 or 0.25.",
+        fix=(number_hint(value) or _NOT_A_NUMBER)
+        + " Give every criterion points such as 3 or 0.25.",
         error=WeightError,
     )
 

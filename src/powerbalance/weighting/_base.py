@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeAlias, runtime_checkable
 
 from powerbalance import registry as registries
-from powerbalance._validate import Function, InstanceOf, check, did_you_mean, quoted_list
+from powerbalance._validate import Function, InstanceOf, check, did_you_mean, quoted_list, shown
 from powerbalance.errors import WeightError
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
@@ -185,7 +185,7 @@ def check_criterion_names(given: Iterable[str], criteria: Sequence[str], scheme:
     for name in given_names:
         if name not in known:
             raise WeightError(
-                f"{scheme}: every name must be a criterion of the assessment; got {name!r}."
+                f"{scheme}: every name must be a criterion of the assessment; got {shown(name)}."
                 + did_you_mean(str(name), criteria)
             )
     present = set(given_names)

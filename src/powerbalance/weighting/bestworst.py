@@ -27,7 +27,6 @@ import math
 import warnings
 from collections.abc import Mapping
 from fractions import Fraction
-from numbers import Real
 from types import MappingProxyType
 from typing import Literal, TypeAlias
 
@@ -41,10 +40,13 @@ from powerbalance._validate import (
     InstanceOf,
     Interval,
     OneOf,
+    as_number,
     check,
     did_you_mean,
+    number_hint,
     quoted_list,
     refuse,
+    shown,
 )
 from powerbalance.errors import ConsistencyWarning, JudgementError
 from powerbalance.model import Assessment
@@ -219,17 +221,19 @@ def _to_judgements(vector: str, value: Mapping[str, float]) -> Mapping[str, floa
     for name, raw in value.items():
         if not isinstance(name, str) or not name.strip():
             raise JudgementError(
-                f"BestWorst: the keys of {vector} must be criterion names; got {name!r}."
+                f"BestWorst: the keys of {vector} must be criterion names; got {shown(name)}."
             )
-        if isinstance(raw, bool) or not isinstance(raw, Real):
+        number = as_number(raw)
+        if number is None:
             raise refuse(
                 "BestWorst",
                 f"{vector}[{name!r}]",
                 raw,
                 "a number from 1 to 9",
+                fix=number_hint(raw),
                 error=JudgementError,
             )
-        judgements[name] = float(raw)
+        judgements[name] = number
     return MappingProxyType(judgements)
 
 

@@ -104,7 +104,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._validate import did_you_mean, quoted_list, refuse
+from powerbalance._validate import as_number, did_you_mean, quoted_list, refuse, shown
 from powerbalance.errors import InvalidNameError, JudgementError
 
 __all__ = [
@@ -179,13 +179,8 @@ RECIPROCAL_TOLERANCE = 0.05
 
 
 def as_float(value: object) -> float | None:
-    """``value`` as a float, or None when it is not a number (text and booleans are not)."""
-    if isinstance(value, bool | str | bytes):
-        return None
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
+    """``value`` as a float, or None when it is not a number (see ``as_number``)."""
+    return as_number(value)
 
 
 def _is_missing(cell: object) -> bool:
@@ -198,7 +193,7 @@ def _is_missing(cell: object) -> bool:
 def _check_criterion_name(name: object, where: str) -> str:
     if not isinstance(name, str) or not name.strip():
         raise InvalidNameError(
-            f"AHP: criterion names must be non-empty strings; got {name!r} in {where}."
+            f"AHP: criterion names must be non-empty strings; got {shown(name)} in {where}."
         )
     return name
 
@@ -208,7 +203,7 @@ def _check_ratio(value: object, where: str) -> float:
     if number is None:
         raise JudgementError(
             f"AHP: the judgement {where} must be a number (how many times more important "
-            f"the first criterion is than the second); got {value!r}."
+            f"the first criterion is than the second); got {shown(value)}."
         )
     if not math.isfinite(number) or number <= 0:
         raise JudgementError(
@@ -238,7 +233,7 @@ def _pairs_from_mapping(value: Mapping[object, object]) -> dict[Pair, float]:
     for key, raw in value.items():
         if not isinstance(key, tuple) or len(key) != 2:
             raise JudgementError(
-                f"AHP: each judgement key must be a pair of criterion names; got {key!r}. "
+                f"AHP: each judgement key must be a pair of criterion names; got {shown(key)}. "
                 f"Key a judgement like ('Security', 'Economic')."
             )
         first = _check_criterion_name(key[0], f"the judgement key {key!r}")

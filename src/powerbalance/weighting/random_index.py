@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from powerbalance._validate import InstanceOf, OneOf, check, refuse
+from powerbalance._validate import InstanceOf, OneOf, as_number, check, refuse
 from powerbalance.errors import InvalidParameterError
 
 __all__ = ["RANDOM_INDICES", "check_random_index_table", "random_index"]
@@ -226,9 +226,4 @@ def random_index(
 
 
 def _as_float(value: object) -> float | None:
-    if isinstance(value, bool | str | bytes):
-        return None
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
+    return as_number(value)

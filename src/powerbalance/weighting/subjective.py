@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeAlias
@@ -12,9 +11,18 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance._frozen import FrozenMap
-from powerbalance._validate import InstanceOf, Interval, check, refuse
+from powerbalance._validate import (
+    InstanceOf,
+    Interval,
+    as_number,
+    check,
+    is_number,
+    number_hint,
+    refuse,
+)
 from powerbalance.errors import (
     DuplicateNameError,
+    InvalidNameError,
     ScaleRangeWarning,
     WeightError,
 )
@@ -63,14 +71,24 @@ def _to_points(value: Mapping[str, float], owner: str = "Direct") -> Mapping[str
         fix="Such as {'Security': 40, 'Economic': 60}.",
     )
     for name, point in value.items():
+        if not isinstance(name, str) or not name.strip():
+            raise refuse(
+                owner,
+                "each key of points",
+                name,
+                "a criterion name",
+                fix="Key the points by the names of the criteria.",
+                error=InvalidNameError,
+            )
         # True and False would pass for 1 and 0, and text for the number it spells.
-        if isinstance(point, bool | np.bool_) or not isinstance(point, numbers.Real):
+        if not is_number(point):
             raise refuse(
                 owner,
                 f"points[{name!r}]",
                 point,
                 "a number",
-                fix="Text and True or False are not numbers here; give points such as 40.",
+                fix=(number_hint(point) or "Text and True or False are not numbers here.")
+                + " Give points such as 40.",
                 error=WeightError,
             )
     return dict(value)
@@ -425,7 +443,41 @@ def _to_ranges(
 ) -> Mapping[str, tuple[float, float]] | None:
     if value is None:
         return None
-    return FrozenMap({str(k): (float(v[0]), float(v[1])) for k, v in value.items()})
+    check(
+        "Swing",
+        "ranges",
+        value,
+        InstanceOf(Mapping, description="a mapping of criterion name to (worst, best)"),
+        None,
+        fix="Record them with Swing.elicited_on(assessment, points).",
+    )
+    ranges: dict[str, tuple[float, float]] = {}
+    for name, pair in value.items():
+        if not isinstance(name, str) or not name.strip():
+            raise refuse(
+                "Swing",
+                "each key of ranges",
+                name,
+                "a criterion name",
+                fix="Key the ranges by the names of the criteria.",
+                error=InvalidNameError,
+            )
+        ends = (
+            [as_number(end) for end in pair]
+            if isinstance(pair, Sequence) and not isinstance(pair, str) and len(pair) == 2
+            else [None]
+        )
+        low, high = ends[0], ends[-1]
+        if low is None or high is None:
+            raise refuse(
+                "Swing",
+                f"ranges[{name!r}]",
+                pair,
+                "a pair (low, high) of numbers",
+                fix="Such as (0, 10).",
+            )
+        ranges[name] = (low, high)
+    return FrozenMap(ranges)
 
 
 @registry.register("swing")

@@ -6,7 +6,7 @@ counts in this process, on a thread of the pool or on a dask worker.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
 import numpy as np
@@ -34,7 +34,7 @@ def chunk_counts(
     scorer: FixedScores | UncertainScores,
     draw: Callable[[np.random.Generator, int], FloatArray],
     seed: int,
-    sizes: list[int],
+    sizes: Sequence[int],
     blocks: range,
     n: int,
     method: object,
@@ -142,7 +142,7 @@ def _order_and_wins(
 
 
 def _tie_keys(
-    seed: int, blocks: range, block_sizes: list[int], n: int
+    seed: int, blocks: range, block_sizes: Sequence[int], n: int
 ) -> Callable[[npt.NDArray[np.intp]], FloatArray]:
     """The random tie-breaking keys of given rows of consecutive blocks.
 

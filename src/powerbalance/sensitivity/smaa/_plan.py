@@ -9,8 +9,8 @@ drawn, so a bad argument is refused at once rather than after minutes of work.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from typing import Any, TypeAlias
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeAlias, overload
 
 import attrs
 import numpy as np
@@ -43,6 +43,8 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 _CHUNK_SCORES = 1 << 22
 # Below this many scores in all (samples x options), a run uses one thread by default.
 _SMALL_RUN = 1 << 20
+# More threads than any machine has cores only adds switching (and a thread each).
+_MOST_THREADS = 1024
 
 _OWNER = "smaa"
 
@@ -63,9 +65,9 @@ class Plan:
         What is known about the weights; ``draw(rng, count)`` draws from it.
     scorer : FixedScores or UncertainScores
         How a chunk's weight vectors are scored.
-    sizes : list of int
+    sizes : sequence of int
         The weight vectors in each block.
-    chunks : list of range
+    chunks : sequence of range
         The blocks of each chunk, in order.
     workers : int
         How many chunks the numpy backend scores at once.
@@ -81,8 +83,8 @@ class Plan:
     information: WeightInformation
     draw: Callable[[np.random.Generator, int], FloatArray]
     scorer: FixedScores | UncertainScores
-    sizes: list[int]
-    chunks: list[range]
+    sizes: Sequence[int]
+    chunks: Sequence[range]
     workers: int
     backend: str
     client: Any
@@ -172,14 +174,15 @@ def plan(
         None,
         fix=f"None counts pairwise wins up to {PAIRWISE_LIMIT} options.",
     )
-    check(
-        _OWNER,
-        "threads",
-        threads,
-        Integer(low=1),
-        None,
-        fix="Give how many chunks to score at once, such as 4, or None for one per core.",
-    )
+    for allowed in (Integer(low=1), Integer(low=1, high=_MOST_THREADS)):
+        check(
+            _OWNER,
+            "threads",
+            threads,
+            allowed,
+            None,
+            fix="Give how many chunks to score at once, such as 4, or None for one per core.",
+        )
     draw = information.draw_function(assessment)
     scorer = scorer_for(assessment, resolved)
     n = assessment.n_options
@@ -209,7 +212,7 @@ def plan(
     )
 
 
-def _chunks(n_blocks: int, chunk_size: int, n_options: int, workers: int) -> list[range]:
+def _chunks(n_blocks: int, chunk_size: int, n_options: int, workers: int) -> Sequence[range]:
     """The blocks of each chunk: whole blocks, as many as ``chunk_size`` asks within limits."""
     per_chunk = -(-chunk_size // BLOCK)
     # A chunk's scores are chunk x options: cap them, whatever chunk_size says, so that
@@ -219,6 +222,27 @@ def _chunks(n_blocks: int, chunk_size: int, n_options: int, workers: int) -> lis
         # Four chunks or more for every thread, so that none waits long for the last
         # one; chunking does not change the result.
         per_chunk = max(1, min(per_chunk, -(-n_blocks // (4 * workers))))
-    return [
-        range(start, min(n_blocks, start + per_chunk)) for start in range(0, n_blocks, per_chunk)
-    ]
+    return _Chunks(n_blocks, per_chunk)
+
+
+@attrs.frozen
+class _Chunks(Sequence[range]):
+    """The blocks of each chunk, worked out on demand: a long run needs no list of them."""
+
+    n_blocks: int
+    per_chunk: int
+
+    def __len__(self) -> int:
+        return -(-self.n_blocks // self.per_chunk)
+
+    @overload
+    def __getitem__(self, index: int) -> range: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[range]: ...
+
+    def __getitem__(self, index: int | slice) -> range | list[range]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        start = range(0, self.n_blocks, self.per_chunk)[index]
+        return range(start, min(self.n_blocks, start + self.per_chunk))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeAlias
 
@@ -235,7 +235,7 @@ def smaa(
 def _in_order(
     pool: ThreadPoolExecutor,
     work: Callable[[range], ChunkResult],
-    chunks: list[range],
+    chunks: Sequence[range],
     ahead: int,
 ) -> Iterator[ChunkResult]:
     """The chunks' results in chunk order, with at most ``ahead`` chunks under way.
@@ -344,7 +344,7 @@ def _pack(*inputs: object) -> tuple[object, ...]:
 
 
 def _chunk_on_worker(
-    inputs: tuple[Any, ...], seed: int, sizes: list[int], blocks: range, n: int, pairwise: bool
+    inputs: tuple[Any, ...], seed: int, sizes: Sequence[int], blocks: range, n: int, pairwise: bool
 ) -> ChunkResult:
     """One chunk's counts, from the run's shared inputs (see :func:`_pack`)."""
     scorer, draw, method = inputs

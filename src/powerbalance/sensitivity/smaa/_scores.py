@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, TypeAlias
 
 import attrs
@@ -34,12 +34,14 @@ class FixedScores:
     uncertain_cells: int = 0
     method: object = None
 
-    def score(self, weights: FloatArray, seed: int, blocks: range, sizes: list[int]) -> FloatArray:
+    def score(
+        self, weights: FloatArray, seed: int, blocks: range, sizes: Sequence[int]
+    ) -> FloatArray:
         """Scores of the weight vectors of ``blocks``, one row each."""
         return scored(self.prepared, weights, method=self.method, owner="smaa")
 
     def confidence(
-        self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: list[int]
+        self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: Sequence[int]
     ) -> FloatArray:
         """Whether each option ranks first under its central weights (rows): 0 or 1."""
         return _first_under(self.prepared, central, options, self.method).astype(np.float64)
@@ -75,7 +77,9 @@ class UncertainScores:
     def _prepare(self, matrix: FloatArray) -> Any:
         return self.method.prepare(rescored(self.assessment, matrix))
 
-    def score(self, weights: FloatArray, seed: int, blocks: range, sizes: list[int]) -> FloatArray:
+    def score(
+        self, weights: FloatArray, seed: int, blocks: range, sizes: Sequence[int]
+    ) -> FloatArray:
         """Scores of the weight vectors of ``blocks``, each on its own draw of the scores."""
         out = np.empty((len(weights), self.assessment.n_options), dtype=np.float64)
         row = 0
@@ -89,7 +93,7 @@ class UncertainScores:
         return out
 
     def confidence(
-        self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: list[int]
+        self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: Sequence[int]
     ) -> FloatArray:
         """How often each option ranks first under its central weights (rows).
 

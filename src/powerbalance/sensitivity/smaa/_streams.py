@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Sequence
+from typing import cast, overload
 
+import attrs
 import numpy as np
 
 from powerbalance._validate import Integer, check
 
-__all__ = ["BLOCK", "block_generator", "blocks", "check_count", "check_seed"]
+__all__ = ["BLOCK", "MOST", "Blocks", "block_generator", "blocks", "check_count", "check_seed"]
 
 BLOCK = 1024
 """Weight vectors per block of random numbers; the unit of reproducibility.
@@ -31,16 +33,47 @@ def block_generator(seed: int, block: int, stream: int) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(block, stream)))
 
 
-def blocks(samples: int) -> list[int]:
+@attrs.frozen
+class Blocks(Sequence[int]):
+    """The number of weight vectors in each block of a run, worked out on demand.
+
+    Held as a count rather than a list, so that a run's plan takes the same few bytes
+    however many samples it draws, and travels to a cluster's workers as cheaply.
+
+    Examples
+    --------
+    >>> sizes = Blocks(2_500)
+    >>> len(sizes), sizes[0], sizes[-1], list(sizes)
+    (3, 1024, 452, [1024, 1024, 452])
+    """
+
+    samples: int
+
+    def __len__(self) -> int:
+        return -(-self.samples // BLOCK)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        position = range(len(self))[index]  # raises IndexError out of range
+        return min(BLOCK, self.samples - position * BLOCK)
+
+
+def blocks(samples: int) -> Blocks:
     """The number of weight vectors in each block.
 
     Examples
     --------
-    >>> blocks(2_500)
+    >>> list(blocks(2_500))
     [1024, 1024, 452]
     """
-    full, rest = divmod(samples, BLOCK)
-    return [BLOCK] * full + ([rest] if rest else [])
+    return Blocks(samples)
 
 
 def check_seed(seed: object, owner: str) -> int:
@@ -53,17 +86,18 @@ def check_seed(seed: object, owner: str) -> int:
     >>> check_seed(None, "smaa") >= 0
     True
     """
-    check(
-        owner,
-        "seed",
-        seed,
-        Integer(low=0),
-        None,
-        fix="Give a seed such as 42 to repeat the run, or None for a fresh one.",
-    )
+    fix = "Give a seed such as 42 to repeat the run, or None for a fresh one."
+    check(owner, "seed", seed, Integer(low=0), None, fix=fix)
+    # A fresh seed has 128 bits; a longer one adds nothing and makes the record long.
+    check(owner, "seed", seed, Integer(low=0, high=2**128 - 1), None, fix=fix)
     if seed is None:
         return int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
     return int(cast(int, seed))
+
+
+#: The most weight vectors a run may draw: every count up to it is exact in a float, so
+#: shares of the samples are exact too.
+MOST = 2**53
 
 
 def check_count(value: object, name: str, owner: str, example: str) -> int:
@@ -75,4 +109,6 @@ def check_count(value: object, name: str, owner: str, example: str) -> int:
     10000
     """
     check(owner, name, value, Integer(low=1), fix=f"Give a count such as {example}.")
+    # Checked apart, so that the usual message (a count of 0, say) stays short.
+    check(owner, name, value, Integer(low=1, high=MOST), fix=f"Give a count such as {example}.")
     return int(cast(int, value))

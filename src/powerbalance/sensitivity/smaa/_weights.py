@@ -13,7 +13,15 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._frozen import FrozenMap
-from powerbalance._validate import OneOf, check, did_you_mean, quoted_list, refuse
+from powerbalance._validate import (
+    OneOf,
+    as_number,
+    check,
+    check_fits,
+    did_you_mean,
+    quoted_list,
+    refuse,
+)
 from powerbalance.errors import UnknownNameError, WeightError
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
@@ -139,6 +147,15 @@ class WeightInformation:
         """
         where = f"{type(self).__name__}.sample"
         count = check_count(samples, "samples", where, "10_000")
+        # The draws, their stack and the frame: three copies of samples x criteria.
+        check_fits(
+            where,
+            "samples",
+            count,
+            3 * 8 * assessment.n_criteria,
+            fix="Draw fewer, or draw in batches with different seeds; smaa() itself needs "
+            "no memory per sample.",
+        )
         chosen = check_seed(seed, where)
         draw = self.draw_function(assessment)
         values = np.vstack(
@@ -267,16 +284,20 @@ def _to_bounds(
         )
     bounds: dict[str, tuple[float, float]] = {}
     for name, pair in value.items():
-        try:
-            low, high = (float(end) for end in pair)
-        except (TypeError, ValueError):
+        ends = (
+            [as_number(end) for end in pair]
+            if isinstance(pair, tuple | list | np.ndarray) and len(pair) == 2
+            else [None]
+        )
+        low, high = ends[0], ends[-1]
+        if low is None or high is None:
             raise refuse(
                 owner,
                 f"the bounds of {name!r}",
                 pair,
                 "a pair (low, high) of numbers from 0 to 1",
                 fix="Give them as (0.2, 0.5).",
-            ) from None
+            )
         if not (0.0 <= low <= 1.0 and 0.0 <= high <= 1.0):
             raise refuse(
                 owner,
