@@ -83,7 +83,8 @@ def test_bad_arguments_print_one_line_and_exit_2(args, culprit):
 def test_unwritable_output_is_a_clear_error(tmp_path):
     result = run("report", "--output", str(tmp_path / "missing-dir" / "r.txt"))
     assert result.returncode == 2
-    assert "cannot write" in result.stderr
+    assert "r.txt: cannot be written (No such file or directory)" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_compare_prints_ranks_correlations_and_consensus():

@@ -28,6 +28,8 @@ from powerbalance._render import combine, render_html
 from powerbalance._validate import did_you_mean
 from powerbalance._version import __version__
 from powerbalance.errors import (
+    DataLossWarning,
+    FileWriteError,
     PowerbalanceError,
     PowerbalanceWarning,
     StudyFileError,
@@ -36,6 +38,9 @@ from powerbalance.errors import (
 from powerbalance.evaluation.comparison import Comparison, compare
 from powerbalance.evaluation.evaluate import evaluate
 from powerbalance.evaluation.report import Report
+from powerbalance.io._atomic import write_file
+from powerbalance.io._formats import HOLDS_PRESETS, format_of
+from powerbalance.io._kept import lost_parts
 from powerbalance.model import Study
 from powerbalance.sensitivity import Stability, stability
 from powerbalance.sensitivity.smaa import SMAAResult, smaa
@@ -266,12 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
         return 0
     try:
-        arguments.output.write_text(output, encoding="utf-8")
-    except OSError as error:
-        print(
-            f"powerbalance: error: cannot write {arguments.output}: {error.strerror}",
-            file=sys.stderr,
-        )
+        write_file(arguments.output, output)
+    except FileWriteError as error:
+        print(f"powerbalance: error: {error}", file=sys.stderr)
         return 2
     return 0
 
@@ -298,47 +300,25 @@ def _convert(arguments: argparse.Namespace) -> int:
     source, target = arguments.source, arguments.target
     try:
         study = _study(str(source))
-        kind = io.SUFFIXES.get(target.suffix.lower())
-        dropped = []
-        if study.presets and kind not in ("toml", "json", "xlsx"):
-            dropped.append("weighting presets")
+        kind = format_of(target, writing=True)
+        # The library's own account of what the format leaves out, presets included.
+        dropped = lost_parts(study, kind, arguments.layout)
+        if study.presets and kind not in HOLDS_PRESETS:
             study = attrs.evolve(study, presets={})
-        io.write(study, target, layout=arguments.layout)
-        again = io.read(target)
+        with warnings.catch_warnings():
+            # Said below, in the words of a note on the terminal.
+            warnings.simplefilter("ignore", DataLossWarning)
+            io.write(study, target, layout=arguments.layout)
     except (PowerbalanceError, ModuleNotFoundError) as error:
         print(f"powerbalance: error: {error}", file=sys.stderr)
         return 2
-    except OSError as error:
-        print(f"powerbalance: error: cannot write {target}: {error.strerror}", file=sys.stderr)
-        return 2
-    dropped += _lost(study, again)
     if dropped:
         print(
-            f"powerbalance: note: {target} cannot hold the study's "
-            f"{', '.join(dropped)}; they were left out.",
+            f"powerbalance: note: {target} cannot hold {'; '.join(dropped)}; "
+            f"{'it was' if len(dropped) == 1 else 'they were'} left out.",
             file=sys.stderr,
         )
     return 0
-
-
-def _lost(before: Study, after: Study) -> list[str]:
-    """What a written file did not keep, in words."""
-    a, b = before.assessment, after.assessment
-    checks = [
-        (
-            "texts (title, disclaimer, ...)",
-            (before.title, before.disclaimer, before.scale_description),
-            (after.title, after.disclaimer, after.scale_description),
-        ),
-        ("name and description", (a.name, a.description), (b.name, b.description)),
-        ("option descriptions", a.options, b.options),
-        ("baseline", a.baseline, b.baseline),
-        ("rationale notes", dict(a.notes), dict(b.notes)),
-        ("score uncertainty", dict(a.uncertainty), dict(b.uncertainty)),
-        ("criteria details (units, scales, anchors, value functions)", a.criteria, b.criteria),
-        ("weighting presets", dict(before.presets), dict(after.presets)),
-    ]
-    return [label for label, kept, found in checks if kept != found]
 
 
 def _report(arguments: argparse.Namespace) -> str:

@@ -27,8 +27,10 @@ __all__ = [
     "BackendError",
     "ConformanceError",
     "ConsistencyWarning",
+    "DataLossWarning",
     "DegenerateCriterionWarning",
     "DuplicateNameError",
+    "FileWriteError",
     "InvalidKindError",
     "InvalidNameError",
     "InvalidParameterError",
@@ -225,6 +227,68 @@ class BackendError(PowerbalanceError, RuntimeError):
     """
 
 
+class FileWriteError(PowerbalanceError, OSError):
+    """A file could not be written; a file that was there before is left as it was.
+
+    Every file powerbalance writes is written whole to a temporary file beside it and
+    then put in its place, so a full disk, a missing folder or an interruption never
+    leaves a half-written file. Also an ``OSError`` (with :attr:`errno`,
+    :attr:`strerror` and :attr:`filename` from the operating system), so code that
+    catches that keeps working.
+
+    Parameters
+    ----------
+    message : str
+        What could not be written, and why.
+    filename : str, optional
+        The file.
+    errno : int, optional
+        The operating system's error number.
+    strerror : str, optional
+        Its description.
+
+    Examples
+    --------
+    >>> import errno
+    >>> error = FileWriteError(
+    ...     "study.toml: cannot be written (No space left on device).",
+    ...     filename="study.toml", errno=errno.ENOSPC, strerror="No space left on device",
+    ... )
+    >>> print(error)
+    study.toml: cannot be written (No space left on device).
+    >>> isinstance(error, OSError), error.errno == errno.ENOSPC
+    (True, True)
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        filename: str | None = None,
+        errno: int | None = None,
+        strerror: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.filename = filename
+        self.errno = errno
+        self.strerror = strerror
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_file_write_error,
+            (str(self), self.filename, self.errno, self.strerror),
+        )
+
+
+def _rebuild_file_write_error(
+    message: str, filename: str | None, errno: int | None, strerror: str | None
+) -> FileWriteError:
+    return FileWriteError(message, filename=filename, errno=errno, strerror=strerror)
+
+
 def _column_letters(column: int) -> str:
     """A spreadsheet column's letters: 1 -> A, 27 -> AA."""
     letters = ""
@@ -399,3 +463,39 @@ class ScaleRangeWarning(PowerbalanceWarning):
     >>> issubclass(ScaleRangeWarning, UserWarning)
     True
     """
+
+
+class DataLossWarning(PowerbalanceWarning):
+    """A file format cannot hold part of what is being written; that part is left out.
+
+    Saving to a CSV table, say, keeps the criteria and the scores but not the baseline
+    or the option descriptions. The message names the file and every part left out;
+    :attr:`lost` holds the same parts as a tuple of short phrases. ``docs/formats.md``
+    lists what each format keeps.
+
+    Parameters
+    ----------
+    message : str
+        The warning, in words.
+    lost : sequence of str, optional
+        The parts left out, one short phrase each.
+
+    Examples
+    --------
+    >>> warning = DataLossWarning("scores.csv: ...", lost=["the baseline"])
+    >>> issubclass(DataLossWarning, PowerbalanceWarning), warning.lost
+    (True, ('the baseline',))
+    """
+
+    lost: tuple[str, ...]
+
+    def __init__(self, message: str, *, lost: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.lost = tuple(lost)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_data_loss_warning, (str(self), self.lost))
+
+
+def _rebuild_data_loss_warning(message: str, lost: tuple[str, ...]) -> DataLossWarning:
+    return DataLossWarning(message, lost=lost)

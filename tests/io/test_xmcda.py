@@ -495,7 +495,7 @@ def test_score_distributions_are_left_out_with_a_warning():
             (a.option_names[0], a.criterion_names[0]): uncertainty.Uniform(score - 1, score + 1)
         },
     )
-    with pytest.warns(PowerbalanceWarning, match="score distributions of 1 cells"):
+    with pytest.warns(PowerbalanceWarning, match="score distributions of 1 cell;"):
         text = xmcda.to_xml(b)
     assert xmcda.from_xml(text).assessment == a
 

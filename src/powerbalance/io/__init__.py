@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from powerbalance.errors import Problem, StudyFileError
+from powerbalance.io._atomic import write_file
 from powerbalance.io._document import FORMAT
 from powerbalance.io._files import MAX_BYTES
 from powerbalance.io._formats import SUFFIXES, Layout, format_of, read_study, write_study
@@ -150,8 +151,9 @@ def write(study: Study, path: str | os.PathLike[str], *, layout: Layout = "wide"
     """Write a study in the format of the path's suffix.
 
     Each format holds what it can (see ``docs/formats.md``): TOML, JSON and Excel hold
-    everything; a CSV table holds no presets or texts, and the wide CSV layout no
-    option descriptions, notes or uncertainty either. Reading the file back gives an
+    everything; a CSV table holds no presets, texts, option descriptions or baseline,
+    and the wide CSV layout no notes or uncertainty either. What is left out is named
+    in a :class:`~powerbalance.errors.DataLossWarning`. Reading the file back gives an
     equal study, as far as the format holds it.
 
     Parameters
@@ -170,6 +172,16 @@ def write(study: Study, path: str | os.PathLike[str], *, layout: Layout = "wide"
         The suffix is unknown, the format cannot hold the study's presets, or the
         study holds something no file can (a custom value function, a weighting
         scheme that is not registered).
+    FileWriteError
+        The file cannot be written (the folder is missing, the disk is full, ...); a
+        file already at ``path`` is unchanged, since every file is written whole
+        beside it and then put in its place.
+
+    Warns
+    -----
+    DataLossWarning
+        The format cannot hold part of the study (a CSV table has no place for the
+        baseline, say); the message names each part left out.
 
     Examples
     --------
@@ -185,14 +197,14 @@ def write(study: Study, path: str | os.PathLike[str], *, layout: Layout = "wide"
     file = Path(path)
     if format_of(file, writing=True) == "xml":
         from powerbalance.errors import InvalidParameterError
-        from powerbalance.io import xmcda  # type: ignore[attr-defined,unused-ignore]
+        from powerbalance.io.xmcda._write import document_text
 
         if study.presets:
             raise InvalidParameterError(
                 f"{path}: an XMCDA file cannot hold weighting presets; leave them out "
                 "(attrs.evolve(study, presets={})) or save to .toml, .json or .xlsx."
             )
-        xmcda.save(study.assessment, file, version="4.0.0")
+        write_file(file, document_text(study, version="4.0.0", file=path))
         return
     write_study(study, file, layout=layout)
 
@@ -219,7 +231,12 @@ def save(
 
     Raises
     ------
-    InvalidParameterError
+    InvalidParameterError, FileWriteError
+        As for :func:`write`.
+
+    Warns
+    -----
+    DataLossWarning
         As for :func:`write`.
 
     Examples

@@ -13,13 +13,14 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from powerbalance._validate import did_you_mean, quoted_list
-from powerbalance.errors import InvalidParameterError
+from powerbalance.errors import InvalidParameterError, StudyFileError
+from powerbalance.io._atomic import write_file
 from powerbalance.io._problems import Collector, Location
 from powerbalance.io._table import Table
 from powerbalance.io._table_rows import (
@@ -62,6 +63,18 @@ def _openpyxl() -> ModuleType:
         ) from None
 
 
+def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    # In pieces, so that a large sheet is never unpacked whole just to be scanned; each
+    # piece is searched with the end of the one before, where a declaration may begin.
+    overlap = b""
+    with archive.open(member) as part:
+        while piece := part.read(1 << 16):
+            if _DTD.search(overlap + piece):
+                return True
+            overlap = piece[-8:]
+    return False
+
+
 def _check_archive(data: bytes, max_bytes: int, problems: Collector) -> bool:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -87,14 +100,13 @@ def _check_archive(data: bytes, max_bytes: int, problems: Collector) -> bool:
             if not member.filename.endswith((".xml", ".rels")):
                 continue
             try:
-                with archive.open(member) as part:
-                    content = part.read(max_bytes + 1)
+                declares = _declares_dtd(archive, member)
             except _ZIP_ERRORS as error:
                 problems.add(
                     (), f"the workbook part {member.filename} cannot be unpacked ({error})."
                 )
                 return False
-            if _DTD.search(content):
+            if declares:
                 problems.add(
                     (),
                     f"the workbook part {member.filename} declares a DTD or entities, which a "
@@ -104,46 +116,44 @@ def _check_archive(data: bytes, max_bytes: int, problems: Collector) -> bool:
     return True
 
 
-def _rows(sheet: Any, file: str, name: str) -> Table:
-    rows: list[list[Any]] = []
-    lines: list[int] = []
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = list(row)
-        if any(cell is not None and str(cell).strip() for cell in cells):
-            while cells and cells[-1] is None:
-                cells.pop()
-            rows.append(cells)
-            lines.append(number)
-    return Table(rows, lines, file, sheet=name)
-
-
 def parse_workbook(
     data: bytes, file: str, max_bytes: int, problems: Collector
-) -> tuple[dict[str, Any], dict[Any, Location]] | None:
+) -> tuple[dict[str, Any], Mapping[Any, Location]] | None:
     """The study document of a workbook's sheets, or None after recording problems."""
-    openpyxl = _openpyxl()
+    _openpyxl()
     if not _check_archive(data, max_bytes, problems):
         return None
+    from powerbalance.io._sheets import SheetError, Sheets
+
     tables: dict[str, Table] = {}
+    title: str | None = None
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            for sheet in workbook.worksheets:
-                key = sheet.title.strip().lower()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = Sheets(archive, file)
+            for title, part in sheets.worksheets:
+                key = title.strip().lower()
                 if key not in SHEETS:
                     problems.add(
                         (),
-                        f"unknown sheet {sheet.title!r}."
+                        f"unknown sheet {title!r}."
                         + did_you_mean(key, SHEETS)
                         + f" The sheets a workbook may have are {quoted_list(SHEETS)}.",
-                        Location(sheet=sheet.title),
+                        Location(sheet=title),
                     )
                     continue
-                tables[key] = _rows(sheet, file, sheet.title)
-        finally:
-            workbook.close()
-    # openpyxl raises many exception types on a damaged workbook.
-    except Exception as error:
+                tables[key] = sheets.table(title, part)
+    except SheetError as error:
+        problems.add(
+            (),
+            f"cannot be read as an Excel workbook: {error.message}",
+            Location(error.row, error.column, error.sheet),
+        )
+        return None
+    except StudyFileError as error:
+        # Malformed XML in a part: the parser's message names the part, line and column.
+        problems.add((), f"cannot be read as an Excel workbook: {error}", Location(sheet=title))
+        return None
+    except _ZIP_ERRORS as error:
         problems.add((), f"cannot be read as an Excel workbook: {type(error).__name__}: {error}")
         return None
     if "scores" not in tables:
@@ -166,6 +176,8 @@ def write_workbook(study: Study, path: Path) -> None:
     ------
     InvalidParameterError
         A text holds a control character, which a workbook cannot store.
+    FileWriteError
+        The file cannot be written; a file already there is unchanged.
     """
     openpyxl = _openpyxl()
     illegal_character = importlib.import_module("openpyxl.utils.exceptions").IllegalCharacterError
@@ -192,11 +204,19 @@ def write_workbook(study: Study, path: Path) -> None:
                     f"({row!r:.120}), which an Excel workbook cannot store. Remove it, or "
                     "save as TOML or JSON."
                 ) from None
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                # Text is text: a rationale starting with "=" must not become a formula.
-                if cell.data_type == "f":
-                    cell.data_type = "s"
+        _text_as_text(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    write_file(path, buffer.getvalue())
+
+
+def _text_as_text(sheet: Any) -> None:
+    """Store every text as a string cell, shown and read back as it was written.
+
+    openpyxl turns a text starting with "=" into a formula and "#N/A" into an error
+    value; a name or a rationale must not run in a spreadsheet, so its type is forced.
+    """
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"

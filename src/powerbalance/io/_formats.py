@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from powerbalance._validate import did_you_mean
 from powerbalance.errors import InvalidParameterError, StudyFileError
 from powerbalance.io import _json, _toml
+from powerbalance.io._atomic import write_file, write_files
 from powerbalance.io._document import study_from_document, study_to_document
 from powerbalance.io._files import read_limited
+from powerbalance.io._kept import warn_lost
 from powerbalance.io._problems import Collector, Location
 from powerbalance.io._table import Table, parse_csv
 from powerbalance.io._table_rows import criteria_rows, csv_text, long_rows, wide_rows
@@ -119,19 +122,19 @@ def study_from_text(text: str, kind: str, source: str) -> Study:
 def read_study(path: Path, source: str, max_bytes: int) -> Study:
     """Read a study file of any format but XMCDA (which the caller dispatches)."""
     kind = format_of(path)
-    data = read_limited(path, max_bytes)
     problems = Collector(source)
+    # The file's bytes are passed on, not kept here: each reader lets them go once decoded.
     if kind in ("toml", "json"):
-        text = decode(data, problems)
+        text = decode(read_limited(path, max_bytes), problems)
         problems.raise_if_any()
         return study_from_text(text or "", kind, source)
-    found: tuple[dict[str, Any], dict[Any, Location]] | None
+    found: tuple[dict[str, Any], Mapping[Any, Location]] | None
     if kind == "csv":
-        found = _read_csv(path, source, data, max_bytes, problems)
+        found = _read_csv(path, source, read_limited(path, max_bytes), max_bytes, problems)
     else:
         from powerbalance.io._excel import parse_workbook
 
-        found = parse_workbook(data, source, max_bytes, problems)
+        found = parse_workbook(read_limited(path, max_bytes), source, max_bytes, problems)
     if found is None:
         problems.raise_if_any()
         raise StudyFileError(f"{source}: cannot be read.")  # pragma: no cover
@@ -147,11 +150,13 @@ def read_study(path: Path, source: str, max_bytes: int) -> Study:
 
 def _read_csv(
     path: Path, source: str, data: bytes, max_bytes: int, problems: Collector
-) -> tuple[dict[str, Any], dict[Any, Location]] | None:
+) -> tuple[dict[str, Any], Mapping[Any, Location]] | None:
     text = decode(data, problems)
+    del data
     if text is None:
         return None
     table = parse_csv(text, source, problems)
+    del text
     if table is None:
         return None
     criteria: Table | None = None
@@ -184,6 +189,13 @@ def write_study(study: Study, path: Path, *, layout: Layout = "wide") -> None:
     InvalidParameterError
         Unknown suffix or layout, presets in a format that cannot hold them, or content
         a file cannot hold (a custom value function or weighting scheme).
+    FileWriteError
+        The file cannot be written; a file already there is unchanged.
+
+    Warns
+    -----
+    DataLossWarning
+        The format cannot hold part of the study, which is left out.
     """
     kind = format_of(path, writing=True)
     if layout not in ("wide", "long"):
@@ -196,17 +208,23 @@ def write_study(study: Study, path: Path, *, layout: Layout = "wide") -> None:
             f".toml, .json or .xlsx file, or leave them out "
             f"(attrs.evolve(study, presets={{}}))."
         )
+    warn_lost(study, kind, layout, path)
     if kind == "toml":
-        path.write_text(_toml.dumps(study_to_document(study)), encoding="utf-8")
+        write_file(path, _toml.dumps(study_to_document(study)))
     elif kind == "json":
-        path.write_text(_json.dumps(study_to_document(study)), encoding="utf-8")
+        write_file(path, _json.dumps(study_to_document(study)))
     elif kind == "csv":
         a = study.assessment
         if layout == "wide":
-            path.write_text(csv_text(wide_rows(a, header_block=True)), encoding="utf-8")
+            write_file(path, csv_text(wide_rows(a, header_block=True)))
         else:
-            path.write_text(csv_text(long_rows(a)), encoding="utf-8")
-            companion_path(path).write_text(csv_text(criteria_rows(a)), encoding="utf-8")
+            # Both files are written out before either replaces what was there.
+            write_files(
+                [
+                    (path, csv_text(long_rows(a))),
+                    (companion_path(path), csv_text(criteria_rows(a))),
+                ]
+            )
     else:
         from powerbalance.io._excel import write_workbook
 

@@ -18,14 +18,15 @@ CSV text as a number where it is one.
 from __future__ import annotations
 
 import csv
-import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from powerbalance._validate import did_you_mean, quoted_list
+from powerbalance.io._formulas import unescape_formula
 from powerbalance.io._problems import Collector, Location, Path
 
 __all__ = [
@@ -169,6 +170,9 @@ def cell_at(row: Sequence[Any], column: int | None) -> Any:
 
 # -- reading CSV ---------------------------------------------------------------------------
 
+#: A line and its end (\r\n, \r or \n, as a file opened with newline="" splits them).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+
 
 def parse_csv(
     text: str, file: str, problems: Collector, *, companion: bool = False
@@ -176,12 +180,15 @@ def parse_csv(
     """The rows of a CSV text (blank rows dropped), or None after recording a problem."""
     rows: list[list[Any]] = []
     lines: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # Lines as csv wants them (ends kept), one at a time: a StringIO would copy the text,
+    # at up to four bytes a character.
+    lines_of_text = (match.group() for match in _LINE.finditer(text))
+    reader = csv.reader(lines_of_text, strict=True)
     start = 1
     try:
         for row in reader:
             if any(cell.strip() for cell in row):
-                rows.append(row)
+                rows.append([unescape_formula(cell) if cell[:1] == "'" else cell for cell in row])
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as error:

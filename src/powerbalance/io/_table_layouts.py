@@ -25,6 +25,7 @@ from powerbalance.io._table import (
     header_columns,
     is_blank,
 )
+from powerbalance.io._table_locations import ScoreCells
 
 __all__ = ["criteria_from_table", "header_block", "long_scores", "wide_scores"]
 
@@ -105,14 +106,22 @@ def criteria_from_table(
     return criteria
 
 
-def _score_cell(
-    cells: Sequence[Any],
-    columns: Mapping[str, int],
-    table: Table,
-    row: int,
-    path: Path,
-    locations: dict[Path, Location],
-) -> Any:
+def _release(table: Table, row: int) -> list[Any]:
+    """A row of scores, let go by the table once read.
+
+    Its cells need not stay beside the numbers made of them, which would double a large
+    table's memory.
+    """
+    cells = table.rows[row]
+    table.rows[row] = _READ
+    return cells
+
+
+#: What a row of scores is replaced with once read (never modified).
+_READ: list[Any] = []
+
+
+def _score_cell(cells: Sequence[Any], columns: Mapping[str, int]) -> Any:
     extra = {}
     for key in LONG_COLUMNS[3:]:
         value = cell_at(cells, columns.get(key))
@@ -121,7 +130,6 @@ def _score_cell(
         extra[key] = (
             cell_text(value) if key in ("distribution", "rationale") else cell_number(value)
         )
-        locations[(*path, key)] = table.at(row, columns[key])
     score = cell_number(cell_at(cells, columns["score"]))
     return {"score": score, **extra} if extra else score
 
@@ -130,22 +138,21 @@ def long_scores(
     table: Table,
     options: dict[str, dict[str, Any]],
     option_rows: dict[str, tuple[int, Location]],
-    locations: dict[Path, Location],
     problems: Collector,
     *,
     fixed_options: bool,
-) -> bool:
-    """Scores of the long layout into ``options``; False when its header is unusable.
+) -> ScoreCells | None:
+    """Scores of the long layout into ``options``, and where they are (None: bad header).
 
     New options are added in the order they first appear, unless ``fixed_options`` (a
     workbook's options sheet lists them), when an unlisted option is a problem.
     """
     columns = header_columns(table, LONG_COLUMNS, ("option", "criterion", "score"), problems)
     if columns is None:
-        return False
-    seen: dict[tuple[str, str], int] = {}
+        return None
+    found = ScoreCells(table, columns, long=True)
     for row in range(1, len(table.rows)):
-        cells = table.rows[row]
+        cells = _release(table, row)
         option = cell_text(cell_at(cells, columns["option"]) or "")
         criterion = cell_text(cell_at(cells, columns["criterion"]) or "")
         if not option.strip() or not criterion.strip():
@@ -168,24 +175,21 @@ def long_scores(
             options[option] = {"name": option, "scores": {}}
             option_rows[option] = (len(option_rows), table.at(row, columns["option"]))
         position = option_rows[option][0]
-        if (option, criterion) in seen:
+        seen = found.score_rows.setdefault(position, {})
+        if criterion in seen:
             problems.add(
                 (),
                 f"the score of option {option!r} on criterion {criterion!r} is given twice "
-                f"(first on row {seen[(option, criterion)]}).",
+                f"(first on row {table.lines[seen[criterion]]}).",
                 table.at(row),
             )
             continue
-        seen[(option, criterion)] = table.lines[row]
+        seen[criterion] = row
         if is_blank(cell_at(cells, columns["score"])):
             # Reported by the study's checks as a missing score.
             continue
-        path: Path = ("options", position, "scores", criterion)
-        locations[path] = table.at(row, columns["score"])
-        options[option]["scores"][criterion] = _score_cell(
-            cells, columns, table, row, path, locations
-        )
-    return True
+        options[option]["scores"][criterion] = _score_cell(cells, columns)
+    return found
 
 
 def wide_scores(
@@ -193,12 +197,11 @@ def wide_scores(
     header: int,
     options: dict[str, dict[str, Any]],
     option_rows: dict[str, tuple[int, Location]],
-    locations: dict[Path, Location],
     problems: Collector,
     *,
     fixed_options: bool,
-) -> list[str]:
-    """Scores from the header row ``option, <criterion>, ...`` on; returns the criteria."""
+) -> ScoreCells:
+    """Scores from the header row ``option, <criterion>, ...`` on, and where they are."""
     names = [cell_text(cell) if not is_blank(cell) else "" for cell in table.rows[header]]
     criteria: list[str] = []
     for column, name in enumerate(names[1:], start=1):
@@ -211,8 +214,11 @@ def wide_scores(
         else:
             criteria.append(name)
     seen: set[str] = set()
+    found = ScoreCells(
+        table, {name: column for column, name in enumerate(names) if column and name}, long=False
+    )
     for row in range(header + 1, len(table.rows)):
-        cells = table.rows[row]
+        cells = _release(table, row)
         option = cell_text(cell_at(cells, 0) or "")
         if not option.strip():
             problems.add((), "this row has no option name in its first cell.", table.at(row, 0))
@@ -233,6 +239,7 @@ def wide_scores(
             options[option] = {"name": option, "scores": {}}
             option_rows[option] = (len(option_rows), table.at(row, 0))
         position = option_rows[option][0]
+        found.option_rows[position] = row
         if len(cells) > len(names):
             extra = next((k for k in range(len(names), len(cells)) if not is_blank(cells[k])), None)
             if extra is not None:
@@ -245,10 +252,8 @@ def wide_scores(
             value = cell_at(cells, column)
             if not name or is_blank(value):
                 continue
-            path: Path = ("options", position, "scores", name)
-            locations[path] = table.at(row, column)
             options[option]["scores"][name] = cell_number(value)
-    return criteria
+    return found
 
 
 def header_block(

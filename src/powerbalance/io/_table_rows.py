@@ -16,6 +16,7 @@ from typing import Any
 from powerbalance.io._document import FORMAT
 from powerbalance.io._document_criteria import write_value_function
 from powerbalance.io._document_scores import distribution_fields
+from powerbalance.io._formulas import escape_formula
 from powerbalance.io._table import (
     CRITERIA_COLUMNS,
     CRITERION_ROWS,
@@ -149,9 +150,29 @@ def preset_rows(study: Study) -> list[list[Any]]:
 
 
 def csv_text(rows: Sequence[Sequence[Any]]) -> str:
-    """Rows as CSV text, numbers written exactly."""
+    """Rows as CSV text, numbers written exactly, text a spreadsheet would run quoted.
+
+    Examples
+    --------
+    >>> print(csv_text([["option", "Gain"], ["=cmd()", -2.5]]), end="")
+    option,Gain
+    '=cmd(),-2.5
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
+    # csv quotes a field holding the line terminator "\n" but not a lone "\r", which
+    # a reader takes for the end of a line: a row with one is quoted throughout.
+    quoting = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in rows:
-        writer.writerow([number_text(v) if isinstance(v, float) else v for v in row])
+        cells = [_cell(value) for value in row]
+        carriage_return = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoting if carriage_return else writer).writerow(cells)
     return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, float):
+        return number_text(value)
+    if isinstance(value, str):
+        return escape_formula(value)
+    return value

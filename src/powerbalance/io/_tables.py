@@ -8,6 +8,7 @@ study file's own, located in the table. The layouts are described in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from powerbalance._validate import did_you_mean, quoted_list
@@ -30,6 +31,7 @@ from powerbalance.io._table_layouts import (
     long_scores,
     wide_scores,
 )
+from powerbalance.io._table_locations import Locations, ScoreCells
 
 __all__ = ["read_tables"]
 
@@ -54,9 +56,10 @@ def read_tables(
     options: Table | None = None,
     study: Table | None = None,
     presets: Table | None = None,
-) -> tuple[dict[str, Any], dict[Path, Location]]:
+) -> tuple[dict[str, Any], Mapping[Path, Location]]:
     """The study document of a set of tables, and where each of its fields is."""
     locations: dict[Path, Location] = {}
+    cells: list[ScoreCells] = []
     document: dict[str, Any] = {"format": FORMAT}
     if study is not None:
         _read_study_sheet(study, document, locations, problems)
@@ -67,7 +70,7 @@ def read_tables(
     fixed = options is not None
     if not scores.rows:
         problems.add((), f"{scores.name()} is empty.", scores.at(0))
-        return document, locations
+        return document, Locations(locations, cells)
     layout = _layout(scores)
     if layout == "criteria":
         problems.add(
@@ -76,13 +79,15 @@ def read_tables(
             "scores it accompanies instead.",
             scores.at(0, 0),
         )
-        return document, locations
+        return document, Locations(locations, cells)
     if layout == "long":
         if criteria is None:
             problems.add((), "a long table of scores needs its criteria table; none was found.")
-            return document, locations
-        if not long_scores(scores, entries, option_rows, locations, problems, fixed_options=fixed):
-            return document, locations
+            return document, Locations(locations, cells)
+        located = long_scores(scores, entries, option_rows, problems, fixed_options=fixed)
+        if located is None:
+            return document, Locations(locations, cells)
+        cells.append(located)
     else:
         header = next(
             (
@@ -101,7 +106,7 @@ def read_tables(
                 "layout.",
                 scores.at(0, 0),
             )
-            return document, locations
+            return document, Locations(locations, cells)
         if criteria is None:
             document["criteria"] = header_block(scores, header, locations, problems)
         elif header > 0:
@@ -110,11 +115,13 @@ def read_tables(
                 "rows above the header row: the criteria are on the criteria sheet.",
                 scores.at(0),
             )
-        wide_scores(scores, header, entries, option_rows, locations, problems, fixed_options=fixed)
+        cells.append(
+            wide_scores(scores, header, entries, option_rows, problems, fixed_options=fixed)
+        )
     if criteria is not None:
         found = criteria_from_table(criteria, locations, problems)
         if found is None:
-            return document, locations
+            return document, Locations(locations, cells)
         document["criteria"] = found
     ordered = sorted(entries, key=lambda name: option_rows[name][0])
     document["options"] = [entries[name] for name in ordered]
@@ -123,7 +130,7 @@ def read_tables(
         locations.setdefault(("options", position), location)
     if presets is not None:
         _read_presets_sheet(presets, document, locations, problems)
-    return document, locations
+    return document, Locations(locations, cells)
 
 
 def _read_study_sheet(

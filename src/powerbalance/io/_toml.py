@@ -8,7 +8,6 @@ line and column of its key, its table header or its array item.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -250,10 +249,9 @@ def _key(key: str) -> str:
 
 
 def _number(value: float) -> str:
-    if math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
-        return str(int(value))
-    text = repr(value)
-    return text
+    # A float stays a float ("3.0"), as in JSON, so a file gives back the numbers it was
+    # given: an integer in a preset reads back as an integer and a float as a float.
+    return repr(value)
 
 
 def _inline(value: Any) -> str:

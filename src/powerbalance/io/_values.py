@@ -113,7 +113,11 @@ def read_bool(value: object, path: Path, problems: Collector) -> Any:
 
 
 def read_number(value: object, path: Path, problems: Collector) -> Any:
-    """A finite number, as a float."""
+    """A finite number as the file gives it: an integer stays an integer.
+
+    Points such as ``{a = 3, b = 1}`` read back as they were written, and as the scheme
+    that wrote them holds them; an integer too large for a float is refused.
+    """
     if isinstance(value, bool) or not isinstance(value, int | float):
         problems.add(path, f"expected a number; found {describe(value)}.")
         return INVALID
@@ -125,7 +129,7 @@ def read_number(value: object, path: Path, problems: Collector) -> Any:
     if not math.isfinite(number):
         problems.add(path, f"expected a finite number; found {describe(value)}.")
         return INVALID
-    return number
+    return value
 
 
 def read_table(value: object, path: Path, problems: Collector) -> Any:

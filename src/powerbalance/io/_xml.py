@@ -28,13 +28,13 @@ powerbalance.errors.StudyFileError: bad.xml:1:...: the document has a document t
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from xml.parsers import expat
 
 from powerbalance.errors import Problem, StudyFileError
 from powerbalance.io._files import MAX_BYTES, read_limited
 
-__all__ = ["Element", "parse", "parse_file"]
+__all__ = ["Element", "hardened_parser", "parse", "parse_file", "run"]
 
 #: Separates a namespace from a local name in expat's tag names; no URI holds a space.
 _SEPARATOR = " "
@@ -106,12 +106,16 @@ class Element:
         self.children: list[Element] = []
         #: The character data directly inside the element, whitespace kept.
         self.text = ""
-        # How many children of each name (for paths, without scanning the siblings).
-        self._counts: dict[str, int] = {}
+        # How many children of each name (for paths, without scanning the siblings); made
+        # with the first child, as most elements have none.
+        self._counts: dict[str, int] | None = None
         #: The element's position among its parent's children of the same name (1-based).
         self.position = 1
         if parent is not None:
-            self.position = parent._counts[tag] = parent._counts.get(tag, 0) + 1
+            counts = parent._counts
+            if counts is None:
+                counts = parent._counts = {}
+            self.position = counts[tag] = counts.get(tag, 0) + 1
             parent.children.append(self)
 
     def __repr__(self) -> str:
@@ -158,7 +162,7 @@ class Element:
         node: Element | None = self
         while node is not None:
             step = node.tag
-            if node.parent is not None and node.parent._counts[node.tag] > 1:
+            if node.parent is not None and (node.parent._counts or {}).get(node.tag, 0) > 1:
                 step += f"[{node.position}]"
             parts.append(step)
             node = node.parent
@@ -193,37 +197,20 @@ def _check_size(data: bytes | str, source: str, max_bytes: int) -> None:
         )
 
 
-def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Element:
-    """Parse an XML document, refusing DTDs and entities; return its root element.
+def hardened_parser() -> expat.XMLParserType:
+    """An expat parser that refuses DTDs, entities and notations (see :func:`run`).
 
-    Parameters
-    ----------
-    data : bytes or str
-        The document. The encoding of bytes comes from the XML declaration (UTF-8 by
-        default); text is taken as it is, whatever its declaration says.
-    source : str
-        The file name or another label, for error messages.
-    max_bytes : int, optional
-        Documents longer than this (in bytes; text counts as UTF-8) are refused before
-        parsing.
-
-    Raises
-    ------
-    StudyFileError
-        The document is too large, not well-formed XML, or it declares a document
-        type, an entity or a notation, or refers to an entity. The message gives the
-        line and column.
+    Tag and attribute names come as ``"<namespace> <local name>"`` when namespaced.
 
     Examples
     --------
-    >>> parse(b"<a>1 &lt; 2</a>", "doc.xml").text
-    '1 < 2'
-    >>> parse(b"<a><b></a>", "broken.xml")
-    Traceback (most recent call last):
-    ...
-    powerbalance.errors.StudyFileError: broken.xml:1:9: not well-formed XML: mismatched tag.
+    >>> seen = []
+    >>> parser = hardened_parser()
+    >>> parser.StartElementHandler = lambda name, attributes: seen.append(name)
+    >>> run(parser, [b"<a xmlns='urn:x'>", b"<b/></a>"], "doc.xml")
+    >>> seen
+    ['urn:x a', 'urn:x b']
     """
-    _check_size(data, source, max_bytes)
     parser = expat.ParserCreate(namespace_separator=_SEPARATOR)
     # Never read the external DTD subset or parameter entities, whatever the document says.
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -257,7 +244,67 @@ def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Elem
     parser.NotationDeclHandler = on_notation
     parser.ExternalEntityRefHandler = on_external_entity
     parser.SkippedEntityHandler = on_skipped_entity
+    return parser
 
+
+def run(parser: expat.XMLParserType, chunks: Iterable[bytes | str], source: str) -> None:
+    """Feed a document to a parser from :func:`hardened_parser`, piece by piece.
+
+    Feeding pieces lets a caller stream a large document without holding it whole.
+
+    Raises
+    ------
+    StudyFileError
+        The document is not well-formed, or declares or uses what the parser refuses;
+        with the line and column.
+    """
+    try:
+        for chunk in chunks:
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _RefusedError as refused:
+        raise _error(
+            source, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, refused.message
+        ) from None
+    except expat.ExpatError as error:
+        reason = expat.ErrorString(error.code) if error.code is not None else str(error)
+        raise _error(
+            source, error.lineno, error.offset + 1, f"not well-formed XML: {reason}."
+        ) from None
+
+
+def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Element:
+    """Parse an XML document, refusing DTDs and entities; return its root element.
+
+    Parameters
+    ----------
+    data : bytes or str
+        The document. The encoding of bytes comes from the XML declaration (UTF-8 by
+        default); text is taken as it is, whatever its declaration says.
+    source : str
+        The file name or another label, for error messages.
+    max_bytes : int, optional
+        Documents longer than this (in bytes; text counts as UTF-8) are refused before
+        parsing.
+
+    Raises
+    ------
+    StudyFileError
+        The document is too large, not well-formed XML, or it declares a document
+        type, an entity or a notation, or refers to an entity. The message gives the
+        line and column.
+
+    Examples
+    --------
+    >>> parse(b"<a>1 &lt; 2</a>", "doc.xml").text
+    '1 < 2'
+    >>> parse(b"<a><b></a>", "broken.xml")
+    Traceback (most recent call last):
+    ...
+    powerbalance.errors.StudyFileError: broken.xml:1:9: not well-formed XML: mismatched tag.
+    """
+    _check_size(data, source, max_bytes)
+    parser = hardened_parser()
     stack: list[Element] = []
     texts: list[list[str]] = []
     roots: list[Element] = []
@@ -289,9 +336,13 @@ def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Elem
         stack.append(element)
         texts.append([])
 
+    # One object for each distinct run of whitespace (the indentation between elements).
+    spaces: dict[str, str] = {}
+
     def on_end(name: str) -> None:
         element = stack.pop()
-        element.text = "".join(texts.pop())
+        text = "".join(texts.pop())
+        element.text = spaces.setdefault(text, text) if text.isspace() else text
 
     def on_text(data: str) -> None:
         if texts:
@@ -301,17 +352,7 @@ def parse(data: bytes | str, source: str, *, max_bytes: int = MAX_BYTES) -> Elem
     parser.EndElementHandler = on_end
     parser.CharacterDataHandler = on_text
 
-    try:
-        parser.Parse(data, True)
-    except _RefusedError as refused:
-        raise _error(
-            source, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, refused.message
-        ) from None
-    except expat.ExpatError as error:
-        reason = expat.ErrorString(error.code) if error.code is not None else str(error)
-        raise _error(
-            source, error.lineno, error.offset + 1, f"not well-formed XML: {reason}."
-        ) from None
+    run(parser, (data,), source)
     return roots[0]
 
 

@@ -58,14 +58,23 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from powerbalance._validate import did_you_mean
-from powerbalance.errors import InvalidParameterError, Problem, StudyFileError
+from powerbalance.errors import FileWriteError, InvalidParameterError, Problem, StudyFileError
+from powerbalance.io._atomic import write_file, write_files
 from powerbalance.io._files import MAX_BYTES, read_limited
+from powerbalance.io._kept import warn_lost
 from powerbalance.io._xml import Element, parse
 from powerbalance.io.xmcda._document import XMCDADocument
 from powerbalance.io.xmcda._read import read_roots
 from powerbalance.io.xmcda._vocabulary import DEFAULT_AREA, FILE_NAMES, VERSIONS
-from powerbalance.io.xmcda._write import build, results_series, serialize, weights_for
+from powerbalance.io.xmcda._write import (
+    build,
+    document_text,
+    results_series,
+    serialize,
+    weights_for,
+)
 from powerbalance.model import Assessment
+from powerbalance.model.study import Study
 from powerbalance.model.weights import Weights
 
 if TYPE_CHECKING:
@@ -148,7 +157,7 @@ def to_xml(
 
     Warns
     -----
-    PowerbalanceWarning
+    DataLossWarning
         The assessment holds what XMCDA cannot (score distributions, exponential
         value functions); the rest is written.
 
@@ -177,8 +186,9 @@ def to_xml(
     """
     version = _check_version(version)
     checked_weights, checked_results = _content(assessment, weights, results)
-    elements = build(assessment, version=version, weights=checked_weights, results=checked_results)
-    return serialize(elements, version=version)
+    return document_text(
+        Study(assessment), version=version, weights=checked_weights, results=checked_results
+    )
 
 
 def write(
@@ -221,8 +231,14 @@ def write(
     ------
     InvalidParameterError, WeightError, UnknownNameError
         As :func:`to_xml`.
-    OSError
-        A file cannot be written.
+    FileWriteError
+        A file cannot be written (an ``OSError`` too); the files already there are
+        unchanged.
+
+    Warns
+    -----
+    DataLossWarning
+        As :func:`to_xml`.
 
     Examples
     --------
@@ -239,18 +255,31 @@ def write(
     """
     version = _check_version(version)
     checked_weights, checked_results = _content(assessment, weights, results)
-    elements = build(assessment, version=version, weights=checked_weights, results=checked_results)
     target = Path(destination)
     if not split:
-        target.write_text(serialize(elements, version=version), encoding="utf-8")
+        text = document_text(
+            Study(assessment),
+            version=version,
+            weights=checked_weights,
+            results=checked_results,
+            file=target,
+        )
+        write_file(target, text)
         return (target,)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for element in elements:
-        path = target / FILE_NAMES[element.tag]
-        path.write_text(serialize([element], version=version), encoding="utf-8")
-        written.append(path)
-    return tuple(written)
+    warn_lost(Study(assessment), "xml", file=target)
+    elements = build(assessment, version=version, weights=checked_weights, results=checked_results)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileWriteError(
+            f"{target}: the folder cannot be made ({error.strerror}).",
+            filename=str(target),
+            errno=error.errno,
+            strerror=error.strerror,
+        ) from None
+    files = [(target / FILE_NAMES[element.tag], element) for element in elements]
+    write_files([(path, serialize([element], version=version)) for path, element in files])
+    return tuple(path for path, _ in files)
 
 
 def _files(source: PathLike | Iterable[PathLike]) -> list[Path]:

@@ -28,14 +28,14 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from powerbalance._validate import did_you_mean
-from powerbalance.errors import InvalidParameterError, PowerbalanceWarning, UnknownNameError
+from powerbalance.errors import InvalidParameterError, UnknownNameError
+from powerbalance.io._kept import warn_lost
 from powerbalance.io.xmcda._vocabulary import (
     AREA,
     BASELINE,
@@ -51,10 +51,11 @@ from powerbalance.io.xmcda._vocabulary import (
     make_ids,
 )
 from powerbalance.model import Assessment, Criterion
-from powerbalance.model.value import Linear, Piecewise
+from powerbalance.model.study import Study
+from powerbalance.model.value import Piecewise
 from powerbalance.model.weights import Weights
 
-__all__ = ["Node", "build", "results_series", "serialize", "weights_for"]
+__all__ = ["Node", "build", "document_text", "results_series", "serialize", "weights_for"]
 
 # Characters XML 1.0 cannot hold at all, not even as character references.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -201,23 +202,25 @@ def weights_for(weights: Weights | Mapping[str, float], assessment: Assessment) 
     return checked
 
 
-def _warn_lost(assessment: Assessment) -> None:
-    lost: list[str] = []
-    for criterion in assessment.criteria:
-        function = criterion.value_function
-        if function is not None and not isinstance(function, Linear | Piecewise):
-            lost.append(f"the value function {function!r} of criterion {criterion.name!r}")
-    if assessment.uncertainty:
-        lost.append(f"the score distributions of {len(assessment.uncertainty)} cells")
-    if lost:
-        warnings.warn(
-            "XMCDA cannot hold "
-            + "; ".join(lost)
-            + ". They are left out of the file: the scores, linear and piecewise value "
-            "functions are written, and the assessment reads back without the rest.",
-            PowerbalanceWarning,
-            stacklevel=4,
-        )
+def document_text(
+    study: Study,
+    *,
+    version: str,
+    weights: Weights | None = None,
+    results: pd.Series | None = None,
+    file: object = None,
+) -> str:
+    """A study's assessment (with weights and results) as one XMCDA document's text.
+
+    Warns
+    -----
+    DataLossWarning
+        The study holds what XMCDA cannot (its texts, score distributions, value
+        functions other than linear and piecewise linear ones); the rest is written.
+    """
+    warn_lost(study, "xml", file=file)
+    elements = build(study.assessment, version=version, weights=weights, results=results)
+    return serialize(elements, version=version)
 
 
 def build(
@@ -229,13 +232,9 @@ def build(
 ) -> list[Node]:
     """The root elements of an XMCDA document, in the order the schema requires.
 
-    Warns
-    -----
-    PowerbalanceWarning
-        The assessment holds what XMCDA cannot: score distributions, or value
-        functions other than linear and piecewise linear ones.
+    What XMCDA cannot hold (score distributions, value functions other than linear and
+    piecewise linear ones) is left out; :func:`document_text` warns of it.
     """
-    _warn_lost(assessment)
     option_ids = make_ids(assessment.option_names, prefix="a")
     criterion_ids = make_ids(assessment.criterion_names, prefix="c")
     option_id = dict(zip(assessment.option_names, option_ids, strict=True))
