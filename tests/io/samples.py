@@ -1,13 +1,22 @@
-"""Sample data for the file-format tests: rich random assessments and every kind of preset."""
+"""Sample data for the file-format tests: rich random assessments and every kind of preset,
+and the property every loader keeps under hostile input."""
 
 from __future__ import annotations
 
+import signal
 import string
+import threading
+import traceback
+import warnings
+from collections.abc import Callable
+from typing import Any
 
 import attrs
+import numpy as np
 from hypothesis import strategies as st
 
 import powerbalance as pb
+from powerbalance.errors import PowerbalanceWarning, StudyFileError
 from powerbalance.model.uncertainty import PERT, Normal, Triangular, Uniform
 from powerbalance.testing.strategies import assessments
 
@@ -141,3 +150,100 @@ PRESETS = {
         [(W.Equal(), 1), ("entropy", 2), (W.Direct({"Gain": 1, "Jobs": 1, "Harm": 2}), 0.5)]
     ),
 }
+
+
+# -- hostile input -------------------------------------------------------------------------
+
+#: A load that computes for longer than this hangs: generous, so that a slow machine never
+#: fails it. It is processor time, which a busy machine does not stretch; a load that waits
+#: (on a pipe, say) is stopped after six times as long by the clock.
+TIME_LIMIT = 20.0
+
+
+class Hung(BaseException):
+    """A call outlived its time limit (a BaseException: no loader may catch it)."""
+
+
+def bounded(call: Callable[[], Any], seconds: float = TIME_LIMIT) -> Any:
+    """``call()``, failing with :class:`Hung` if it computes for ``seconds`` of processor
+    time, or runs six times as long by the clock.
+
+    Timer signals interrupt the main thread even inside a blocking system call (the
+    open of a FIFO); elsewhere a watching thread at least turns a hang into a failure.
+    """
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+
+        def stop(signum: int, frame: object) -> None:
+            raise Hung(f"still running after {seconds} s")
+
+        timers = [(signal.SIGPROF, signal.ITIMER_PROF, seconds)]
+        timers.append((signal.SIGALRM, signal.ITIMER_REAL, 6 * seconds))
+        previous = [signal.signal(number, stop) for number, _, _ in timers]
+        for _, timer, limit in timers:
+            signal.setitimer(timer, limit)
+        try:
+            return call()
+        except Hung as error:
+            # Said again from here: a traceback through the frame a signal interrupted
+            # can lack a line number, on which pytest's report of it fails.
+            raise Hung(f"{error}, in\n{_where(error)}") from None
+        finally:
+            for (number, timer, _), handler in zip(timers, previous, strict=True):
+                signal.setitimer(timer, 0)
+                signal.signal(number, handler)
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as error:
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(6 * seconds)
+    if worker.is_alive():
+        raise Hung(f"still running after {6 * seconds} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _where(error: BaseException) -> str:
+    """The innermost frames of ``error``'s traceback, one a line."""
+    frames = [
+        f"  {frame.f_code.co_filename}:{line} in {frame.f_code.co_name}"
+        for frame, line in traceback.walk_tb(error.__traceback__)
+    ]
+    return "\n".join(frames[-8:])
+
+
+def assert_usable(result: pb.Study | pb.Assessment) -> None:
+    """An accepted file gives a study or assessment whose every number is finite."""
+    a = result.assessment if isinstance(result, pb.Study) else result
+    assert isinstance(a, pb.Assessment)
+    assert np.isfinite(a.scores).all()
+    for criterion in a.criteria:
+        assert criterion.scale is None or np.isfinite(criterion.scale).all()
+
+
+def read_or_refuse(read: Callable[[], Any]) -> Any:
+    """What ``read()`` gives, or None where it refused the file with StudyFileError.
+
+    Any other exception escapes and fails the test, even another
+    :class:`~powerbalance.errors.PowerbalanceError`: a reader promises a
+    :class:`StudyFileError` for every problem in a file. So does a hang. Warnings about
+    the content (inconsistent judgements, ...) are not failures.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PowerbalanceWarning)
+            result = bounded(read)
+    except StudyFileError as error:
+        problems = error.problems
+    else:
+        assert_usable(result)
+        return result
+    assert problems
+    assert all(problem.message for problem in problems)
+    return None
