@@ -308,10 +308,8 @@ def _grown(value: Any, n: int) -> Any:
                 item["name"] = unique(item["name"], k)
         return items
     if isinstance(value, dict) and value:
-        # A thousand new keys at most: every unknown key costs a search for the name it
-        # may have meant, and many thousands stall a reader (see test_hostile_content.py).
         first = next(iter(value.values()))
-        keys = ([*value] * n)[:1_000]
+        keys = ([*value] * n)[:CELLS]
         return {**value, **{f"{key} {k}": first for k, key in enumerate(keys)}}
     if isinstance(value, str):
         return (value or "x") * min(n, 1_000_000 // max(len(value), 1))

@@ -141,7 +141,8 @@ def _read_scores(
     meant: set[str] = set()
     for key in table:
         if names and key not in by_name:
-            hint = did_you_mean(key, names)
+            # Once the collector is full a problem is only counted: spare the search.
+            hint = "" if problems.full else did_you_mean(key, names)
             meant.update(name for name in names if hint == f" Did you mean {name!r}?")
             problems.add((*path, key), f"{key!r} is not a criterion of this study.{hint}")
     # A misspelt criterion is reported once, as the unknown one.
@@ -231,10 +232,12 @@ def _read_distribution(
         name = cell["distribution"]
         known = distributions.names()
         if name not in known:
-            hint = did_you_mean(name, known) if isinstance(name, str) else ""
             problems.add(
                 (*path, "distribution"),
-                f"expected one of {', '.join(map(repr, known))}; found {describe(name)}.{hint}",
+                lambda: (
+                    f"expected one of {', '.join(map(repr, known))}; found "
+                    f"{describe(name)}.{did_you_mean(name, known)}"
+                ),
             )
             return INVALID
     elif not given:

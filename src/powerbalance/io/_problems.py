@@ -15,9 +15,48 @@ from typing import NamedTuple
 
 from powerbalance.errors import Problem, StudyFileError
 
-__all__ = ["Collector", "Location", "Path", "format_path"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "Collector",
+    "Location",
+    "Message",
+    "Path",
+    "format_path",
+    "more_problems",
+]
 
 Path = tuple[str | int, ...]
+
+#: A message, or a function that writes it: a reader passes a function where writing
+#: the message costs work (a did-you-mean search), so that it is done only for the
+#: problems that are listed.
+Message = str | Callable[[], str]
+
+MAX_PROBLEMS = 200
+"""The problems listed for one file; beyond it they are counted, not worked out.
+
+A file with hundreds of thousands of wrong cells would otherwise take minutes to
+refuse, and a list that long helps nobody: the first problems show what is wrong.
+
+Examples
+--------
+>>> MAX_PROBLEMS
+200
+"""
+
+
+def more_problems(file: str | None, count: int) -> Problem:
+    """The closing line for ``count`` problems found beyond :data:`MAX_PROBLEMS`.
+
+    Examples
+    --------
+    >>> print(more_problems("a.toml", 1250))
+    a.toml: and 1,250 more problems, not listed; correct these first.
+    """
+    return Problem(
+        file=file, message=f"and {count:,} more problems, not listed; correct these first."
+    )
+
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -104,6 +143,8 @@ class Collector:
         #: whose "keys" are rows or columns).
         self.missing_hints: dict[str, str] = {}
         self._locator: Callable[[], Mapping[Path, Location]] | None = None
+        #: Problems found beyond MAX_PROBLEMS.
+        self.unlisted = 0
 
     def locate_with(self, locator: Callable[[], Mapping[Path, Location]]) -> None:
         """Find locations with ``locator``, called only if a problem needs one."""
@@ -119,8 +160,16 @@ class Collector:
                 return found
         return Location()
 
-    def add(self, path: Path, message: str, location: Location | None = None) -> None:
+    @property
+    def full(self) -> bool:
+        """True once :data:`MAX_PROBLEMS` are listed: later problems are only counted."""
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def add(self, path: Path, message: Message, location: Location | None = None) -> None:
         """Record a problem at ``path`` (located by the locator unless ``location`` is given)."""
+        if self.full:
+            self.unlisted += 1
+            return
         where = location if location is not None else self.locate(path)
         self.problems.append(
             Problem(
@@ -129,7 +178,7 @@ class Collector:
                 column=where.column,
                 sheet=where.sheet,
                 path=format_path(path),
-                message=message,
+                message=message if isinstance(message, str) else message(),
             )
         )
 
@@ -142,7 +191,10 @@ class Collector:
             key=lambda p: (p.file or "", p.sheet or "", p.line or 0, p.column or 0),
         )
         # Problems without a location keep their order, after located ones of the sheet.
-        raise StudyFileError(problems=_dedupe(ordered))
+        listed = _dedupe(ordered)
+        if self.unlisted:
+            listed.append(more_problems(self.file, self.unlisted))
+        raise StudyFileError(problems=listed)
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -76,7 +76,8 @@ def check_keys(
     meant: set[str] = set()
     for key in table:
         if key not in allowed:
-            hint = did_you_mean(str(key), allowed)
+            # Once the collector is full a problem is only counted: spare the search.
+            hint = "" if problems.full else did_you_mean(str(key), allowed)
             meant.update(name for name in allowed if hint == f" Did you mean {name!r}?")
             problems.add(
                 (*path, key),

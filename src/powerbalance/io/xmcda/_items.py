@@ -91,7 +91,9 @@ def reference(
         return identifier
     reader.problem(
         element.child(tag) or element,
-        f"expected the id of one of the {what} ({quoted_list(known)}); found "
-        f"{identifier!r}." + did_you_mean(identifier, known),
+        lambda: (
+            f"expected the id of one of the {what} ({quoted_list(known)}); found "
+            f"{identifier!r}." + did_you_mean(identifier, known)
+        ),
     )
     return None

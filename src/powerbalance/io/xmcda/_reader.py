@@ -17,13 +17,11 @@ from typing import TypeVar
 import attrs
 
 from powerbalance.errors import PowerbalanceError, Problem, StudyFileError
+from powerbalance.io._problems import MAX_PROBLEMS, Message, more_problems
 from powerbalance.io._xml import Element
 from powerbalance.io.xmcda._elements import describe_children
 
-__all__ = ["MAX_PROBLEMS", "Reader"]
-
-#: At most this many problems are listed; a count of the rest follows them.
-MAX_PROBLEMS = 200
+__all__ = ["Reader"]
 
 T = TypeVar("T")
 
@@ -43,12 +41,20 @@ class Reader:
         # (element, problem without its path): a path is worked out only for the
         # problems shown, as a file with thousands of wrong cells has thousands.
         self.problems: list[tuple[Element | None, Problem]] = []
+        #: Problems found beyond MAX_PROBLEMS, counted rather than worked out.
+        self.unlisted = 0
 
     # -- reporting --------------------------------------------------------------------
 
-    def problem(self, element: Element, message: str) -> None:
+    def problem(self, element: Element, message: Message) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.unlisted += 1
+            return
         located = Problem(
-            file=element.source, line=element.line, column=element.column, message=message
+            file=element.source,
+            line=element.line,
+            column=element.column,
+            message=message if isinstance(message, str) else message(),
         )
         self.problems.append((element, located))
 
@@ -67,16 +73,10 @@ class Reader:
         )
         shown = [
             problem if element is None else attrs.evolve(problem, path=element.path)
-            for element, problem in ordered[:MAX_PROBLEMS]
+            for element, problem in ordered
         ]
-        if len(ordered) > MAX_PROBLEMS:
-            shown.append(
-                Problem(
-                    file=shown[-1].file,
-                    message=f"and {len(ordered) - MAX_PROBLEMS} more problems, not "
-                    "listed; correct these first.",
-                )
-            )
+        if self.unlisted:
+            shown.append(more_problems(shown[-1].file, self.unlisted))
         raise StudyFileError(problems=shown)
 
     # -- small readers ----------------------------------------------------------------
