@@ -656,3 +656,11 @@ def test_odd_values_raise_only_powerbalance_errors_and_change_nothing(entry, val
     name, call = entry
     problem = escapes(call, value)
     assert problem is None, f"{name} given {value!r} {problem}"
+
+
+def test_save_refuses_a_study_and_names_write(tmp_path):
+    study = pb.examples.load("engage-or-contain")
+    with refused("save", "assessment", "an Assessment", "a Study") as info:
+        pb.io.save(study, tmp_path / "out.toml")  # type: ignore[arg-type]
+    assert "pb.io.write(study, path)" in str(info.value)
+    assert not (tmp_path / "out.toml").exists()

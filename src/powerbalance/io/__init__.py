@@ -43,6 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from powerbalance._validate import refuse
 from powerbalance.errors import Problem, StudyFileError
 from powerbalance.io._atomic import write_file
 from powerbalance.io._document import FORMAT
@@ -252,6 +253,14 @@ def save(
     ...     print(path.read_text().splitlines()[-3])
     [presets."security first"]
     """
+    if isinstance(assessment, Study):
+        raise refuse(
+            "save",
+            "assessment",
+            assessment,
+            "an Assessment",
+            fix="To write a study with its title and presets, use pb.io.write(study, path).",
+        )
     write(Study(assessment, presets=presets), path, layout=layout)
 
 
