@@ -235,3 +235,22 @@ def test_problems_beyond_the_listed_number_are_counted(tmp_path):
     assert len(problems) == MAX_PROBLEMS + 1
     assert "'Gian 0' is not a criterion of this study. Did you mean 'Gain'?" in str(problems[0])
     assert problems[-1].message == "and 50 more problems, not listed; correct these first."
+
+
+def test_a_read_past_the_listed_problems_still_sees_them(tmp_path):
+    # Problems beyond the listed number are counted, and a reader that compares the
+    # count before and after a criterion must still see them (else the criterion is
+    # built from what is missing).
+    names = [f"c{j}" for j in range(250)]
+    rows = [
+        "1e+308," + ",".join("E" for _ in names),
+        "kind," + ",".join("benefit" for _ in names),
+        "option," + ",".join(names),
+        "A," + ",".join("1" for _ in names),
+    ]
+    path = tmp_path / "wide.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(pb.errors.StudyFileError) as info:
+        pb.io.read(path)
+    assert "unknown row '1e+308'" in str(info.value.problems[0])
+    assert "more problems, not listed" in info.value.problems[-1].message

@@ -115,7 +115,7 @@ def _read_criterion(item: object, path: Path, default_scale: Any, problems: Coll
     table = read_table(item, path, problems)
     if table is INVALID:
         return INVALID
-    before = len(problems.problems)
+    before = problems.found
     check_keys(table, CRITERION_KEYS, path, problems, required=("name", "area", "kind"))
     name = (
         read_text(table["name"], (*path, "name"), problems, blank=False)
@@ -158,7 +158,7 @@ def _read_criterion(item: object, path: Path, default_scale: Any, problems: Coll
         )
     if name is INVALID:
         return INVALID
-    if len(problems.problems) > before or INVALID in fields.values():
+    if problems.found > before or INVALID in fields.values():
         return Named(name, INVALID)
     try:
         return Named(name, Criterion(name, **fields))
@@ -201,9 +201,9 @@ def read_value_function(value: object, path: Path, problems: Collector) -> Any:
         return INVALID
     function = value_functions.get(shape)
     required, optional = field_inputs(function)
-    before = len(problems.problems)
+    before = problems.found
     check_keys(table, ("shape", *required, *optional), path, problems, required=required)
-    if len(problems.problems) > before:
+    if problems.found > before:
         return INVALID
     kwargs = {}
     for key in (*required, *optional):

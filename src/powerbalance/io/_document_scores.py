@@ -179,7 +179,7 @@ def read_cell(value: object, path: Path, scale: Any, problems: Collector) -> Any
     Returns ``(score, rationale, distribution or None)`` or INVALID.
     """
     if isinstance(value, Mapping):
-        before = len(problems.problems)
+        before = problems.found
         check_keys(value, CELL_KEYS, path, problems, required=("score",))
         if "score" not in value:
             return INVALID
@@ -192,10 +192,10 @@ def read_cell(value: object, path: Path, scale: Any, problems: Collector) -> Any
         distribution = None
         if score is not INVALID:
             distribution = _read_distribution(value, path, score, scale, problems)
-        if len(problems.problems) > before:
+        if problems.found > before:
             return INVALID
         _check_on_scale(score, scale, path, problems)
-        if len(problems.problems) > before:
+        if problems.found > before:
             return INVALID
         return score, rationale, distribution
     score = _read_score(value, path, problems)

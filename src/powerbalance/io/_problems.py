@@ -161,6 +161,11 @@ class Collector:
         return Location()
 
     @property
+    def found(self) -> int:
+        """How many problems were found, listed or not: compare it before and after a read."""
+        return len(self.problems) + self.unlisted
+
+    @property
     def full(self) -> bool:
         """True once :data:`MAX_PROBLEMS` are listed: later problems are only counted."""
         return len(self.problems) >= MAX_PROBLEMS

@@ -212,7 +212,7 @@ def _build(
         return _construct(path, problems, lambda: factory(**given))
     inputs = inputs_of(factory)
     allowed = {spec.key for spec in inputs} | ({"scheme"} if scheme_key else set())
-    before = len(problems.problems)
+    before = problems.found
     check_keys(table, allowed, path, problems, required=[s.key for s in inputs if s.required])
     kwargs: dict[str, Any] = {}
     for spec in inputs:
@@ -226,7 +226,7 @@ def _build(
             continue
         reader, _ = _KINDS.get(spec.kind, _KINDS["plain"])
         kwargs[spec.argument] = reader(table[spec.key], (*path, spec.key), problems, depth)
-    if len(problems.problems) > before or INVALID in kwargs.values():
+    if problems.found > before or INVALID in kwargs.values():
         return INVALID
     return _construct(path, problems, lambda: factory(**kwargs))
 
