@@ -13,30 +13,42 @@ Examples
 'Targeted cooperation'
 """
 
-from powerbalance import (
-    errors,
-    evaluation,
-    examples,
-    io,
-    methods,
-    model,
-    sensitivity,
-    weighting,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from powerbalance._version import __version__
-from powerbalance.evaluation import Comparison, Report, agreement, compare, evaluate
-from powerbalance.methods.ranking import rank_scores
-from powerbalance.model import (
-    Assessment,
-    Criterion,
-    Option,
-    Study,
-    Weights,
-    normalize,
-    uncertainty,
-    value,
-)
-from powerbalance.registry import Registry
+
+if TYPE_CHECKING:
+    from powerbalance import (
+        errors,
+        evaluation,
+        examples,
+        io,
+        methods,
+        model,
+        sensitivity,
+        weighting,
+    )
+    from powerbalance.evaluation import Comparison, Report, agreement, compare
+    from powerbalance.evaluation.evaluate import evaluate as _evaluate
+    from powerbalance.methods.ranking import rank_scores
+    from powerbalance.model import (
+        Assessment,
+        Criterion,
+        Option,
+        Study,
+        Weights,
+        normalize,
+        uncertainty,
+        value,
+    )
+    from powerbalance.registry import Registry
+
+    # Bound by assignment: imported under its own name in this block, mypy takes
+    # "evaluate" for the module powerbalance.evaluation.evaluate.
+    evaluate = _evaluate
 
 __all__ = [
     "Assessment",
@@ -64,3 +76,42 @@ __all__ = [
     "value",
     "weighting",
 ]
+
+# Each public name and the module it comes from, imported on first use (PEP 562), so
+# that ``import powerbalance`` costs little beyond numpy and pandas and a script that
+# only reads a file or builds an assessment never loads what it does not call.
+_SUBPACKAGES = frozenset(
+    {"errors", "evaluation", "examples", "io", "methods", "model", "sensitivity", "weighting"}
+)
+_HOMES = {
+    "Assessment": "powerbalance.model",
+    "Criterion": "powerbalance.model",
+    "Option": "powerbalance.model",
+    "Study": "powerbalance.model",
+    "Weights": "powerbalance.model",
+    "normalize": "powerbalance.model",
+    "uncertainty": "powerbalance.model",
+    "value": "powerbalance.model",
+    "Comparison": "powerbalance.evaluation",
+    "Report": "powerbalance.evaluation",
+    "agreement": "powerbalance.evaluation",
+    "compare": "powerbalance.evaluation",
+    "evaluate": "powerbalance.evaluation",
+    "rank_scores": "powerbalance.methods.ranking",
+    "Registry": "powerbalance.registry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        found: Any = importlib.import_module(f"{__name__}.{name}")
+    elif name in _HOMES:
+        found = getattr(importlib.import_module(_HOMES[name]), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = found
+    return found
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

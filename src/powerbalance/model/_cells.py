@@ -33,6 +33,7 @@ from powerbalance.model.criterion import Criterion, Option
 from powerbalance.model.uncertainty import Distribution, check_uncertainty
 
 __all__ = [
+    "Fresh",
     "all_numbers",
     "array_eq",
     "check_text",
@@ -44,6 +45,7 @@ __all__ = [
     "is_number",
     "notes_from",
     "readonly",
+    "sequence_of",
     "to_criteria",
     "to_notes",
     "to_options",
@@ -55,6 +57,9 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 
 
 def check_unique(what: str, names: Sequence[str]) -> None:
+    if len(set(names)) == len(names):
+        return
+    # Only a refusal walks the names, to name the first repeat.
     seen: set[str] = set()
     for name in names:
         if name in seen:
@@ -65,7 +70,7 @@ def check_unique(what: str, names: Sequence[str]) -> None:
         seen.add(name)
 
 
-def _sequence(owner: str, parameter: str, value: object, expected: str, fix: str) -> list[Any]:
+def sequence_of(owner: str, parameter: str, value: object, expected: str, fix: str) -> list[Any]:
     """The items of a list-like argument; a string, a mapping or a non-iterable is refused."""
     if isinstance(value, str):
         fix = f"Wrap a single name in a list: [{value!r}]."
@@ -75,7 +80,7 @@ def _sequence(owner: str, parameter: str, value: object, expected: str, fix: str
 
 
 def to_options(value: Iterable[Option | str], owner: str = "Assessment") -> tuple[Option, ...]:
-    items = _sequence(
+    items = sequence_of(
         owner,
         "options",
         value,
@@ -87,7 +92,7 @@ def to_options(value: Iterable[Option | str], owner: str = "Assessment") -> tupl
 
 def to_criteria(value: Iterable[Criterion], owner: str = "Assessment") -> tuple[Criterion, ...]:
     criteria = tuple(
-        _sequence(
+        sequence_of(
             owner,
             "criteria",
             value,
@@ -95,6 +100,8 @@ def to_criteria(value: Iterable[Criterion], owner: str = "Assessment") -> tuple[
             fix="Build each with pb.Criterion(name, area=..., kind='benefit' or 'risk').",
         )
     )
+    if all(isinstance(item, Criterion) for item in criteria):
+        return criteria
     for position, item in enumerate(criteria):
         check(
             owner,
@@ -111,7 +118,36 @@ def readonly(array: FloatArray) -> FloatArray:
     return array
 
 
+class Fresh:
+    """Scores made for the assessment being built, valid or not: taken over, not copied.
+
+    For the package's own copies (a subset's block, a frame's values); a caller's array
+    is always copied, so that later edits of it cannot reach the assessment.
+
+    Examples
+    --------
+    >>> block = np.array([[1.0, 2.0]])
+    >>> to_scores(Fresh(block)) is block
+    True
+    """
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: FloatArray) -> None:
+        self.array = array
+
+
+# The types of cell a list of scores can hold and be converted by numpy in one pass;
+# anything else (bool, text, complex, decimal...) goes through the per-cell rule.
+_REAL_TYPES = frozenset({int, float} | {np.dtype(code).type for code in "efdgbhilqBHILQ"})
+
+
 def to_scores(value: object) -> Any:
+    if isinstance(value, Fresh):
+        array = value.array
+        if array.dtype == np.float64 and (array.flags.c_contiguous or array.flags.f_contiguous):
+            return readonly(array)
+        value = array
     if isinstance(value, np.ma.MaskedArray):
         # A masked cell has no score: it becomes NaN, which the validator names as
         # missing, rather than the number hidden under the mask.
@@ -127,8 +163,10 @@ def to_scores(value: object) -> Any:
         cells = np.array(value, dtype=object, copy=True)
     except ValueError:
         return value
-    if cells.ndim == 2 and all_numbers(cells):
-        return readonly(cells.astype(np.float64))
+    if cells.ndim == 2:
+        floats = _floats(cells)
+        if floats is not None:
+            return readonly(floats)
     # Text, booleans or ragged rows: the validator names the first offending cell.
     return cells
 
@@ -137,7 +175,20 @@ is_number_cell = np.frompyfunc(lambda v: is_number(v), 1, 1)
 
 
 def all_numbers(cells: np.ndarray[Any, Any]) -> bool:
-    return cells.size == 0 or bool(is_number_cell(cells).astype(bool).all())
+    return _floats(cells) is not None
+
+
+def _floats(cells: np.ndarray[Any, Any]) -> FloatArray | None:
+    """The cells as floats if every one is a number by the package's rule, else None."""
+    if set(map(type, cells.ravel().tolist())) <= _REAL_TYPES:
+        # One pass in C for the usual case, a list of ints and floats.
+        try:
+            return cells.astype(np.float64)
+        except OverflowError:
+            return None  # an integer too large for a float: the validator names it
+    if cells.size == 0 or bool(is_number_cell(cells).astype(bool).all()):
+        return cells.astype(np.float64)
+    return None
 
 
 def is_number(value: object) -> bool:
@@ -168,6 +219,8 @@ def to_uncertainty(
 
 def check_text(owner: str, parameter: str, value: object) -> None:
     """Refuse a name or description that is not text."""
+    if isinstance(value, str):
+        return
     check(owner, parameter, value, InstanceOf(str, description="text"), fix='Give "" for none.')
 
 
@@ -238,6 +291,14 @@ def notes_from(
     return dict(notes)
 
 
+def _labels(labels: pd.Index, axis: str) -> list[str]:
+    """The labels of one axis of a frame as names (see :func:`frame_label`)."""
+    names = labels.tolist()
+    if set(map(type, names)) <= {str} and all(map(str.strip, names)):
+        return names
+    return [frame_label(label, axis) for label in names]
+
+
 def frame_inputs(
     frame: pd.DataFrame,
     criteria: Sequence[Criterion],
@@ -254,9 +315,9 @@ def frame_inputs(
         fix="Index it by option, with one column per criterion.",
     )
     criteria = to_criteria(criteria, "Assessment.from_frame")
-    index = [frame_label(label, "index") for label in frame.index]
-    columns = [frame_label(label, "columns") for label in frame.columns]
-    check_unique("options", index)
+    index = _labels(frame.index, "index")
+    columns = _labels(frame.columns, "columns")
+    # The option names are checked for repeats with the assessment's options.
     check_unique("columns", columns)
     criterion_names = [c.name for c in criteria]
     check_unique("criteria", criterion_names)
@@ -284,8 +345,13 @@ def frame_inputs(
         for dtype in ordered.dtypes
     )
     # All-numeric columns need no cell-by-cell check; anything else is checked per cell.
-    values = ordered.to_numpy(dtype=np.float64 if numeric else object)
-    empty = pd.isna(ordered).to_numpy()
+    # Always a new array, which the assessment then takes over rather than copying.
+    values = ordered.to_numpy(dtype=np.float64 if numeric else object, copy=True)
+    # A NaN anywhere makes its column's minimum NaN: the full scan only runs to name it.
+    if not numeric or np.isnan(values.min(axis=0, initial=np.inf)).any():
+        empty = pd.isna(ordered).to_numpy()
+    else:
+        empty = np.zeros((0, 0), dtype=bool)
     if empty.any():
         row, column = np.argwhere(empty)[0]
         raise MissingScoreError(
@@ -294,7 +360,7 @@ def frame_inputs(
             "the option or criterion."
         )
     if options is None:
-        option_objects: list[Option] = [Option(label) for label in index]
+        option_objects: list[Option] | list[str] = index
     else:
         by_name = {o.name: o for o in to_options(options, "Assessment.from_frame")}
         absent = [label for label in index if label not in by_name]
@@ -307,6 +373,6 @@ def frame_inputs(
     return {
         "options": option_objects,
         "criteria": criteria,
-        "scores": values,
+        "scores": Fresh(values) if numeric else values,
         "notes": notes_from(notes),
     }

@@ -7,7 +7,7 @@ assessment cannot exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -33,6 +33,7 @@ from powerbalance.errors import (
     UnknownNameError,
 )
 from powerbalance.model._cells import (
+    Fresh,
     array_eq,
     check_text,
     check_unique,
@@ -40,12 +41,13 @@ from powerbalance.model._cells import (
     frame_inputs,
     index_of,
     is_number,
+    readonly,
     to_criteria,
     to_notes,
-    to_options,
     to_scores,
     to_uncertainty,
 )
+from powerbalance.model._roster import Roster, to_roster
 from powerbalance.model.criterion import Criterion, Option
 from powerbalance.model.uncertainty import Distribution
 from powerbalance.model.value import Linear
@@ -61,6 +63,8 @@ def _validate_text(instance: object, attribute: attrs.Attribute[str], value: obj
 
 
 def _validate_baseline(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value is None or isinstance(value, str):
+        return
     check(
         "Assessment",
         "baseline",
@@ -72,14 +76,22 @@ def _validate_baseline(instance: object, attribute: attrs.Attribute[str], value:
     )
 
 
-@attrs.frozen
+class _Everything:
+    """A container of every name (for a subset that keeps every option)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@attrs.frozen(repr=False)
 class Assessment:
     """Scores of options on criteria: the input to every weighting scheme and method.
 
     Parameters
     ----------
     options : sequence of Option or str
-        The options (rows). Plain strings are turned into :class:`Option`.
+        The options (rows). Plain strings are kept as names; :attr:`options` turns
+        them into :class:`Option` objects the first time it is read.
     criteria : sequence of Criterion
         The criteria (columns), each with an area and a kind.
     scores : array-like of shape (n_options, n_criteria)
@@ -131,7 +143,8 @@ class Assessment:
     Contain            3.0            6.0
     """
 
-    options: tuple[Option, ...] = attrs.field(converter=to_options)
+    # The options are kept as names until an Option object is asked for (see options).
+    _roster: Roster = attrs.field(alias="options", converter=to_roster)
     criteria: tuple[Criterion, ...] = attrs.field(converter=to_criteria)
     scores: FloatArray = attrs.field(
         converter=to_scores, eq=attrs.cmp_using(eq=array_eq), repr=False
@@ -146,7 +159,6 @@ class Assessment:
         default=None, converter=to_uncertainty, kw_only=True, repr=False
     )
     # Derived once: every method and report asks for them, often per evaluation.
-    _option_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _criterion_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _is_risk: npt.NDArray[np.bool_] = attrs.field(init=False, default=None, eq=False, repr=False)
     _observed_range: tuple[FloatArray, FloatArray] = attrs.field(
@@ -156,16 +168,15 @@ class Assessment:
     def __attrs_post_init__(self) -> None:
         is_risk = np.array([c.kind == "risk" for c in self.criteria], dtype=bool)
         is_risk.flags.writeable = False
-        object.__setattr__(self, "_option_names", tuple(o.name for o in self.options))
         object.__setattr__(self, "_criterion_names", tuple(c.name for c in self.criteria))
         object.__setattr__(self, "_is_risk", is_risk)
         # One validation pass that can name options and criteria in its messages;
         # field validators cannot see the other fields' converted values in order.
-        if not self.options:
+        if not self.option_names:
             raise ShapeError("An assessment needs at least one option; got none.")
         if not self.criteria:
             raise ShapeError("An assessment needs at least one criterion; got none.")
-        check_unique("options", self.option_names)
+        # The options' names were checked (text, non-blank, unique) by their roster.
         check_unique("criteria", self.criterion_names)
         self._validate_scores()
         self._validate_notes()
@@ -178,9 +189,15 @@ class Assessment:
                 "or leave baseline out."
             )
 
+    def __repr__(self) -> str:
+        return (
+            f"Assessment(options={self.options!r}, criteria={self.criteria!r}, "
+            f"name={self.name!r}, baseline={self.baseline!r})"
+        )
+
     def _validate_scores(self) -> None:
         scores: np.ndarray[Any, Any] = self.scores
-        expected = (len(self.options), len(self.criteria))
+        expected = (self.n_options, len(self.criteria))
         if scores.shape != expected:
             raise ShapeError(
                 f"scores must have one row per option and one column per criterion, "
@@ -191,7 +208,7 @@ class Assessment:
                 if not is_number(value):
                     hint = number_hint(value)
                     raise InvalidScoreError(
-                        f"The score of option {self.options[row].name!r} on criterion "
+                        f"The score of option {self.option_names[row]!r} on criterion "
                         f"{self.criteria[column].name!r} must be a number; got {shown(value)} "
                         f"of type {type(value).__name__}." + (f" {hint}" if hint else "")
                     )
@@ -205,7 +222,7 @@ class Assessment:
             value = scores[row, column]
             what = "missing (NaN)" if np.isnan(value) else "infinite"
             raise InvalidScoreError(
-                f"The score of option {self.options[row].name!r} on criterion "
+                f"The score of option {self.option_names[row]!r} on criterion "
                 f"{self.criteria[column].name!r} is {what}; every score must be a finite "
                 f"number. Fill in the judgement, or drop the option or criterion with "
                 f"subset()."
@@ -225,7 +242,7 @@ class Assessment:
                 values = self.scores[:, j]
                 row = int(np.argmax((values < low) | (values > high)))
                 raise InvalidScoreError(
-                    f"The score of option {self.options[row].name!r} on criterion "
+                    f"The score of option {self.option_names[row]!r} on criterion "
                     f"{criterion.name!r} is {values[row]:g}, outside the criterion's scale "
                     f"{format_scale(criterion.scale)}. Correct the score or widen the scale."
                 )
@@ -245,7 +262,7 @@ class Assessment:
             column = self.criterion_index(criterion)
             scale = self.criteria[column].scale
             low, high = distribution.bounded(scale).support
-            score = float(self.scores[self.option_index(option), column])
+            score = float(self.scores[self._roster.positions()[option], column])
             where = f"The distribution {distribution.describe()} of ({option!r}, {criterion!r})"
             if scale is not None and (low < scale[0] or high > scale[1]):
                 raise InvalidScoreError(
@@ -263,7 +280,9 @@ class Assessment:
         self, mapping: Mapping[tuple[str, str], T], what: str
     ) -> Iterator[tuple[tuple[str, str], T]]:
         """The items of a mapping keyed by (option, criterion), with the keys checked."""
-        options, criteria = set(self.option_names), set(self.criterion_names)
+        if not mapping:
+            return
+        options, criteria = self._roster.positions(), set(self.criterion_names)
         for key, value in mapping.items():
             if not (isinstance(key, tuple) and len(key) == 2):
                 raise refuse(
@@ -358,7 +377,22 @@ class Assessment:
         >>> pb.examples.load("engage-or-contain").assessment.option_names
         ('Engage', 'Contain')
         """
-        return self._option_names
+        return self._roster.names
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        """The options, in row order.
+
+        Options given by name become plain :class:`Option` objects, made the first time
+        they are asked for (names alone serve every analysis).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.options[0].description
+        'Open markets and talk.'
+        """
+        return self._roster.options
 
     @property
     def criterion_names(self) -> tuple[str, ...]:
@@ -382,7 +416,7 @@ class Assessment:
         >>> pb.examples.load("engage-or-contain").assessment.n_options
         2
         """
-        return len(self.options)
+        return len(self._roster)
 
     @property
     def n_criteria(self) -> int:
@@ -495,7 +529,7 @@ class Assessment:
         >>> pb.examples.load("engage-or-contain").assessment.option("Engage").name
         'Engage'
         """
-        return self.options[self.option_index(name)]
+        return self._roster.option(self.option_index(name))
 
     def criterion(self, name: str) -> Criterion:
         """The criterion with this name.
@@ -674,19 +708,29 @@ class Assessment:
                     if isinstance(names, str)
                     else "Such as ['Engage'].",
                 )
-        rows = [self.option_index(n) for n in options] if options is not None else None
+        rows = self._rows(options) if options is not None else None
         columns = [self.criterion_index(n) for n in criteria] if criteria is not None else None
-        row_index = rows if rows is not None else list(range(self.n_options))
         column_index = columns if columns is not None else list(range(self.n_criteria))
-        kept_options = [self.options[i] for i in row_index]
+        roster = self._roster if rows is None else self._roster.take(rows)
         kept_criteria = [self.criteria[j] for j in column_index]
-        kept_option_names = {o.name for o in kept_options}
+        # Every option is kept unless rows are named; then look names up in the kept ones.
+        kept_option_names: Container[str] = _Everything() if rows is None else roster.positions()
         kept_criterion_names = {c.name for c in kept_criteria}
+        # One copy of the kept block, taken over by the new assessment; with nothing
+        # left out, the read-only scores are shared.
+        if rows is not None and columns is not None:
+            scores = self.scores[np.ix_(rows, columns)]
+        elif rows is not None:
+            scores = self.scores[rows]
+        elif columns is not None:
+            scores = self.scores[:, columns]
+        else:
+            scores = self.scores
         return attrs.evolve(
             self,
-            options=kept_options,
+            options=roster,
             criteria=kept_criteria,
-            scores=self.scores[np.ix_(row_index, column_index)],
+            scores=Fresh(scores),
             notes={
                 key: text
                 for key, text in self.notes.items()
@@ -699,6 +743,17 @@ class Assessment:
             },
             baseline=self.baseline if self.baseline in kept_option_names else None,
         )
+
+    def _rows(self, names: Iterable[str]) -> list[int]:
+        """The rows of the named options, in the order given."""
+        names = list(names)
+        if len(names) < 64:
+            return [self.option_index(n) for n in names]
+        positions = self._roster.positions()
+        rows = [positions.get(n, -1) if isinstance(n, str) else -1 for n in names]
+        if -1 in rows:
+            self.option_index(names[rows.index(-1)])  # raises, naming it
+        return rows
 
     def with_score(self, option: str, criterion: str, score: float) -> Assessment:
         """A new assessment with one score changed.
@@ -726,6 +781,18 @@ class Assessment:
             Interval(),
             fix=f"Give the score of {option!r} on {criterion!r} as a number.",
         )
+        row, column = self.option_index(option), self.criterion_index(criterion)
         scores = self.scores.copy()
-        scores[self.option_index(option), self.criterion_index(criterion)] = score
-        return attrs.evolve(self, scores=scores)
+        scores[row, column] = score
+        # Only one cell changed: its column's extremes and the checks that involve it
+        # are redone, not the whole matrix's.
+        lowest, highest = (array.copy() for array in self.observed_range)
+        lowest[column], highest[column] = scores[:, column].min(), scores[:, column].max()
+        copy = object.__new__(Assessment)
+        for field in attrs.fields(Assessment):
+            object.__setattr__(copy, field.name, getattr(self, field.name))
+        object.__setattr__(copy, "scores", readonly(scores))
+        object.__setattr__(copy, "_observed_range", (readonly(lowest), readonly(highest)))
+        copy._validate_scales()
+        copy._validate_uncertainty()
+        return copy
