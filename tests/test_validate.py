@@ -266,3 +266,29 @@ def test_text_helpers_moved_out_of_errors():
     assert not hasattr(pb.errors, "quoted_list")
     assert did_you_mean("equl", ["equal"]) == " Did you mean 'equal'?"
     assert quoted_list(["a", "b", "c"], limit=2) == "'a', 'b' and 1 more"
+
+
+def test_a_protocol_is_checked_on_the_instance_when_its_class_cannot_tell():
+    from typing import Protocol, runtime_checkable
+
+    from powerbalance._validate import InstanceOf
+
+    @runtime_checkable
+    class Weighs(Protocol):
+        def weigh(self, x: object) -> object: ...
+
+    class Plain:
+        pass
+
+    class WithMethod:
+        def weigh(self, x: object) -> object:
+            return x
+
+    constraint = InstanceOf(Weighs)
+    given = Plain()
+    assert not constraint.accepts(given)
+    given.weigh = lambda x: x  # type: ignore[attr-defined]
+    assert constraint.accepts(given)
+    assert constraint.accepts(WithMethod())
+    assert not constraint.accepts(WithMethod)
+    assert not constraint.accepts(Plain())

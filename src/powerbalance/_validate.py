@@ -524,7 +524,14 @@ class InstanceOf:
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` is an instance of one of the classes (and not a class)."""
-        return not isinstance(value, type) and isinstance(value, self.types)
+        if isinstance(value, type):
+            return False
+        # isinstance against a protocol inspects the object's attributes on every
+        # call; whether the class itself has them is asked once per class.
+        kind = type(value)
+        if any(_class_satisfies(kind, accepted) for accepted in self.types):
+            return True
+        return isinstance(value, self.types)
 
     def describe(self) -> str:
         """The description, or the classes' names."""
@@ -535,6 +542,26 @@ class InstanceOf:
     def hint(self, value: object) -> str:
         """Advice for a class passed instead of an instance."""
         return _instance_hint(value, self.types)
+
+
+_SATISFIES: dict[tuple[type, type], bool] = {}
+
+
+def _class_satisfies(kind: type, accepted: type) -> bool:
+    """Whether every instance of ``kind`` is an instance of ``accepted`` by its class alone.
+
+    False only means "ask the instance": a protocol with data members cannot be
+    answered from the class. Answers are remembered for a bounded number of classes.
+    """
+    known = _SATISFIES.get((kind, accepted))
+    if known is None:
+        try:
+            known = issubclass(kind, accepted)
+        except TypeError:
+            known = False
+        if len(_SATISFIES) < 1024:
+            _SATISFIES[(kind, accepted)] = known
+    return known
 
 
 def _to_methods(value: Iterable[str]) -> tuple[str, ...]:

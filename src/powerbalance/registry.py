@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 import collections.abc
+import functools
 import importlib
 import inspect
 import types
@@ -331,6 +332,20 @@ the input ranking, ...
 
 def _required_inputs(factory: Callable[..., object]) -> dict[str, tuple[str, str]]:
     """The required inputs of a factory, each with its Python and study-file placeholder."""
+    try:
+        return dict(_cached_required_inputs(factory))
+    except TypeError:  # an unhashable factory
+        return _find_required_inputs(factory)
+
+
+# Resolving a class's type hints costs more than a small evaluation, and every name a
+# verb is given is built through here.
+@functools.lru_cache(maxsize=256)
+def _cached_required_inputs(factory: Callable[..., object]) -> dict[str, tuple[str, str]]:
+    return _find_required_inputs(factory)
+
+
+def _find_required_inputs(factory: Callable[..., object]) -> dict[str, tuple[str, str]]:
     if isinstance(factory, type) and attrs.has(factory):
         try:
             # Resolves type aliases (``Ranking``) that the annotations only name.

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from powerbalance._labels import hand_out, labels
+from powerbalance._labels import frame, hand_out, labels
 from powerbalance._render import (
     Document,
     Rendered,
@@ -192,15 +192,26 @@ class Report(Rendered):
         return self._ranks_and_order[1]
 
     @functools.cached_property
-    def _ranking(self) -> pd.DataFrame:
+    def _ranking_columns(self) -> dict[str, npt.NDArray[Any]]:
         order = self._order
-        columns = {"rank": self._ranks[order], "score": self.scores[order]}
+        columns: dict[str, npt.NDArray[Any]] = {"rank": self._ranks[order]}
+        columns["score"] = self.scores[order]
         if self._baseline_row is not None:
-            columns["vs_baseline"] = self.scores[order] - self.scores[self._baseline_row]
+            columns["vs_baseline"] = columns["score"] - self.scores[self._baseline_row]
         for name, values in self.prepared.details(self._weight_vector).items():
             columns[name] = np.asarray(values)[order]
-        index = labels(self.assessment.option_names, "option", order)
-        return pd.DataFrame(columns, index=index, copy=False)
+        return columns
+
+    def _ranking_frame(self) -> pd.DataFrame:
+        # A new frame each time: it holds its own copy of the columns, so whatever is
+        # done to it cannot reach the report.
+        return frame(
+            self._ranking_columns, labels(self.assessment.option_names, "option", self._order)
+        )
+
+    @functools.cached_property
+    def _ranking(self) -> pd.DataFrame:
+        return self._ranking_frame()
 
     @property
     def ranking(self) -> pd.DataFrame:
@@ -216,7 +227,7 @@ class Report(Rendered):
             ``distance_to_anti_ideal``; weighted product: ``log_score``; VIKOR: ``S``,
             ``R``, ``Q``; PROMETHEE II: ``positive_flow``, ``negative_flow``).
         """
-        return hand_out(self._ranking)
+        return self._ranking_frame()
 
     @functools.cached_property
     def _baseline_row(self) -> int | None:

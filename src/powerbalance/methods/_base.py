@@ -156,6 +156,8 @@ def resolve_method(
     evaluate: method must be a method object such as TOPSIS() or a registered name such as
     'topsis'; got the class TOPSIS. Pass an instance, not the class: TOPSIS().
     """
+    if type(method) is str:
+        return registry.create(method)
     check(owner, parameter, method, *_METHOD)
     if isinstance(method, str):
         return registry.create(method)

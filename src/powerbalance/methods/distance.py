@@ -18,15 +18,20 @@ __all__ = ["TOPSIS"]
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
 
+#: Options per block when measuring distances: each block's squared gaps are formed
+#: at once, so that no temporary array grows with the number of options.
+_BLOCK_ELEMENTS = 1 << 16
+
+
 @attrs.frozen
 class PreparedTOPSIS:
     """TOPSIS prepared for one assessment; see :class:`TOPSIS`."""
 
     assessment: Assessment
     normalized: FloatArray = attrs.field(eq=False, repr=False)
-    # Squared gaps to the ideal and anti-ideal, per option and criterion.
-    gap_to_ideal: FloatArray = attrs.field(eq=False, repr=False)
-    gap_to_anti_ideal: FloatArray = attrs.field(eq=False, repr=False)
+    # The ideal and anti-ideal normalized score of each criterion.
+    ideal: FloatArray = attrs.field(eq=False, repr=False)
+    anti_ideal: FloatArray = attrs.field(eq=False, repr=False)
     additive: bool = False
     _last: LastWeighting[tuple[FloatArray, FloatArray]] = attrs.field(
         factory=LastWeighting, init=False, eq=False, repr=False
@@ -42,9 +47,24 @@ class PreparedTOPSIS:
         return self._last.get(batch, self._distances)
 
     def _distances(self, batch: FloatArray) -> tuple[FloatArray, FloatArray]:
+        # The squared gaps to the ideal points are formed a block of options at a
+        # time and multiplied by the squared weights: memory stays at the size of the
+        # normalized scores, and a batch costs two matrix products per block.
         squared = batch * batch
-        to_ideal = np.sqrt(squared @ self.gap_to_ideal.T)
-        to_anti_ideal = np.sqrt(squared @ self.gap_to_anti_ideal.T)
+        n, m = self.normalized.shape
+        to_ideal = np.empty((batch.shape[0], n))
+        to_anti_ideal = np.empty((batch.shape[0], n))
+        rows = max(1, _BLOCK_ELEMENTS // max(m, 1))
+        gap = np.empty((min(rows, n), m))
+        for start in range(0, n, rows):
+            block = self.normalized[start : start + rows]
+            part = gap[: len(block)]
+            for point, out in ((self.ideal, to_ideal), (self.anti_ideal, to_anti_ideal)):
+                np.subtract(block, point, out=part)
+                np.square(part, out=part)
+                np.matmul(squared, part.T, out=out[:, start : start + rows])
+        np.sqrt(to_ideal, out=to_ideal)
+        np.sqrt(to_anti_ideal, out=to_anti_ideal)
         return to_ideal, to_anti_ideal
 
     def score(self, weights: FloatArray) -> FloatArray:
@@ -114,10 +134,8 @@ class TOPSIS:
     normalization: Normalization = normalization_field("vector")
 
     def prepare(self, assessment: Assessment) -> PreparedTOPSIS:
-        """Normalize and measure each option's squared gaps to the ideal points once."""
+        """Normalize once, and find the ideal and anti-ideal of each criterion."""
         normalized = normalize(assessment, self.normalization)
-        gap_to_ideal = normalized - normalized.max(axis=0)
-        np.square(gap_to_ideal, out=gap_to_ideal)
-        gap_to_anti_ideal = normalized - normalized.min(axis=0)
-        np.square(gap_to_anti_ideal, out=gap_to_anti_ideal)
-        return PreparedTOPSIS(assessment, normalized, gap_to_ideal, gap_to_anti_ideal)
+        return PreparedTOPSIS(
+            assessment, normalized, normalized.max(axis=0), normalized.min(axis=0)
+        )

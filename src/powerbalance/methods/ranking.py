@@ -63,17 +63,30 @@ def rank_and_order(
     n = values.shape[0]
     if n == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.intp)
-    order = np.argsort(-values, kind="stable")
+    # Any sort will do: equal scores fall in one tie group, and every group with more
+    # than one member is put in option order below.
+    order = np.argsort(-values)
     ordered = values[order]
-    tolerance = TIE_TOLERANCE * max(1.0, float(np.abs(ordered).max()))
+    tolerance = TIE_TOLERANCE * max(1.0, float(np.abs(ordered[[0, -1]]).max()))
     starts_group = np.empty(n, dtype=bool)
     starts_group[0] = True
-    starts_group[1:] = (ordered[:-1] - ordered[1:]) > tolerance
-    # Each position takes the rank of the first position of its tie group.
-    first_of_group = np.maximum.accumulate(np.where(starts_group, np.arange(n), 0))
+    np.greater(ordered[:-1] - ordered[1:], tolerance, out=starts_group[1:])
     ranks = np.empty(n, dtype=np.int64)
-    ranks[order] = first_of_group + 1
-    if not starts_group.all():
-        # Within a tie group the sort went by value; put the group in option order.
-        order = order[np.lexsort((order, first_of_group))]
+    if starts_group.all():
+        ranks[order] = np.arange(1, n + 1)
+        return ranks, order
+    # Each position takes the rank of the first position of its tie group.
+    first_of_group = np.flatnonzero(starts_group)
+    sizes = np.diff(np.append(first_of_group, n))
+    rank_of_position = np.repeat(first_of_group + 1, sizes)
+    ranks[order] = rank_of_position
+    # Within a tie group the sort went by value; put each group of two or more in
+    # option order. Only the tied positions are sorted again.
+    tied = np.flatnonzero(np.repeat(sizes > 1, sizes))
+    members = order[tied]
+    # One sort of (group, option) packed into one integer: groups stay in place and
+    # their members come out in option order.
+    key = rank_of_position[tied].astype(np.int64) * n + members
+    key.sort()
+    order[tied] = key % n
     return ranks, order

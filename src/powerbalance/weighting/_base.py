@@ -95,6 +95,12 @@ def resolve_weighting(
     >>> type(resolve_weighting("equal")).__name__
     'Equal'
     """
+    # The common forms first: checking them against the protocol below costs more
+    # than a small evaluation.
+    if type(weighting) is str:
+        return registry.create(weighting)
+    if isinstance(weighting, Weights):
+        return weighting
     check(
         owner,
         parameter,
