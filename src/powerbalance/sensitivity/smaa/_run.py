@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -17,7 +18,7 @@ from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from powerbalance.errors import BackendError, InvalidParameterError
 from powerbalance.methods import MethodLike
@@ -80,11 +81,15 @@ def smaa(
     ``chunk_size`` is (for methods that score each weight vector on its own, as every
     built-in one does). ``seed=None`` draws a fresh seed and records it in the result.
 
-    **Memory.** Each thread holds one chunk of weight vectors (``chunk_size`` x
-    criteria) and their scores (``chunk_size`` x options, cut to at most 4,194,304
-    scores, 32 MiB, however many options there are); with uncertain scores, also
-    one block's draws of the uncertain cells (:data:`BLOCK` x cells) and one score
-    matrix per thread.
+    **Memory.** Each thread draws, scores and ranks a few blocks of weight vectors
+    at a time (about 262,144 scores, 2 MiB; from a thousand options on, four
+    weight vectors per option) and holds the sums behind the central weights of
+    one chunk (``chunk_size`` / :data:`BLOCK` x options x criteria, the chunk cut to
+    at most 4,194,304 / options weight vectors); with pairwise winning indices, a
+    few MiB more for comparing the rankings; with uncertain scores, also one
+    block's draws of the uncertain cells (:data:`BLOCK` x cells) and one score
+    matrix per thread. A thread keeps its work arrays for the next run when they
+    take at most 16 MiB.
 
     Parameters
     ----------
@@ -111,9 +116,9 @@ def smaa(
         How many chunks the numpy backend scores at once, on a thread pool (numpy's
         sorts and matrix products release the interpreter lock); by default one per
         processor core. Chunks are made small enough to keep every thread busy. While
-        the pool runs, the BLAS library's own threads are limited to one (through
-        ``threadpoolctl``, for the whole process), since the pool already occupies
-        the cores. The result does not depend on it.
+        the run is under way, the BLAS library's own threads are limited to one
+        (through ``threadpoolctl``, for the whole process), since the pool already
+        occupies the cores. The result does not depend on it.
     pairwise : bool, optional
         Whether to count pairwise wins (:attr:`SMAAResult.winning`), which costs the
         number of options squared per weighting. By default only up to
@@ -193,14 +198,17 @@ def smaa(
     blas: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
     if run.backend == "dask":
         parts = _dask_chunks(run)
-    elif run.workers > 1 and len(run.chunks) > 1:
-        pool = ThreadPoolExecutor(max_workers=run.workers)
-        parts = _in_order(pool, count_chunk, run.chunks, 2 * run.workers)
+    else:
+        if run.workers > 1 and len(run.chunks) > 1:
+            pool = ThreadPoolExecutor(max_workers=run.workers)
+            parts = _in_order(pool, count_chunk, run.chunks, 2 * run.workers)
+        else:
+            parts = (count_chunk(blocks) for blocks in run.chunks)
         # The pool already keeps every core busy; BLAS threads of its own in each
         # matrix product would contend for them and busy-wait (half again slower).
-        blas = threadpool_limits(limits=1, user_api="blas")
-    else:
-        parts = (count_chunk(blocks) for blocks in run.chunks)
+        # Without a pool the products are too thin to gain from threads (a few
+        # criteria deep), and waking them costs more than the product itself.
+        blas = _blas_controller().limit(limits=1, user_api="blas")
     try:
         with blas:
             rank_counts, win_counts, first_sums = _combine(parts, n, m, run.progress, run.samples)
@@ -230,6 +238,12 @@ def smaa(
         uncertain_cells=run.scorer.uncertain_cells,
         pairwise=run.pairwise,
     )
+
+
+@functools.cache
+def _blas_controller() -> ThreadpoolController:
+    """The process's thread pools, found once: looking for them costs half a millisecond."""
+    return ThreadpoolController()
 
 
 def _in_order(

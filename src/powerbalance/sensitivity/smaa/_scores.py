@@ -9,6 +9,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from powerbalance.errors import PowerbalanceError, ScoreError
 from powerbalance.methods import Method, scored
 from powerbalance.methods.ranking import TIE_TOLERANCE
 from powerbalance.model import Assessment
@@ -37,8 +38,16 @@ class FixedScores:
     def score(
         self, weights: FloatArray, seed: int, blocks: range, sizes: Sequence[int]
     ) -> FloatArray:
-        """Scores of the weight vectors of ``blocks``, one row each."""
-        return scored(self.prepared, weights, method=self.method, owner="smaa")
+        """Scores of the weight vectors of ``blocks``, one row each, not yet checked.
+
+        Ranking finds any score that is not finite at no extra cost (see ``_chunk``),
+        and then asks :meth:`refusal` for the error.
+        """
+        return np.asarray(self.prepared.score(weights), dtype=np.float64)
+
+    def refusal(self, weights: FloatArray) -> Exception:
+        """The error for scores of ``weights`` that are not all finite."""
+        return _refusal(self.prepared, weights, self.method)
 
     def confidence(
         self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: Sequence[int]
@@ -92,6 +101,10 @@ class UncertainScores:
                 row += 1
         return out
 
+    def refusal(self, weights: FloatArray) -> Exception:
+        """The error for scores that are not finite; :meth:`score` has already refused them."""
+        return _refusal(None, weights, self.method)  # pragma: no cover - score checks
+
     def confidence(
         self, central: FloatArray, options: npt.NDArray[np.intp], seed: int, sizes: Sequence[int]
     ) -> FloatArray:
@@ -104,6 +117,19 @@ class UncertainScores:
             for matrix in self._matrices(seed, block, size, _CONFIDENCE_STREAM):
                 wins += _first_under(self._prepare(matrix), central, options, self.method)
         return np.asarray(wins / sum(sizes), dtype=np.float64)
+
+
+def _refusal(prepared: Any, weights: FloatArray, method: object) -> Exception:
+    """The error :func:`~powerbalance.methods.scored` raises for these weights' scores."""
+    if prepared is not None:
+        try:
+            scored(prepared, weights, method=method, owner="smaa")
+        except PowerbalanceError as error:
+            return error
+    return ScoreError(
+        f"smaa: method must be a method that gives every option a finite score; got "
+        f"{method!r}. Check the method's score()."
+    )
 
 
 def _first_under(
