@@ -77,8 +77,12 @@ MEMORY_SIZE = "1000x20x1000000"
 #: The issue's memory target for ``smaa`` at MEMORY_SIZE (weighted sum).
 MEMORY_TARGET = 2**30
 #: The issue's targets for powerbalance (default threads) / floor.
-TARGET_EVERYWHERE = 1.5
-TARGET_BELOW_FLOOR = {(100, 10, 100_000): 1.0, (1_000, 20, 100_000): 1.0}
+#: (options, criteria, samples) -> the largest ratio that meets the target; other sizes
+#: have none.
+TARGETS = {(10, 6, 10_000): 1.5, (100, 10, 100_000): 1.0, (1_000, 20, 100_000): 1.0}
+#: The issue's target for ``smaa`` with its defaults (pairwise winning indices on up to
+#: PAIRWISE_LIMIT options) / the rank-counting floor.
+TARGET_DEFAULTS = {(100, 10, 100_000): 2.0}
 #: The largest |z| of first-rank acceptability differences taken as Monte Carlo noise:
 #: for 1,000 independent options the chance of a larger one is below 1%.
 MAX_Z = 4.5
@@ -133,6 +137,15 @@ def locate_smaa() -> tuple[Callable[..., Any], str | None]:
 def chunks(W: np.ndarray, size: int = floor.SMAA_CHUNK) -> Iterable[np.ndarray]:
     """Given weight vectors in chunks of the floor's size, to keep its memory bounded."""
     return (W[start : start + size] for start in range(0, len(W), size))
+
+
+def pairwise_limit() -> int:
+    """Up to how many options ``smaa`` counts pairwise wins by default."""
+    try:
+        plan = importlib.import_module("powerbalance.sensitivity.smaa._plan")
+        return int(plan.PAIRWISE_LIMIT)
+    except (ImportError, AttributeError):
+        return 200
 
 
 def uniform_weights(assessment: pb.Assessment, samples: int, seed: int) -> np.ndarray:
@@ -293,6 +306,10 @@ def check(outcome: Outcome, case: SMAACase, sp: SMAAProblem, W: np.ndarray) -> N
     same = case.floor(problem.X, problem.is_risk, chunks(W))
     ok, text = _compare_counts(counts, same, samples)
     note(ok, f"powerbalance vs floor on the same {samples:,} vectors: {text}")
+    with_defaults = c.get("powerbalance, defaults")
+    if with_defaults is not None and with_defaults.result is not None:
+        ok, text = _compare_counts(counts, np.asarray(with_defaults.result.rank_counts), samples)
+        note(ok, f"powerbalance defaults (pairwise on) vs pairwise off: {text}")
     single = c["powerbalance, threads=1"].result
     if single is not None:
         ok, text = _compare_counts(counts, np.asarray(single.rank_counts), samples)
@@ -319,7 +336,12 @@ def run_case(
     method = case.method()
 
     def ours(threads: int | None) -> Callable[[], Any]:
-        return lambda: smaa(a, method, samples=samples, seed=seed, pairwise=False, threads=threads)
+        return lambda: smaa(
+            a, method=method, samples=samples, seed=seed, pairwise=False, threads=threads
+        )
+
+    def defaults() -> Any:
+        return smaa(a, method=method, samples=samples, seed=seed)
 
     def floor_call() -> np.ndarray:
         rng = np.random.default_rng(seed)
@@ -330,6 +352,8 @@ def run_case(
         "powerbalance, threads=1": Contender("powerbalance, threads=1", one_core(ours(1))),
         "floor": Contender("floor", one_core(floor_call)),
     }
+    if problem.n <= pairwise_limit():
+        contenders["powerbalance, defaults"] = Contender("powerbalance, defaults", defaults)
     measure(list(contenders.values()), args.repeats, args.budget)
     outcome = Outcome(case, contenders)
     for library in libraries:
@@ -352,8 +376,8 @@ def target_of(case: SMAACase, sp: SMAAProblem) -> tuple[float, bool] | None:
     """The target for pb / floor: (ratio, strict) where strict means "below"."""
     if not case.has_target:
         return None
-    below = TARGET_BELOW_FLOOR.get(sp.key)
-    return (below, True) if below is not None else (TARGET_EVERYWHERE, False)
+    limit = TARGETS.get(sp.key)
+    return None if limit is None else (limit, False)
 
 
 def verdict(ratio: float | None, target: tuple[float, bool] | None) -> str:
@@ -367,6 +391,56 @@ def verdict(ratio: float | None, target: tuple[float, bool] | None) -> str:
     return f"{text}: {'met' if met else 'MISSED'}"
 
 
+def defaults_cell(outcome: Outcome, sp: SMAAProblem) -> str:
+    """pb defaults / floor, with its target where there is one."""
+    contender = outcome.contenders.get("powerbalance, defaults")
+    if contender is None:
+        return "= pairwise off"
+    ratio = _ratio(contender.median, outcome.contenders["floor"].median)
+    target = TARGET_DEFAULTS.get(sp.key) if outcome.case.has_target else None
+    text = _fmt_ratio(ratio)
+    if target is not None and ratio is not None:
+        text += f" (≤ {target:g}×: {'met' if ratio <= target else 'MISSED'})"
+    return text
+
+
+def verdicts(results: list[tuple[SMAAProblem, list[Outcome]]]) -> list[dict[str, Any]]:
+    """The SMAA targets, one row each: target, size, case, value, met."""
+    rows: list[dict[str, Any]] = []
+    for sp, outcomes in results:
+        for outcome in outcomes:
+            c = outcome.contenders
+            base = c["floor"].median
+            target = target_of(outcome.case, sp)
+            ratio = _ratio(c["powerbalance"].median, base)
+            if target is not None and ratio is not None:
+                limit, strict = target
+                rows.append(
+                    {
+                        "target": f"SMAA, pairwise off / one-core floor {'<' if strict else '≤'} "
+                        f"{limit:g}×",
+                        "size": sp.label,
+                        "case": outcome.case.name,
+                        "value": _fmt_ratio(ratio),
+                        "met": ratio < limit if strict else ratio <= limit,
+                    }
+                )
+            limit_defaults = TARGET_DEFAULTS.get(sp.key)
+            defaults = c.get("powerbalance, defaults")
+            ratio = _ratio(defaults.median, base) if defaults is not None else None
+            if outcome.case.has_target and limit_defaults is not None and ratio is not None:
+                rows.append(
+                    {
+                        "target": f"SMAA, defaults / rank-counting floor ≤ {limit_defaults:g}×",
+                        "size": sp.label,
+                        "case": outcome.case.name,
+                        "value": _fmt_ratio(ratio),
+                        "met": ratio <= limit_defaults,
+                    }
+                )
+    return rows
+
+
 def table(sp: SMAAProblem, outcomes: Sequence[Outcome], libraries: Sequence[str]) -> str:
     header = [
         "case",
@@ -375,6 +449,7 @@ def table(sp: SMAAProblem, outcomes: Sequence[Outcome], libraries: Sequence[str]
         "pb / floor",
         "target",
         "pb threads=1 / floor",
+        "pb defaults / floor",
     ]
     for library in libraries:
         header += [f"{library} / floor", f"pb / {library}"]
@@ -397,6 +472,7 @@ def table(sp: SMAAProblem, outcomes: Sequence[Outcome], libraries: Sequence[str]
             _fmt_ratio(ratio),
             verdict(ratio, target_of(outcome.case, sp)),
             _fmt_ratio(_ratio(single, base)),
+            defaults_cell(outcome, sp),
         ]
         for library in libraries:
             run = outcome.peers.get(library)
@@ -430,7 +506,9 @@ def render(
         "powerbalance's `smaa` (default threads: one per core) over the plain-numpy "
         f"floor's on one core ({ONE_CORE_NOTE}); lower is better, 1× is the floor. "
         "`pb threads=1 / floor`: powerbalance on one core (`threads=1`, BLAS limited "
-        "likewise). `<peer> / floor`: a peer's time for the same number of weight "
+        "likewise). `pb defaults / floor`: `smaa` with its defaults, which count the "
+        "pairwise winning indices too at up to 200 options (beyond, the defaults are the "
+        "pairwise-off call). `<peer> / floor`: a peer's time for the same number of weight "
         "vectors; `pb / <peer>`: below 1× means powerbalance is faster.",
     ]
     if smaa_note:
@@ -520,7 +598,7 @@ def memory_child(size: str, seed: int, mode: str) -> int:
     if mode == "tracemalloc":
         tracemalloc.start()
     start = time.perf_counter()
-    smaa(problem.assessment, method, samples=samples, seed=seed, pairwise=False)
+    smaa(problem.assessment, method=method, samples=samples, seed=seed, pairwise=False)
     seconds = time.perf_counter() - start
     if mode == "tracemalloc":
         peak = tracemalloc.get_traced_memory()[1]

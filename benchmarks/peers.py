@@ -1,4 +1,4 @@
-"""Adapters that call the peer libraries (pymcdm, scikit-criteria, pyrepo-mcda).
+"""Adapters that call the peer libraries (pymcdm, scikit-criteria, pyrepo-mcda, pyDecision).
 
 Each adapter is a :class:`Peer`: ``setup(problem)`` does the untimed preparation (the
 analogue of our prebuilt ``Assessment``: scikit-criteria's ``DecisionMatrix``) and
@@ -18,6 +18,15 @@ with one ``argsort``, like the floor. Their own rank helpers are not used:
 which would measure the helper rather than the method. scikit-criteria returns a
 ranking (``RankResult.rank_``), which is timed as part of its call.
 
+pymcdm is run twice: as called by default (``validation=True`` checks the matrix, the
+weights and the types on every call) and with ``validation=False``, its documented
+switch for skipping those checks. pyDecision's functions take ``graph=False`` and
+``verbose=False`` (otherwise they plot and print); its PROMETHEE II has no criterion
+types, so it is given the matrix with the risks negated (prepared outside the timing).
+pyDecision is not in the ``bench`` extra: it requires flask, openai, google-genai,
+llmx and scikit-learn; ``pip install --no-deps pyDecision`` is enough for these
+functions (they import numpy and matplotlib).
+
 The ``problem`` object has: ``X`` (n x m float64 scores), ``is_risk`` (bool per
 criterion), ``types`` (+1 benefit / -1 risk), ``w`` (weights summing to 1), ``p``
 (the V-shape threshold, same for every criterion) and ``n``, ``m``.
@@ -34,7 +43,21 @@ from typing import Any
 import numpy as np
 
 #: The peer libraries, by the name shown in the tables, with their distribution names.
-LIBRARIES = {"pymcdm": "pymcdm", "scikit-criteria": "scikit-criteria", "pyrepo-mcda": "pyrepo-mcda"}
+LIBRARIES = {
+    "pymcdm": "pymcdm",
+    "pymcdm (validation off)": "pymcdm",
+    "scikit-criteria": "scikit-criteria",
+    "pyrepo-mcda": "pyrepo-mcda",
+    "pyDecision": "pyDecision",
+}
+#: The module each library is imported as.
+MODULES = {
+    "pymcdm": "pymcdm",
+    "pymcdm (validation off)": "pymcdm",
+    "scikit-criteria": "skcriteria",
+    "pyrepo-mcda": "pyrepo_mcda",
+    "pyDecision": "pyDecision",
+}
 
 
 def version(library: str) -> str | None:
@@ -95,8 +118,8 @@ def _identity(result: Any, problem: Any) -> np.ndarray:
 # -- pymcdm ------------------------------------------------------------------------------
 
 
-def _pymcdm_method(make: Callable[[Any], Any], lowest_first: bool = False):
-    """Time ``method(X, w, types)`` (validation on, as by default) plus one argsort.
+def _pymcdm_method(make: Callable[[Any], Any], lowest_first: bool = False, validation: bool = True):
+    """Time ``method(X, w, types, validation=...)`` plus one argsort.
 
     The method object is built inside the timed call: pymcdm's PROMETHEE_II keeps its
     per-criterion preference functions in a generator that is used up by one call.
@@ -107,7 +130,7 @@ def _pymcdm_method(make: Callable[[Any], Any], lowest_first: bool = False):
         rank = _lowest_first if lowest_first else _best_first
 
         def call() -> Any:
-            return rank(make(problem)(X, w, types))
+            return rank(make(problem)(X, w, types, validation=validation))
 
         return call
 
@@ -493,11 +516,194 @@ _PEERS: dict[str, dict[str, Peer | str]] = {
 }
 
 
+# -- pymcdm without validation, TOPSIS on min-max, pyDecision -----------------------------
+
+
+def _no_validation(case: str, make: Callable[[Any], Any], lowest_first: bool = False) -> None:
+    """Add "pymcdm (validation off)" to a case: pymcdm's own peer with validation=False."""
+    base = _PEERS[case]["pymcdm"]
+    assert isinstance(base, Peer)
+    _PEERS[case]["pymcdm (validation off)"] = Peer(
+        "pymcdm (validation off)",
+        base.variant + ", with validation=False",
+        _pymcdm_method(make, lowest_first=lowest_first, validation=False),
+        base.read,
+        base.cost,
+    )
+
+
+_PEERS["TOPSIS (min-max)"] = {
+    "pymcdm": Peer(
+        "pymcdm",
+        "TOPSIS(minmax_normalization)",
+        _pymcdm_method(lambda p: _pm_methods().TOPSIS(_pm_norm("minmax_normalization"))),
+        _identity,
+        _linear_cost(),
+    ),
+    "scikit-criteria": Peer(
+        "scikit-criteria",
+        "MinMaxScaler(target='matrix') + TOPSIS (risks as minimize objectives)",
+        _skc_pipeline(
+            lambda: [
+                _scaler("MinMaxScaler")(target="matrix"),
+                _skc("skcriteria.agg.similarity").TOPSIS(),
+            ]
+        ),
+        _skc_order,
+        _linear_cost(per_element=6e-8, overhead=5e-3),
+    ),
+    "pyrepo-mcda": Peer(
+        "pyrepo-mcda",
+        "TOPSIS(minmax_normalization)",
+        _pyrepo_method(
+            _pyrepo_call(lambda: _pr_methods().TOPSIS(_pr_norm("minmax_normalization")))
+        ),
+        _identity,
+        Cost(
+            seconds=lambda n, m: 1e-3 + 1.5e-5 * n,
+            bytes=lambda n, m: 8.0 * n * m * 6,
+            scaling=lambda n, m: n,
+        ),
+    ),
+}
+
+for _case, _make, _lowest in [
+    ("weighted sum", lambda p: _pm_methods().WSM(_pm_norm("minmax_normalization")), False),
+    ("weighted product", lambda p: _pm_methods().WPM(_pm_norm("linear_normalization")), False),
+    ("TOPSIS", lambda p: _pm_methods().TOPSIS(_pm_norm("vector_normalization")), False),
+    ("TOPSIS (min-max)", lambda p: _pm_methods().TOPSIS(_pm_norm("minmax_normalization")), False),
+    ("VIKOR", lambda p: _pm_methods().VIKOR(v=0.5), True),
+    ("PROMETHEE II (usual)", lambda p: _pm_methods().PROMETHEE_II("usual"), False),
+    (
+        "PROMETHEE II (V-shape)",
+        lambda p: _pm_methods().PROMETHEE_II("vshape", p=[p.p] * p.m),
+        False,
+    ),
+]:
+    _no_validation(_case, _make, _lowest)
+for _case in ("entropy weights", "CRITIC weights"):
+    _PEERS[_case]["pymcdm (validation off)"] = "n/a (pymcdm's weights take no validation switch)"
+
+
+def _pd(name: str) -> Any:
+    return importlib.import_module(f"pyDecision.algorithm.{name}")
+
+
+def _pd_kinds(problem: Any) -> list[str]:
+    return ["min" if risk else "max" for risk in problem.is_risk]
+
+
+def _pd_waspas_sum(problem: Any) -> Callable[[], Any]:
+    X, w, kinds = problem.X, problem.w, _pd_kinds(problem)
+    method = _pd("waspas").waspas_method
+    return lambda: _best_first(method(X, kinds, w, 1.0, graph=False)[0])
+
+
+def _pd_topsis(problem: Any) -> Callable[[], Any]:
+    X, w, kinds = problem.X, problem.w, _pd_kinds(problem)
+    method = _pd("topsis").topsis_method
+    return lambda: _best_first(method(X, w, kinds, graph=False, verbose=False))
+
+
+def _pd_vikor(problem: Any) -> Callable[[], Any]:
+    X, w, kinds = problem.X, problem.w, _pd_kinds(problem)
+    method = _pd("vikor").vikor_method
+
+    def call() -> Any:
+        _s, _r, by_q, _solution = method(X, w, kinds, 0.5, graph=False, verbose=False)
+        return by_q[:, 0].astype(np.intp) - 1  # options numbered from 1, lowest Q first
+
+    return call
+
+
+def _pd_promethee(vshape: bool) -> Callable[[Any], Callable[[], Any]]:
+    def setup(problem: Any) -> Callable[[], Any]:
+        directed = np.where(problem.is_risk, -problem.X, problem.X)
+        m = problem.m
+        zeros = [0.0] * m
+        P = [problem.p] * m if vshape else zeros
+        F = ["t3" if vshape else "t1"] * m
+        method = _pd("p_ii").promethee_ii
+        w = list(problem.w)
+
+        def call() -> Any:
+            flow = method(directed, w, zeros, zeros, P, F, sort=False, graph=False, verbose=False)
+            return _best_first(flow[:, 1])
+
+        return call
+
+    return setup
+
+
+#: One Python-level comparison per (option, option, criterion).
+_PD_PAIRS = _promethee_pairs_cost(tables=2, per_pair=1.5e-6)
+
+_PEERS["weighted sum"]["pyDecision"] = Peer(
+    "pyDecision",
+    "waspas_method(X, kinds, w, lambda_value=1): its WSM of 1 + min-max (saw_method is on "
+    "x / max); also computes the WPM",
+    _pd_waspas_sum,
+    _identity,
+    _linear_cost(per_element=6e-8),
+)
+_PEERS["weighted product"]["pyDecision"] = (
+    "n/a (no weighted product of x / max; WASPAS's WPM is of 1 + min-max)"
+)
+_PEERS["TOPSIS"]["pyDecision"] = Peer(
+    "pyDecision",
+    "topsis_method(X, w, kinds, graph=False, verbose=False) (vector normalization)",
+    _pd_topsis,
+    _identity,
+    _linear_cost(per_element=4e-8),
+)
+_PEERS["TOPSIS (min-max)"]["pyDecision"] = "n/a (TOPSIS on vector normalization only)"
+_PEERS["VIKOR"]["pyDecision"] = Peer(
+    "pyDecision",
+    "vikor_method(X, w, kinds, 0.5, graph=False, verbose=False), order by Q",
+    _pd_vikor,
+    _identity,
+    _linear_cost(per_element=6e-8),
+)
+_PEERS["PROMETHEE II (usual)"]["pyDecision"] = Peer(
+    "pyDecision",
+    "promethee_ii(X with risks negated, w, F=['t1'] * m, sort=False, graph=False)",
+    _pd_promethee(vshape=False),
+    _identity,
+    _PD_PAIRS,
+)
+_PEERS["PROMETHEE II (V-shape)"]["pyDecision"] = Peer(
+    "pyDecision",
+    "promethee_ii(X with risks negated, w, F=['t3'] * m, P=[p] * m, sort=False, graph=False)",
+    _pd_promethee(vshape=True),
+    _identity,
+    _PD_PAIRS,
+)
+_PEERS["entropy weights"]["pyDecision"] = Peer(
+    "pyDecision",
+    "entropy_method(X, kinds): shares of x (risks: of 1 / x), no min-max (no variants)",
+    lambda p: lambda: _pd("entropy").entropy_method(p.X, _pd_kinds(p)),
+    _identity,
+    # A Python loop over every score.
+    Cost(
+        seconds=lambda n, m: 1e-3 + 1e-6 * n * m,
+        bytes=lambda n, m: 8.0 * n * m * 4,
+        scaling=lambda n, m: n * m,
+    ),
+    same_variant=False,
+)
+_PEERS["CRITIC weights"]["pyDecision"] = Peer(
+    "pyDecision",
+    "critic_method(X, kinds) (min-max towards each kind)",
+    lambda p: lambda: _pd("critic").critic_method(p.X, _pd_kinds(p)),
+    _identity,
+    _linear_cost(per_element=6e-8),
+)
+
+
 def import_error(library: str) -> str | None:
     """Why a peer library cannot be used, or None when it imports."""
-    module = {"pymcdm": "pymcdm", "scikit-criteria": "skcriteria", "pyrepo-mcda": "pyrepo_mcda"}
     try:
-        importlib.import_module(module[library])
+        importlib.import_module(MODULES[library])
     except Exception as error:
         return f"not installed ({type(error).__name__})"
     return None
