@@ -83,7 +83,12 @@ def registries():
     from powerbalance import registry as registries
 
     families = (registries.weightings, registries.methods, registries.value_functions)
-    saved = [(r, dict(r._factories)) for r in (*families, registries.distributions)]
+    every = (*families, registries.distributions)
+    for registry in every:
+        # Load the built-ins first: restoring a registry saved before they loaded would
+        # leave it empty, as nothing loads them twice.
+        registry.names()
+    saved = [(r, dict(r._factories)) for r in every]
     yield
     for registry, factories in saved:
         registry._factories.clear()
