@@ -2,8 +2,18 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import powerbalance as pb
+from powerbalance.errors import NormalizationError
+from powerbalance.model.normalize import normalize
+from powerbalance.testing.strategies import (
+    NORMALIZATIONS,
+    POSITIVE_NORMALIZATIONS,
+    assessments,
+    weight_batches,
+)
 
 # Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative
 # Study. Kluwer, Applied Optimization 44, sections 2.2.1 (WSM) and 2.2.2 (WPM): three
@@ -99,3 +109,87 @@ def test_weighted_sum_minmax_is_the_value_scale_of_the_declared_scale():
     by_area = report.by_area
     assert by_area.loc["B", ("Y", "risk")] == pytest.approx(0.75 * 0.6)
     assert by_area.loc["B", ("X", "benefit")] == pytest.approx(0.25 * 0.4)
+
+
+# -- scored from the raw scores: the same numbers as from the normalized matrix -------------
+
+PROPERTY = settings(max_examples=60, deadline=None)
+
+
+@PROPERTY
+@given(data=st.data(), normalization=st.sampled_from(NORMALIZATIONS))
+def test_weighted_sum_equals_the_product_with_the_normalized_matrix(data, normalization):
+    a = data.draw(assessments(), label="assessment")
+    batch = data.draw(weight_batches(a.n_criteria, min_rows=1, max_rows=4), label="W")
+    prepared = pb.methods.WeightedSum(normalization=normalization).prepare(a)
+    expected = batch @ normalize(a, normalization).T
+    np.testing.assert_allclose(prepared.score(batch), expected, rtol=1e-12, atol=1e-14)
+    np.testing.assert_array_equal(prepared.normalized, normalize(a, normalization))
+    assert not prepared.normalized.flags.writeable
+
+
+def test_weighted_sum_keeps_every_digit_of_scores_far_from_zero():
+    # Nine digits before the point, a spread of two: a product with the raw scores
+    # offset by a constant would leave about seven correct digits.
+    scores = 1e9 + np.array([[0.0, 2.0], [0.5, 1.0], [2.0, 0.0], [1.25, 0.75]])
+    a = pb.Assessment(
+        ["A", "B", "C", "D"],
+        [
+            pb.Criterion("Gain", area="X", kind="benefit"),
+            pb.Criterion("Harm", area="X", kind="risk"),
+        ],
+        scores,
+    )
+    batch = np.array([[0.3, 0.7], [1.0, 0.0]])
+    # Both ranges are 2 and every difference below is exact.
+    normalized = np.column_stack([scores[:, 0] - 1e9, 1e9 + 2.0 - scores[:, 1]]) / 2.0
+    exact = batch @ normalized.T
+    prepared = pb.methods.WeightedSum().prepare(a)
+    np.testing.assert_allclose(prepared.score(batch), exact, rtol=1e-15, atol=0)
+
+
+def test_weighted_sum_gives_no_negative_zero():
+    # The risk's best option sits at the top of the turned scale, 0 at the other end.
+    a = pb.Assessment(
+        ["A", "B"], [pb.Criterion("Harm", area="X", kind="risk", scale=(0, 10))], [[10.0], [4.0]]
+    )
+    for normalization in ("minmax", "max"):
+        score = pb.methods.WeightedSum(normalization=normalization).prepare(a).score([[1.0]])
+        assert score[0, 0] == 0.0
+        assert not np.signbit(score).any()
+
+
+@PROPERTY
+@given(data=st.data(), normalization=st.sampled_from(POSITIVE_NORMALIZATIONS))
+def test_weighted_product_equals_the_product_of_normalized_scores(data, normalization):
+    a = data.draw(assessments(), label="assessment")
+    batch = data.draw(weight_batches(a.n_criteria, min_rows=1, max_rows=4), label="W")
+    prepared = pb.methods.WeightedProduct(normalization=normalization).prepare(a)
+    normalized = normalize(a, normalization)
+    expected = np.prod(normalized[None, :, :] ** batch[:, None, :], axis=2)
+    np.testing.assert_allclose(prepared.score(batch), expected, rtol=1e-12)
+    np.testing.assert_array_equal(prepared.normalized, normalized)
+    np.testing.assert_allclose(prepared.log_normalized, np.log(normalized), rtol=0, atol=1e-14)
+    w = batch[0]
+    np.testing.assert_allclose(
+        prepared.contributions(w), np.log(normalized) * w, rtol=0, atol=1e-14
+    )
+
+
+@pytest.mark.parametrize("normalization", ["linear", "max"])
+def test_weighted_product_names_the_first_score_that_normalizes_to_zero(normalization):
+    a = pb.Assessment(
+        ["A", "B", "C"],
+        [
+            pb.Criterion("Gain", area="X", kind="benefit"),
+            pb.Criterion("Harm", area="X", kind="risk", scale=(0, 10)),
+        ],
+        [[3.0, 2.0], [0.0, 10.0], [2.0, 5.0]],
+    )
+    with pytest.raises(NormalizationError) as caught:
+        pb.methods.WeightedProduct(normalization=normalization).prepare(a)
+    message = str(caught.value)
+    # Row by row, B's zero gain comes first (and under "max", so does B's harm at the
+    # top of its scale, which normalizes to 0 as well).
+    assert "option 'B' gets 0 on criterion 'Gain' (score 0)" in message
+    assert f"under the {normalization!r} normalization" in message

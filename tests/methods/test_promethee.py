@@ -314,6 +314,44 @@ def test_net_flows_match_the_pairwise_definition(data):
 
 @settings(max_examples=50)
 @given(data=st.data())
+def test_the_first_weighting_alone_scores_as_the_per_criterion_flows_do(data):
+    # The first weighting is accumulated criterion by criterion, keeping no
+    # per-criterion flows; later ones use the flows, computed then and kept.
+    a = data.draw(assessments())
+    method = data.draw(methods(a))
+    first, second = data.draw(weight_batches(a.n_criteria).filter(lambda w: len(w) >= 2))[:2]
+    streamed = method.prepare(a)
+    kept = method.prepare(a)
+    kept.net_flows  # noqa: B018 -- reading the flows computes them
+    for w in (first, second):
+        np.testing.assert_allclose(
+            streamed.score(w[None, :]), kept.score(w[None, :]), rtol=0, atol=1e-15
+        )
+        for name, values in streamed.details(w).items():
+            np.testing.assert_allclose(values, kept.details(w)[name], rtol=0, atol=1e-15)
+    shares = first / first.sum() if first.sum() > 0 else first
+    np.testing.assert_allclose(
+        streamed.score(first[None, :])[0], kept.net_flows @ shares, rtol=0, atol=1e-15
+    )
+
+
+def test_a_faulty_preference_function_is_named_when_the_flows_are_computed():
+    class Faulty:
+        def preference(self, difference):
+            return np.zeros_like(difference)
+
+        def pairwise_sums(self, values):
+            return np.zeros(len(values) + 1), np.zeros(len(values))
+
+    prepared = PROMETHEE(functions={"Power": Faulty()}).prepare(sites())
+    with pytest.raises(InvalidParameterError, match=r"criterion 'Power' returned pairwise sums"):
+        prepared.score(np.full((1, 6), 1 / 6))
+    with pytest.raises(InvalidParameterError, match=r"criterion 'Power' returned pairwise sums"):
+        prepared.net_flows  # noqa: B018
+
+
+@settings(max_examples=50)
+@given(data=st.data())
 def test_batch_scores_equal_row_by_row_scores(data):
     a = data.draw(assessments())
     prepared = data.draw(methods(a)).prepare(a)

@@ -2,8 +2,12 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import powerbalance as pb
+from powerbalance.model.normalize import normalize
+from powerbalance.testing.strategies import NORMALIZATIONS, assessments, weight_batches
 
 # Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making: Methods and
 # Applications. Springer, LNEMS 186, pp. 133-134: the fighter-aircraft example.
@@ -94,3 +98,60 @@ def test_topsis_gives_one_half_when_nothing_separates_the_options():
     prepared = pb.methods.TOPSIS().prepare(a)
     # All weight on the flat criterion: both options are at the ideal and anti-ideal.
     np.testing.assert_array_equal(prepared.score(np.array([[1.0, 0.0]])), [[0.5, 0.5]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), normalization=st.sampled_from(NORMALIZATIONS))
+def test_topsis_equals_its_definition_on_the_normalized_matrix(data, normalization):
+    # The gaps to the ideal points are measured on the raw scores where the
+    # normalization is affine; the numbers are those of the normalized matrix.
+    a = data.draw(assessments(), label="assessment")
+    batch = data.draw(weight_batches(a.n_criteria, min_rows=1, max_rows=4), label="W")
+    prepared = pb.methods.TOPSIS(normalization=normalization).prepare(a)
+    r = normalize(a, normalization)
+    np.testing.assert_array_equal(prepared.normalized, r)
+    np.testing.assert_array_equal(prepared.ideal, r.max(axis=0))
+    np.testing.assert_array_equal(prepared.anti_ideal, r.min(axis=0))
+    to_ideal, to_anti_ideal = prepared.distances(batch)
+    for k, w in enumerate(batch):
+        v = r * w
+        d_plus = np.sqrt(((v - v.max(axis=0)) ** 2).sum(axis=1))
+        d_minus = np.sqrt(((v - v.min(axis=0)) ** 2).sum(axis=1))
+        np.testing.assert_allclose(to_ideal[k], d_plus, rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(to_anti_ideal[k], d_minus, rtol=1e-12, atol=1e-14)
+
+
+def test_topsis_measures_gaps_of_scores_far_from_zero_without_losing_digits():
+    # Vector normalization of scores a billion away from zero: each normalized score
+    # is about 0.58, and the gaps between them are 1e-9 of that. On one criterion the
+    # closeness is (x - low) / (high - low), which the raw scores give to the last
+    # digits; gaps between rounded normalized scores would keep about six.
+    scores = 1e9 + np.array([[0.0], [0.3], [1.1], [1.7]])
+    a = pb.Assessment(
+        ["A", "B", "C", "D"], [pb.Criterion("Gain", area="X", kind="benefit")], scores
+    )
+    expected = (scores[:, 0] - scores[0, 0]) / (scores[3, 0] - scores[0, 0])
+    score = pb.methods.TOPSIS().prepare(a).score(np.array([[1.0]]))
+    np.testing.assert_allclose(score[0], expected, rtol=1e-14, atol=0)
+
+
+@pytest.mark.parametrize("normalization", ["minmax", "max"])
+def test_topsis_on_scores_too_wide_to_square_measures_normalized_gaps(normalization):
+    # A gap of 1e160 has no finite square: the gaps are then taken between normalized
+    # scores, which lie in [0, 1].
+    scores = np.array([[0.0, 1.0], [1e160, 2.0], [5e159, 3.0]])
+    a = pb.Assessment(
+        ["A", "B", "C"],
+        [
+            pb.Criterion("Wide", area="X", kind="benefit"),
+            pb.Criterion("Plain", area="X", kind="benefit"),
+        ],
+        scores,
+    )
+    w = np.array([0.5, 0.5])
+    v = normalize(a, normalization) * w
+    d_plus = np.sqrt(((v - v.max(axis=0)) ** 2).sum(axis=1))
+    d_minus = np.sqrt(((v - v.min(axis=0)) ** 2).sum(axis=1))
+    # Weights this large would leave (w / d)^2 a normal float next to a gap of 1e160.
+    score = pb.methods.TOPSIS(normalization=normalization).prepare(a).score(1e8 * w[None, :])
+    np.testing.assert_allclose(score[0], d_minus / (d_plus + d_minus), rtol=1e-12)

@@ -531,3 +531,20 @@ def test_a_row_scores_exactly_alike_alone_and_in_a_batch_when_q_magnifies_roundi
     together = prepared.score(batch)
     for i in range(len(batch)):
         np.testing.assert_array_equal(together[i], prepared.score(batch[i : i + 1])[0])
+
+
+@PROPERTY
+@given(data=st.data())
+def test_many_weightings_give_exactly_the_numbers_of_each_one_alone(data):
+    # A few weight vectors are scored a block of options at a time from the scores,
+    # many from the whole regret matrix; both add S up in criterion order.
+    a = data.draw(assessments(), label="assessment")
+    rows = data.draw(st.lists(weight_vectors(a.n_criteria), min_size=1, max_size=3), label="W")
+    batch = np.vstack(rows * (compromise._FEW_WEIGHTINGS // len(rows) + 1))
+    assert batch.shape[0] > compromise._FEW_WEIGHTINGS
+    prepared = VIKOR().prepare(a)
+    together = prepared.indices(batch)
+    for i in range(len(rows)):
+        alone = prepared.indices(batch[i : i + 1])
+        for left, right in zip(together, alone, strict=True):
+            np.testing.assert_array_equal(left[i], right[0])

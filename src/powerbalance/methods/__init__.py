@@ -17,6 +17,11 @@ Examples
 (3, 7)
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from powerbalance import _lazy
 from powerbalance.methods._base import (
     Method,
     MethodLike,
@@ -26,19 +31,21 @@ from powerbalance.methods._base import (
     resolve_method,
     scored,
 )
-from powerbalance.methods.additive import WeightedProduct, WeightedSum
-from powerbalance.methods.compromise import VIKOR, CompromiseSolution
-from powerbalance.methods.distance import TOPSIS
-from powerbalance.methods.outranking import (
-    PROMETHEE,
-    Gaussian,
-    Level,
-    Linear,
-    PreferenceFunction,
-    UShape,
-    Usual,
-    VShape,
-)
+
+if TYPE_CHECKING:
+    from powerbalance.methods.additive import WeightedProduct, WeightedSum
+    from powerbalance.methods.compromise import VIKOR, CompromiseSolution
+    from powerbalance.methods.distance import TOPSIS
+    from powerbalance.methods.outranking import (
+        PROMETHEE,
+        Gaussian,
+        Level,
+        Linear,
+        PreferenceFunction,
+        UShape,
+        Usual,
+        VShape,
+    )
 
 __all__ = [
     "PROMETHEE",
@@ -62,3 +69,39 @@ __all__ = [
     "resolve_method",
     "scored",
 ]
+
+# The methods are imported on first use, by name or through the registry, so that an
+# evaluation imports only the method it runs.
+_HOMES = {
+    "WeightedProduct": "powerbalance.methods.additive",
+    "WeightedSum": "powerbalance.methods.additive",
+    "CompromiseSolution": "powerbalance.methods.compromise",
+    "VIKOR": "powerbalance.methods.compromise",
+    "TOPSIS": "powerbalance.methods.distance",
+    **dict.fromkeys(
+        [
+            "PROMETHEE",
+            "Gaussian",
+            "Level",
+            "Linear",
+            "PreferenceFunction",
+            "UShape",
+            "Usual",
+            "VShape",
+        ],
+        "powerbalance.methods.outranking",
+    ),
+    # The modules too, as attributes of the package before anything imports them.
+    **{
+        module: f"powerbalance.methods.{module}"
+        for module in ("additive", "compromise", "distance", "outranking", "ranking")
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.attribute(__name__, name, _HOMES)
+
+
+def __dir__() -> list[str]:
+    return _lazy.listed(__name__, _HOMES)

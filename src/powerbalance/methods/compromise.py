@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TypeAlias
 
@@ -38,10 +39,10 @@ __all__ = ["VIKOR", "CompromiseSolution", "PreparedVIKOR"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
-#: How many weighted regrets the individual regret R forms at once: 2**18 floats
-#: (2 MiB), so that its temporary blocks stay in cache.
+#: How many regrets or weighted regrets S and R form at once: 2**18 floats (2 MiB),
+#: so that their temporary blocks stay in cache.
 CHUNK_ELEMENTS = 1 << 18
-#: Up to this many weight vectors, R is computed in blocks of options.
+#: Up to this many weight vectors, S and R are computed in blocks of options.
 _FEW_WEIGHTINGS = 16
 
 
@@ -128,13 +129,23 @@ class PreparedVIKOR:
     """
 
     assessment: Assessment
-    regret: FloatArray = attrs.field(eq=False, repr=False)
-    v: float = 0.5
+    v: float
+    # d_ij = (best_j - x_ij) / divisor_j: each criterion's best observed score, and its
+    # spread (negated for a risk; 1 without spread).
+    _best: FloatArray = attrs.field(eq=False, repr=False)
+    _divisor: FloatArray = attrs.field(eq=False, repr=False)
     additive: bool = False
     # A report asks for the scores and then for the details of the same weights.
     _last: LastWeighting[tuple[FloatArray, FloatArray, FloatArray]] = attrs.field(
         factory=LastWeighting, init=False, eq=False, repr=False
     )
+
+    @functools.cached_property
+    def regret(self) -> FloatArray:
+        """The normalized regret :math:`d_{ij}` (read-only), built when first asked for."""
+        regret = _regret(self.assessment.scores, self._best, self._divisor)
+        regret.flags.writeable = False
+        return regret
 
     @property
     def normalized(self) -> FloatArray:
@@ -146,8 +157,10 @@ class PreparedVIKOR:
 
         Each weight vector is first divided by its sum (a vector of zeros stays zero),
         so S and R are on the scale of weights that sum to 1 whatever the batch holds.
-        S is one matrix product; R, a maximum over criteria, is computed in chunks of
-        the batch so that no temporary array exceeds :data:`CHUNK_ELEMENTS` elements.
+        S (a sum over the criteria, in their order) and R (a maximum) are computed in
+        chunks so that no temporary array exceeds :data:`CHUNK_ELEMENTS` elements. For
+        a few weight vectors the regrets are measured a block of options at a time,
+        never all at once; for many, the matrix ``regret`` is built once and kept.
 
         Parameters
         ----------
@@ -177,11 +190,14 @@ class PreparedVIKOR:
         totals = batch.sum(axis=1, keepdims=True)
         # 1/total per row; 0 for an all-zero row, whose S and R are then 0.
         scale = np.divide(1.0, totals, out=np.zeros_like(totals), where=totals > 0)
-        # Not a BLAS product: its summation order depends on the batch size, and Q's
-        # rescaling by the spread of S can magnify that last-bit difference a
-        # millionfold. einsum sums each row alike, alone or in a batch.
-        group = np.einsum("km,nm->kn", batch, self.regret) * scale
-        individual = _largest_weighted_regret(batch, self.regret) * scale
+        if batch.shape[0] <= _FEW_WEIGHTINGS:
+            group, individual = _few_indices(
+                batch, self.assessment.scores, self._best, self._divisor
+            )
+        else:
+            group, individual = _many_indices(batch, self.regret)
+        group *= scale
+        individual *= scale
         return group, individual, _compromise_index(group, individual, self.v)
 
     def score(self, weights: FloatArray) -> FloatArray:
@@ -200,7 +216,7 @@ class PreparedVIKOR:
                [1., 0.]])
         """
         _, _, q = self.indices(weights)
-        return np.asarray(1.0 - q, dtype=np.float64)
+        return np.subtract(1.0, q)
 
     def details(self, weights: FloatArray) -> Mapping[str, FloatArray]:
         """Group utility ``S``, individual regret ``R`` and the index ``Q`` (lower is better).
@@ -385,10 +401,9 @@ class VIKOR:
     v: float = attrs.field(default=0.5, kw_only=True, converter=_to_float, validator=_check_v)
 
     def prepare(self, assessment: Assessment) -> PreparedVIKOR:
-        """Measure every option's normalized regret on every criterion once."""
-        regret = _normalized_regret(assessment)
-        regret.flags.writeable = False
-        return PreparedVIKOR(assessment, regret, self.v)
+        """Find each criterion's best score and spread; regrets are measured when scoring."""
+        best, divisor = _regret_form(assessment)
+        return PreparedVIKOR(assessment, self.v, best, divisor)
 
     def compromise(
         self, assessment: Assessment, weighting: WeightingLike = "equal"
@@ -434,9 +449,8 @@ class VIKOR:
 # -- kernels ------------------------------------------------------------------------------
 
 
-def _normalized_regret(assessment: Assessment) -> FloatArray:
-    """:math:`d_{ij}` in [0, 1], direction-aware; 0 on a criterion without spread."""
-    scores = assessment.scores
+def _regret_form(assessment: Assessment) -> tuple[FloatArray, FloatArray]:
+    r"""Each criterion's best observed score and divisor: :math:`d_{ij} = (b_j - x_{ij}) / s_j`."""
     low, high = assessment.observed_range
     with np.errstate(over="ignore"):
         spread = high - low
@@ -447,7 +461,14 @@ def _normalized_regret(assessment: Assessment) -> FloatArray:
     # by the spread, negated for a risk. Without spread, best - x is 0 everywhere.
     best = np.where(is_risk, low, high)
     divisor = np.where(spread > 0, np.where(is_risk, -spread, spread), 1.0)
-    regret: FloatArray = best - scores
+    return best, divisor
+
+
+def _regret(
+    scores: FloatArray, best: FloatArray, divisor: FloatArray, out: FloatArray | None = None
+) -> FloatArray:
+    """:math:`d_{ij}` in [0, 1], direction-aware; 0 on a criterion without spread."""
+    regret: FloatArray = np.subtract(best, scores, out=out)
     regret /= divisor
     # A risk's best option gives 0 / -spread = -0.0; make it a plain 0.
     regret += 0.0
@@ -469,50 +490,88 @@ def _refuse_range(assessment: Assessment, column: int) -> None:
     )
 
 
-def _largest_weighted_regret(batch: FloatArray, regret: FloatArray) -> FloatArray:
-    r""":math:`\max_j w_{kj} d_{ij}` for every (k, i), in blocks of bounded size.
+def _few_indices(
+    batch: FloatArray, scores: FloatArray, best: FloatArray, divisor: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Unscaled S and R for a few weight vectors, the regrets measured a block at a time.
 
-    The (k, n, m) array of weighted regrets is never built whole. A few weight
-    vectors (the common case) go through blocks of options, each block's weighted
-    regrets formed at once and reduced over the criteria; many weight vectors go
-    criterion by criterion, keeping a running maximum in a (chunk, n) block.
+    A block's regrets are laid out criteria by rows, so that summing and maximising
+    over the criteria are elementwise operations on rows of options; the reused
+    arrays hold at most :data:`CHUNK_ELEMENTS` elements each, and nothing else grows
+    with the number of options but the results.
+    """
+    k = batch.shape[0]
+    n, m = scores.shape
+    group = np.empty((k, n), dtype=np.float64)
+    individual = np.empty((k, n), dtype=np.float64)
+    rows = min(n, max(1, CHUNK_ELEMENTS // max(m, 1)))
+    regret = np.empty((m, rows), dtype=np.float64)
+    weighted = np.empty((m, rows), dtype=np.float64)
+    for start in range(0, n, rows):
+        block = scores[start : start + rows].T
+        size = block.shape[1]
+        part = _regret(block, best[:, None], divisor[:, None], out=regret[:, :size])
+        for row, weights in enumerate(batch):
+            terms = np.multiply(part, weights[:, None], out=weighted[:, :size])
+            _sum_rows(terms, out=group[row, start : start + size])
+            terms.max(axis=0, out=individual[row, start : start + size])
+    return group, individual
+
+
+def _many_indices(batch: FloatArray, regret: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Unscaled S and R for many weight vectors, criterion by criterion.
+
+    A running sum and maximum are kept for a chunk of weight vectors at a time, in
+    blocks of at most :data:`CHUNK_ELEMENTS` elements.
     """
     k = batch.shape[0]
     n, m = regret.shape
-    result = np.empty((k, n), dtype=np.float64)
-    if k <= _FEW_WEIGHTINGS:
-        rows = max(1, CHUNK_ELEMENTS // (k * m))
-        for start in range(0, n, rows):
-            block = regret[start : start + rows]
-            weighted = batch[:, None, :] * block[None, :, :]
-            weighted.max(axis=2, out=result[:, start : start + rows])
-        return result
-    rows = max(1, CHUNK_ELEMENTS // n)
+    group = np.empty((k, n), dtype=np.float64)
+    individual = np.empty((k, n), dtype=np.float64)
+    rows = max(1, CHUNK_ELEMENTS // max(n, 1))
     scratch = np.empty((min(rows, k), n), dtype=np.float64)
     for start in range(0, k, rows):
         chunk = batch[start : start + rows]
-        largest = result[start : start + rows]
+        total = group[start : start + rows]
+        largest = individual[start : start + rows]
         weighted = scratch[: len(chunk)]
         np.multiply(chunk[:, :1], regret[:, 0], out=largest)
+        np.copyto(total, largest)
         for j in range(1, m):
             np.multiply(chunk[:, j : j + 1], regret[:, j], out=weighted)
+            total += weighted
             np.maximum(largest, weighted, out=largest)
-    return result
+    return group, individual
 
 
-def _rescaled(values: FloatArray) -> FloatArray:
-    """Row-wise (x - min) / (max - min); 0 where a row has no spread."""
+def _sum_rows(terms: FloatArray, out: FloatArray) -> None:
+    """The sum of the rows of ``terms``, added first to last into ``out``."""
+    # Added in criterion order, S rounds alike for every option, alone, in a batch or
+    # in a block, and in both kernels: Q's rescaling by the spread of S can magnify a
+    # last-bit difference a millionfold. (A reduction may sum pairwise or not,
+    # depending on the shape.)
+    np.copyto(out, terms[0])
+    for term in terms[1:]:
+        out += term
+
+
+def _rescaled(values: FloatArray, weight: float) -> FloatArray:
+    """Row-wise ``weight * (x - min) / (max - min)``, a new array; 0 where a row has no spread."""
     lowest = values.min(axis=1, keepdims=True)
     spread = values.max(axis=1, keepdims=True) - lowest
-    rescaled: FloatArray = np.divide(
-        values - lowest, spread, out=np.zeros_like(values), where=spread > TIE_TOLERANCE
-    )
+    rescaled: FloatArray = np.subtract(values, lowest)
+    apart = spread > TIE_TOLERANCE
+    np.divide(rescaled, spread, out=rescaled, where=apart)
+    rescaled[~apart[:, 0]] = 0.0
+    rescaled *= weight
     return rescaled
 
 
 def _compromise_index(group: FloatArray, individual: FloatArray, v: float) -> FloatArray:
     """Q from S and R, each (k, n)."""
-    return np.asarray(v * _rescaled(group) + (1.0 - v) * _rescaled(individual), np.float64)
+    q = _rescaled(group, v)
+    q += _rescaled(individual, 1.0 - v)
+    return q
 
 
 def _compromise(

@@ -42,7 +42,7 @@ import numpy.typing as npt
 
 from powerbalance._validate import InstanceOf, Interval, check, did_you_mean, refuse, to_float
 from powerbalance.errors import InvalidParameterError, UnknownNameError
-from powerbalance.methods._base import check_weight_batch, registry
+from powerbalance.methods._base import LastWeighting, check_weight_batch, registry
 from powerbalance.model import Assessment
 
 __all__ = [
@@ -132,9 +132,13 @@ class _Sorted:
         ordered, n = self.ordered, self.ordered.size
         if threshold == 0:
             # v - x_b > 0 exactly when x_b < v (two different floats never round to a
-            # zero difference): the position where v's block of equal values starts.
-            starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-            return np.repeat(starts, np.diff(np.append(starts, n)))
+            # zero difference): the position where v's block of equal values starts,
+            # the running maximum of the positions that start a block.
+            starts = np.arange(n)
+            repeated = np.zeros(n, dtype=bool)
+            np.equal(ordered[1:], ordered[:-1], out=repeated[1:])
+            starts[repeated] = 0
+            return np.maximum.accumulate(starts, out=starts)
         count: IndexArray = np.searchsorted(ordered, ordered - threshold, side="left")
         while True:
             below = np.minimum(count, n - 1)
@@ -146,12 +150,15 @@ class _Sorted:
             count[grow] = np.searchsorted(ordered, ordered[count[grow]], side="right")
             count[shrink] = np.searchsorted(ordered, ordered[count[shrink] - 1], side="left")
 
-    def steps(self, thresholds: tuple[float, ...]) -> FloatArray:
+    def steps(self, thresholds: tuple[float, ...]) -> FloatArray | IndexArray:
         """For every value: the mean over ``thresholds`` of the counts beyond them."""
-        total = np.zeros(self.ordered.size)
-        for threshold in thresholds:
+        if len(thresholds) == 1:
+            return self.count_beyond(thresholds[0])
+        total = self.count_beyond(thresholds[0]).astype(np.float64)
+        for threshold in thresholds[1:]:
             total += self.count_beyond(threshold)
-        return total / len(thresholds)
+        total /= len(thresholds)
+        return total
 
     def ramp(self, q: float, p: float) -> FloatArray:
         r"""For every value: :math:`\sum_b \min(1, \max(0, (v - x_b - q) / (p - q)))`.
@@ -174,7 +181,7 @@ class _Sorted:
 
 
 def _sorted_sums(
-    values: FloatArray, one_side: Callable[[_Sorted], FloatArray]
+    values: FloatArray, one_side: Callable[[_Sorted], FloatArray | IndexArray]
 ) -> tuple[FloatArray, FloatArray]:
     r"""Both pairwise sums, :math:`\sum_b P(x_a - x_b)` and :math:`\sum_b P(x_b - x_a)`.
 
@@ -192,7 +199,9 @@ def _sorted_sums(
     # A difference beyond the float range rounds to infinity, as it would pair by pair.
     with np.errstate(over="ignore"):
         positive[order] = one_side(_Sorted(ordered))
-        negative[order] = one_side(_Sorted(-ordered[::-1]))[::-1]
+        # Rebound, so that one side's arrays are gone before the other's are made.
+        ordered = np.negative(ordered[::-1])
+        negative[order] = one_side(_Sorted(ordered))[::-1]
     return positive, negative
 
 
@@ -607,19 +616,42 @@ def _check_default(
     )
 
 
+class _Kept:
+    """What a prepared PROMETHEE has computed beyond its first weighting."""
+
+    __slots__ = ("flows", "streamed")
+
+    def __init__(self) -> None:
+        # Per-criterion positive and negative flows, each (n_criteria, n_options).
+        self.flows: tuple[FloatArray, FloatArray] | None = None
+        self.streamed = False
+
+
 @attrs.frozen
 class PreparedPROMETHEE:
     r"""PROMETHEE II prepared for one assessment; see :class:`PROMETHEE`.
+
+    The flows of the first weighting scored alone (what
+    :func:`powerbalance.evaluation.evaluate` asks for) are accumulated criterion by
+    criterion, keeping no per-criterion flows. Any other scoring, and reading the
+    attributes below, computes the per-criterion flows once and keeps them: scoring a
+    batch is then one matrix product.
 
     Attributes
     ----------
     positive_flows, negative_flows, net_flows : numpy.ndarray of shape (n_options, n_criteria)
         The per-criterion (unicriterion) flows :math:`\phi_j^+`, :math:`\phi_j^-` and
         :math:`\phi_j = \phi_j^+ - \phi_j^-`; every flow of the method is a weighted
-        mean of their columns.
+        mean of their columns. Read-only.
     normalized : numpy.ndarray of shape (n_options, n_criteria)
         :math:`(\phi_j + 1) / 2`: 1 for an option strictly preferred to every other
         on the criterion, 0 for one every other is strictly preferred to.
+
+    Raises
+    ------
+    InvalidParameterError
+        When flows are computed: a preference function of your own returned sums of
+        the wrong shape, or not finite.
 
     Examples
     --------
@@ -635,29 +667,121 @@ class PreparedPROMETHEE:
     """
 
     assessment: Assessment
-    normalized: FloatArray = attrs.field(eq=False, repr=False)
-    positive_flows: FloatArray = attrs.field(eq=False, repr=False)
-    negative_flows: FloatArray = attrs.field(eq=False, repr=False)
-    net_flows: FloatArray = attrs.field(eq=False, repr=False)
+    # The preference function of each criterion, in criterion order.
+    _functions: tuple[PreferenceFunction, ...] = attrs.field(eq=False, repr=False)
     additive: bool = True
+    _kept: _Kept = attrs.field(factory=_Kept, init=False, eq=False, repr=False)
+    # A report asks for the scores and then for the flows of the same weights.
+    _last: LastWeighting[tuple[FloatArray, FloatArray]] = attrs.field(
+        factory=LastWeighting, init=False, eq=False, repr=False
+    )
+
+    @property
+    def positive_flows(self) -> FloatArray:
+        r"""The per-criterion positive flows :math:`\phi_j^+`, (n_options, n_criteria)."""
+        return self._criterion_flows()[0].T
+
+    @property
+    def negative_flows(self) -> FloatArray:
+        r"""The per-criterion negative flows :math:`\phi_j^-`, (n_options, n_criteria)."""
+        return self._criterion_flows()[1].T
+
+    @property
+    def net_flows(self) -> FloatArray:
+        r"""The per-criterion net flows :math:`\phi_j`, (n_options, n_criteria)."""
+        return self._net.T
+
+    @functools.cached_property
+    def normalized(self) -> FloatArray:
+        r""":math:`(\phi_j + 1) / 2`, (n_options, n_criteria)."""
+        normalized = self._net + 1.0
+        normalized /= 2.0
+        normalized.flags.writeable = False
+        return normalized.T
+
+    @functools.cached_property
+    def _net(self) -> FloatArray:
+        positive, negative = self._criterion_flows()
+        net = positive - negative
+        net.flags.writeable = False
+        return net
 
     def score(self, weights: FloatArray) -> FloatArray:
         """Net flows for a batch of weights: one matrix product."""
         batch = check_weight_batch(weights, self.assessment.n_criteria)
-        return np.asarray(_shares(batch) @ self.net_flows.T, dtype=np.float64)
+        if batch.shape[0] == 1:
+            positive, negative = self._last.get(batch, self._flows)
+            return np.subtract(positive, negative)
+        return np.asarray(_shares(batch) @ self._net, dtype=np.float64)
 
     def details(self, weights: FloatArray) -> Mapping[str, FloatArray]:
         """The positive and negative flows; the score is their difference."""
-        shares = _shares(check_weight_batch(weights[None, :], self.assessment.n_criteria))[0]
-        return {
-            "positive_flow": np.asarray(self.positive_flows @ shares, dtype=np.float64),
-            "negative_flow": np.asarray(self.negative_flows @ shares, dtype=np.float64),
-        }
+        batch = check_weight_batch(weights[None, :], self.assessment.n_criteria)
+        positive, negative = self._last.get(batch, self._flows)
+        return {"positive_flow": positive[0], "negative_flow": negative[0]}
 
     def contributions(self, weights: FloatArray) -> FloatArray:
         r""":math:`w_j \phi_j(a)` (weights rescaled to sum to 1); each row sums to the net flow."""
         shares = _shares(check_weight_batch(weights[None, :], self.assessment.n_criteria))[0]
         return np.asarray(self.net_flows * shares, dtype=np.float64)
+
+    def _flows(self, batch: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Positive and negative flows for one weight vector, each of shape (1, n)."""
+        shares = _shares(batch)
+        kept = self._kept
+        if kept.flows is None and not kept.streamed:
+            kept.streamed = True
+            positive, negative = self._accumulated(shares[0])
+            return positive[None, :], negative[None, :]
+        plus, minus = self._criterion_flows()
+        return shares @ plus, shares @ minus
+
+    def _accumulated(self, shares: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """The flows for one weighting, criterion by criterion, each of shape (n,)."""
+        n = self.assessment.n_options
+        positive, negative = np.zeros(n), np.zeros(n)
+        if n > 1:
+            for j, share in enumerate(shares):
+                self._add_column(j, share, positive, negative)
+            positive /= n - 1
+            negative /= n - 1
+        return positive, negative
+
+    def _add_column(self, j: int, share: float, positive: FloatArray, negative: FloatArray) -> None:
+        """Add criterion ``j``'s pairwise sums, times ``share``, to the running totals."""
+        # A call of its own, so that one criterion's sums are gone before the next's.
+        plus, minus = self._column_sums(j)
+        positive += share * plus
+        negative += share * minus
+
+    def _criterion_flows(self) -> tuple[FloatArray, FloatArray]:
+        """Every criterion's positive and negative flows, each (n_criteria, n_options)."""
+        kept = self._kept
+        if kept.flows is None:
+            n, m = self.assessment.n_options, self.assessment.n_criteria
+            # Criterion by criterion, each into a contiguous row of an (m, n) array;
+            # the flows are handed out transposed, as (n, m) views.
+            positive, negative = np.zeros((m, n)), np.zeros((m, n))
+            if n > 1:
+                for j in range(m):
+                    positive[j], negative[j] = self._column_sums(j)
+                positive /= n - 1
+                negative /= n - 1
+            positive.flags.writeable = False
+            negative.flags.writeable = False
+            kept.flows = (positive, negative)
+        return kept.flows
+
+    def _column_sums(self, j: int) -> tuple[FloatArray, FloatArray]:
+        """Criterion ``j``'s pairwise sums of preferences, each way."""
+        # One column at a time, copied out of the scores; negating a risk's scores
+        # makes d(a, b) = x_b - x_a, exactly.
+        column = np.array(self.assessment.scores[:, j], dtype=np.float64)
+        if self.assessment.is_risk[j]:
+            np.negative(column, out=column)
+        name = self.assessment.criterion_names[j]
+        function = self._functions[j]
+        return _checked(function.pairwise_sums, column, name, function)
 
 
 def _shares(batch: FloatArray) -> FloatArray:
@@ -699,8 +823,10 @@ class PROMETHEE:
         \phi_j(a) = \frac{1}{n - 1} \sum_{b \ne a}
         \bigl[P_j(d_j(a, b)) - P_j(d_j(b, a))\bigr],
 
-    so :meth:`prepare` computes the per-criterion flows :math:`\phi_j` once and
-    scoring a batch of weight vectors is one matrix product. A weight row that does
+    so the per-criterion flows :math:`\phi_j` are computed once and scoring a batch
+    of weight vectors is one matrix product; the first weighting scored alone is
+    accumulated criterion by criterion instead, so that an evaluation keeps no
+    :math:`n \times m` arrays (see :class:`PreparedPROMETHEE`). A weight row that does
     not sum to 1 is divided by its sum first, so scores do not depend on the scale of
     the weights (as with the other methods); an all-zero row expresses no preference
     and gives every option 0. The contributions :math:`w_j \phi_j(a)` add up exactly
@@ -809,15 +935,12 @@ class PROMETHEE:
         return self.functions.get(criterion, self.default)
 
     def prepare(self, assessment: Assessment) -> PreparedPROMETHEE:
-        """Compute every criterion's positive, negative and net flows once.
+        """Give each criterion its preference function; flows are computed when scoring.
 
         Raises
         ------
         UnknownNameError
             ``functions`` names a criterion the assessment does not have.
-        InvalidParameterError
-            A preference function of your own returned sums of the wrong shape, or
-            not finite.
         """
         names = assessment.criterion_names
         for name in self.functions:
@@ -827,27 +950,8 @@ class PROMETHEE:
                     f"not in the assessment." + did_you_mean(name, names) + " Use the "
                     "criterion's exact name, or leave it out to use the default function."
                 )
-        n, m = assessment.n_options, assessment.n_criteria
-        # Criterion by criterion, so each works on contiguous rows of (m, n) arrays;
-        # the flows are handed out transposed, as (n, m) views.
-        positive = np.zeros((m, n))
-        negative = np.zeros((m, n))
-        if n > 1:
-            columns = np.array(assessment.scores.T, dtype=np.float64, order="C")
-            # Negating a risk's scores makes d(a, b) = x_b - x_a, exactly.
-            columns[assessment.is_risk] = -columns[assessment.is_risk]
-            for j, name in enumerate(names):
-                function = self.function_for(name)
-                plus, minus = _checked(function.pairwise_sums, columns[j], name, function)
-                positive[j] = plus
-                negative[j] = minus
-            positive /= n - 1
-            negative /= n - 1
-        net = positive - negative
-        normalized = (net + 1.0) / 2.0
-        for array in (normalized, positive, negative, net):
-            array.flags.writeable = False
-        return PreparedPROMETHEE(assessment, normalized.T, positive.T, negative.T, net.T)
+        functions = tuple(self.function_for(name) for name in names)
+        return PreparedPROMETHEE(assessment, functions)
 
 
 def _checked(

@@ -67,26 +67,32 @@ def rank_and_order(
     # than one member is put in option order below.
     order = np.argsort(-values)
     ordered = values[order]
-    tolerance = TIE_TOLERANCE * max(1.0, float(np.abs(ordered[[0, -1]]).max()))
-    starts_group = np.empty(n, dtype=bool)
-    starts_group[0] = True
-    np.greater(ordered[:-1] - ordered[1:], tolerance, out=starts_group[1:])
+    tolerance = TIE_TOLERANCE * max(1.0, abs(float(ordered[0])), abs(float(ordered[-1])))
+    gaps = ordered[:-1] - ordered[1:]
     ranks = np.empty(n, dtype=np.int64)
-    if starts_group.all():
+    # Most scores have no ties: one reduction says so without building the groups.
+    if n == 1 or float(gaps.min()) > tolerance:
         ranks[order] = np.arange(1, n + 1)
         return ranks, order
-    # Each position takes the rank of the first position of its tie group.
-    first_of_group = np.flatnonzero(starts_group)
-    sizes = np.diff(np.append(first_of_group, n))
-    rank_of_position = np.repeat(first_of_group + 1, sizes)
+    starts_group = np.empty(n, dtype=bool)
+    starts_group[0] = True
+    np.greater(gaps, tolerance, out=starts_group[1:])
+    # Each position takes the rank of the first position of its tie group: the
+    # running maximum of the group starts' ranks, in whole-array passes.
+    rank_of_position = np.arange(1, n + 1, dtype=np.int64)
+    rank_of_position *= starts_group
+    np.maximum.accumulate(rank_of_position, out=rank_of_position)
     ranks[order] = rank_of_position
     # Within a tie group the sort went by value; put each group of two or more in
-    # option order. Only the tied positions are sorted again.
-    tied = np.flatnonzero(np.repeat(sizes > 1, sizes))
+    # option order. Only the tied positions (neither alone at the start of their
+    # group nor followed by a new one) are sorted again.
+    alone = starts_group.copy()
+    alone[:-1] &= starts_group[1:]
+    tied = np.flatnonzero(~alone)
     members = order[tied]
     # One sort of (group, option) packed into one integer: groups stay in place and
     # their members come out in option order.
-    key = rank_of_position[tied].astype(np.int64) * n + members
+    key = rank_of_position[tied] * n + members
     key.sort()
     order[tied] = key % n
     return ranks, order

@@ -170,10 +170,124 @@ def normalize(assessment: Assessment, method: Normalization = "minmax") -> Float
     array([0.5, 1. ])
     """
     method = check_normalization(method, parameter="method")
-    result, undefined = _KERNELS[method](assessment)
-    if undefined.any():
-        _raise_undefined(assessment, method, int(np.argmax(undefined)))
+    if method == "value":
+        result = assessment.value_matrix()
+        result /= 100.0
+        return result
+    form, undefined = _FORMS[method](assessment)
+    _check_defined(assessment, method, undefined)
+    result = form.apply(assessment.scores)
+    if method in _FINISH and assessment.is_risk.any():
+        _FINISH[method](assessment, result)
     return result
+
+
+@attrs.frozen(eq=False)
+class Affine:
+    r"""A normalization that is affine on each criterion.
+
+    :math:`r_{ij} = (x_{ij} - a_j) / d_j + s_j`, made by :func:`affine`. A criterion
+    without spread has an infinite divisor: every option gets its shift.
+
+    Attributes
+    ----------
+    anchor, divisor, shift : numpy.ndarray of shape (n_criteria,)
+        :math:`a_j`, :math:`d_j` and :math:`s_j`. A risk has a negative divisor.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> form = Affine(np.array([1.0]), np.array([-4.0]), np.array([1.0]))
+    >>> form.apply(np.array([[1.0], [5.0]]))
+    array([[1.],
+           [0.]])
+    """
+
+    anchor: FloatArray
+    divisor: FloatArray
+    shift: FloatArray
+
+    def apply(self, scores: FloatArray) -> FloatArray:
+        """The normalized scores, a new array; exactly what :func:`normalize` returns.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> Affine(np.zeros(1), np.array([2.0]), np.zeros(1)).apply(np.array([[3.0]]))
+        array([[1.5]])
+        """
+        if self.anchor.any():
+            result = np.subtract(scores, self.anchor)
+            result /= self.divisor
+        else:
+            result = np.divide(scores, self.divisor)
+        # Turns a risk around (its divisor is negative) and makes its -0.0 a plain 0.
+        result += self.shift
+        return result
+
+
+def affine(assessment: Assessment, method: Normalization) -> Affine | None:
+    """The normalization as an :class:`Affine` form, or None where it is not affine.
+
+    ``"vector"``, ``"minmax"`` and ``"max"`` are affine on every criterion, ``"sum"``
+    and ``"linear"`` on benefits only, ``"value"`` not in general. A method can then
+    work on the raw scores (a weighted sum is a product with :math:`w_j / d_j`) instead
+    of building the normalized matrix.
+
+    Raises
+    ------
+    NormalizationError
+        As :func:`normalize` does.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.examples.load("engage-or-contain").assessment
+    >>> affine(a, "minmax").divisor
+    array([ 4., -2.])
+    >>> affine(a, "linear") is None  # a risk's linear normalization is min / x
+    True
+    """
+    method = check_normalization(method, parameter="method")
+    if method == "value" or (method in _FINISH and assessment.is_risk.any()):
+        return None
+    form, undefined = _FORMS[method](assessment)
+    _check_defined(assessment, method, undefined)
+    return form
+
+
+def power_form(
+    assessment: Assessment, method: Normalization
+) -> tuple[FloatArray, FloatArray] | None:
+    r"""The normalization as a power of a ratio, :math:`r_{ij} = (x_{ij} / d_j)^{\pm 1}`, or None.
+
+    Returns ``(p, d)``, each of shape (n_criteria,), where the normalization is such a
+    ratio on every criterion: ``"linear"`` always (:math:`x / \max x` on a benefit,
+    :math:`\min x / x` on a risk), ``"max"``, ``"vector"`` and ``"sum"`` when every
+    criterion is a benefit. Its logarithm is then :math:`p_j (\ln x_{ij} - \ln d_j)`.
+
+    Raises
+    ------
+    NormalizationError
+        As :func:`normalize` does.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> power_form(pb.examples.load("engage-or-contain").assessment, "linear")
+    (array([ 1., -1.]), array([7., 4.]))
+    """
+    method = check_normalization(method, parameter="method")
+    if method == "linear":
+        _, undefined = _linear(assessment)
+        _check_defined(assessment, method, undefined)
+        low, high = assessment.observed_range
+        is_risk = assessment.is_risk
+        return np.where(is_risk, -1.0, 1.0), np.where(is_risk, low, high)
+    form = affine(assessment, method)
+    if form is None or form.anchor.any() or form.shift.any():
+        return None
+    return np.ones_like(form.divisor), form.divisor
 
 
 def _range(assessment: Assessment) -> tuple[FloatArray, FloatArray]:
@@ -185,104 +299,104 @@ def _range(assessment: Assessment) -> tuple[FloatArray, FloatArray]:
     return low, high
 
 
-# Each kernel returns the normalized scores and, per criterion, whether the
-# normalization is undefined there. They work in place on one new array where they
-# can: at 100,000 x 50 every extra pass over the scores costs as much as the
-# weighted sum itself.
+# Each form gives the normalization's affine parameters and, per criterion, whether
+# it is undefined there; the checks look only at column extremes and totals, never
+# at a normalized matrix. "sum" and "linear" are not affine on a risk: their forms
+# pass a risk's scores through (divisor 1), and _FINISH replaces them in place.
 
-_Result: TypeAlias = tuple[FloatArray, npt.NDArray[np.bool_]]
-
-
-def _turn_risks(values: FloatArray, is_risk: npt.NDArray[np.bool_]) -> None:
-    """``1 - v`` in place on the risk columns."""
-    # Gathering the columns is several times faster than a ufunc with where=.
-    risks = np.flatnonzero(is_risk)
-    if risks.size:
-        values[:, risks] = 1.0 - values[:, risks]
+_Form: TypeAlias = tuple[Affine, npt.NDArray[np.bool_]]
 
 
-def _vector(assessment: Assessment) -> _Result:
+def _turned(is_risk: npt.NDArray[np.bool_], divisor: FloatArray) -> Affine:
+    """``x / d`` on a benefit and ``1 - x / d`` on a risk, as an affine form."""
+    shift = is_risk.astype(np.float64)
+    return Affine(np.zeros_like(divisor), np.where(is_risk, -divisor, divisor), shift)
+
+
+def _vector(assessment: Assessment) -> _Form:
     scores = assessment.scores
     with np.errstate(over="ignore"):
         norm = np.sqrt(np.einsum("ij,ij->j", scores, scores))
-    # An all-zero column has norm 0; it is mapped to 0 rather than 0/0.
-    result = scores / np.where(norm > 0, norm, 1.0)
-    _turn_risks(result, assessment.is_risk)
-    # Squares beyond the float range: the norm is infinite and every ratio 0.
-    return result, ~np.isfinite(norm)
+    # An all-zero column has norm 0; it is mapped to 0 rather than 0/0. Squares
+    # beyond the float range make the norm infinite and every ratio 0.
+    return _turned(assessment.is_risk, np.where(norm > 0, norm, 1.0)), ~np.isfinite(norm)
 
 
-def _minmax(assessment: Assessment) -> _Result:
+def _minmax(assessment: Assessment) -> _Form:
     low, high = _range(assessment)
     with np.errstate(over="ignore"):
         spread = high - low
-    if not np.isfinite(spread).all():
-        return assessment.scores, ~np.isfinite(spread)
     is_risk = assessment.is_risk
     # A risk runs from its high end (0) to its low end (1): subtract that end and
-    # divide by the negated spread, exactly (high - x) / (high - low).
-    anchor = np.where(is_risk, high, low)
-    divisor = np.where(spread > 0, np.where(is_risk, -spread, spread), 1.0)
-    result = assessment.scores - anchor
-    result /= divisor
-    # A risk at its high end gives 0 / -spread = -0.0, which would print as "-0".
-    result += 0.0
+    # divide by the negated spread, exactly (high - x) / (high - low). Without spread
+    # every option scores the anchor: 0 / inf + 1 gives each 1.
     flat = spread <= 0
-    if flat.any():
-        result[:, flat] = 1.0
-    return result, np.zeros(len(spread), dtype=bool)
+    anchor = np.where(is_risk, high, low)
+    divisor = np.where(flat, np.inf, np.where(is_risk, -spread, spread))
+    return Affine(anchor, divisor, flat.astype(np.float64)), ~np.isfinite(spread)
 
 
-def _max(assessment: Assessment) -> _Result:
-    scores = assessment.scores
+def _max(assessment: Assessment) -> _Form:
     _, high = _range(assessment)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        result = scores / high
-    _turn_risks(result, assessment.is_risk)
+    # Non-negative scores up to a positive high end: every ratio is in [0, 1].
     undefined = (high <= 0) | (assessment.observed_range[0] < 0)
-    return result, undefined | ~np.isfinite(result).all(axis=0)
+    return _turned(assessment.is_risk, high), undefined
 
 
-def _sum(assessment: Assessment) -> _Result:
+def _sum(assessment: Assessment) -> _Form:
     scores = assessment.scores
     is_risk = assessment.is_risk
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        result = scores / scores.sum(axis=0)
-        if is_risk.any():
-            inverse = 1.0 / scores[:, is_risk]
-            result[:, is_risk] = inverse / inverse.sum(axis=0)
     low = assessment.observed_range[0]
-    undefined = (low < 0) | (is_risk & (low == 0))
-    return result, undefined | ~np.isfinite(result).all(axis=0)
+    with np.errstate(over="ignore", divide="ignore"):
+        total = scores.sum(axis=0)
+        # A risk's largest term is 1 / its lowest score; beyond the float range the
+        # ratios are inf / inf. A benefit with a zero total would be 0 / 0.
+        undefined = (low < 0) | np.where(is_risk, (low == 0) | np.isinf(1.0 / low), total == 0)
+    divisor = np.where(is_risk, 1.0, total)
+    return Affine(np.zeros_like(divisor), divisor, np.zeros_like(divisor)), undefined
 
 
-def _linear(assessment: Assessment) -> _Result:
-    scores = assessment.scores
-    is_risk = assessment.is_risk
+def _linear(assessment: Assessment) -> _Form:
     low, high = assessment.observed_range
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        result = scores / high
-        if is_risk.any():
-            result[:, is_risk] = low[is_risk] / scores[:, is_risk]
-    # Within these bounds every ratio is finite and in [0, 1]: no scan needed.
+    is_risk = assessment.is_risk
+    # Within these bounds every ratio is finite and in [0, 1].
     undefined = (low < 0) | np.where(is_risk, low == 0, high <= 0)
-    return result, undefined
+    divisor = np.where(is_risk, 1.0, high)
+    return Affine(np.zeros_like(divisor), divisor, np.zeros_like(divisor)), undefined
 
 
-def _value(assessment: Assessment) -> _Result:
-    result = assessment.value_matrix()
-    result /= 100.0
-    return result, np.zeros(assessment.n_criteria, dtype=bool)
+def _finish_sum(assessment: Assessment, result: FloatArray) -> None:
+    """``(1 / x) / sum(1 / x)`` in place on the risk columns, which hold the scores."""
+    is_risk = assessment.is_risk
+    with np.errstate(over="ignore"):
+        np.divide(1.0, result, out=result, where=is_risk)
+        total = result.sum(axis=0)
+    np.divide(result, total, out=result, where=is_risk)
 
 
-_KERNELS: dict[str, Callable[[Assessment], _Result]] = {
+def _finish_linear(assessment: Assessment, result: FloatArray) -> None:
+    """``min(x) / x`` in place on the risk columns, which hold the scores."""
+    np.divide(assessment.observed_range[0], result, out=result, where=assessment.is_risk)
+
+
+_FORMS: dict[str, Callable[[Assessment], _Form]] = {
     "vector": _vector,
     "minmax": _minmax,
     "max": _max,
     "sum": _sum,
     "linear": _linear,
-    "value": _value,
 }
+
+_FINISH: dict[str, Callable[[Assessment, FloatArray], None]] = {
+    "sum": _finish_sum,
+    "linear": _finish_linear,
+}
+
+
+def _check_defined(assessment: Assessment, method: str, undefined: npt.NDArray[np.bool_]) -> None:
+    if undefined.any():
+        _raise_undefined(assessment, method, int(np.argmax(undefined)))
+
 
 _REQUIREMENT = {
     "vector": "scores whose squares add up to less than about 1e308",
