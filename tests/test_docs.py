@@ -84,10 +84,9 @@ def registries():
 
     families = (registries.weightings, registries.methods, registries.value_functions)
     every = (*families, registries.distributions)
-    for registry in every:
-        # Load the built-ins first: restoring a registry saved before they loaded would
-        # leave it empty, as nothing loads them twice.
-        registry.names()
+    # The built-ins are declared apart from what is registered in code, and a built-in
+    # forgotten here is imported again when next looked up: restoring forgets only what
+    # a page added.
     saved = [(r, dict(r._factories)) for r in every]
     yield
     for registry, factories in saved:

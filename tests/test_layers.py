@@ -10,9 +10,9 @@ under ``powerbalance`` (``powerbalance.io.xmcda._read`` is in the layer of ``io`
 package's own ``__init__`` re-exports everything and is the top face.
 
 Names that the default registries resolve at run time (``registry.methods`` loads
-``powerbalance.methods`` when a name is first looked up) are not imports: they are late
-bound like the entry points of other packages, which is what lets the registry sit below
-the families it serves.
+``powerbalance.methods.distance`` when ``"topsis"`` is first looked up) are not imports:
+they are late bound like the entry points of other packages, which is what lets the
+registry sit below the families it serves.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ LAYER_TABLE: tuple[tuple[int, tuple[str, ...], str], ...] = (
             "_labels",
             "_linprog",
             "_validate",
+            "_lazy",
             "registry",
         ),
         "private helpers and the exception hierarchy: every stage uses them, they use no stage",

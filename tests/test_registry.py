@@ -114,3 +114,40 @@ def test_a_registered_value_function_is_read_and_written_by_its_name(tmp_path, m
     pb.io.write(study, again)
     assert 'shape = "step"' in again.read_text(encoding="utf-8")
     assert pb.io.read(again).assessment == study.assessment
+
+
+def test_a_built_in_is_imported_when_its_name_is_first_looked_up(tmp_path, monkeypatch):
+    import sys
+
+    (tmp_path / "greetings_module.py").write_text("class Hello:\n    pass\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = pb.Registry("greeting", builtins={"hello": "greetings_module:Hello"})
+    assert registry.names() == ("hello",)
+    assert "greetings_module" not in sys.modules
+    monkeypatch.delitem(sys.modules, "greetings_module", raising=False)  # gone afterwards
+    found = registry.get("hello")
+    assert found.__module__ == "greetings_module"
+    assert registry.name_of(found) == "hello"
+
+
+def test_a_built_in_may_register_itself_but_its_name_is_taken_for_others():
+    from fractions import Fraction
+
+    registry = pb.Registry("number", builtins={"fraction": "fractions:Fraction"})
+    registry.add("fraction", Fraction)  # as a built-in's own decorator does
+    assert registry.get("fraction") is Fraction
+    with pytest.raises(InvalidParameterError, match=r"already registered to <class 'fractions"):
+        pb.Registry("number", builtins={"fraction": "fractions:Fraction"}).add("fraction", dict)
+    with pytest.raises(InvalidParameterError, match=r"already registered to .*TOPSIS"):
+        pb.methods.registry.add("topsis", dict)
+
+
+def test_an_unknown_name_is_matched_against_the_built_ins_not_yet_imported():
+    registry = pb.Registry("number", builtins={"fraction": "fractions:Fraction"})
+    with pytest.raises(UnknownNameError, match=r"Did you mean 'fraction'\?"):
+        registry.get("fractoin")
+
+
+def test_name_of_an_unregistered_class_is_none():
+    assert pb.methods.registry.name_of(pb.methods.TOPSIS) == "topsis"
+    assert pb.methods.registry.name_of(Step) is None

@@ -18,7 +18,10 @@ declaring an entry point in the group ``powerbalance.weightings`` or
 
 Entry points are read when names are listed or an unregistered name is looked up, never
 at import, so a plug-in installed while a session runs is found without a restart; a
-plug-in's module is imported only when its name is looked up.
+plug-in's module is imported only when its name is looked up. The built-ins are held
+the same way: each name is mapped to the ``"module:attribute"`` that defines it, and
+the module is imported the first time the name is looked up, so an evaluation by
+``"equal"`` and ``"weighted-sum"`` never imports AHP or PROMETHEE.
 
 Examples
 --------
@@ -37,14 +40,18 @@ import importlib
 import inspect
 import types
 import typing
-from collections.abc import Callable
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
 from powerbalance._validate import did_you_mean, quoted_list, refuse
-from powerbalance.errors import InvalidParameterError, UnknownNameError
+from powerbalance.errors import InvalidParameterError, PowerbalanceError, UnknownNameError
+
+if TYPE_CHECKING:
+    # importlib.metadata costs more to import than a small evaluation; it is imported
+    # only when entry points are read.
+    from importlib.metadata import EntryPoint
 
 __all__ = ["Registry", "distributions", "methods", "value_functions", "weightings"]
 
@@ -66,9 +73,12 @@ class Registry(Generic[T]):
         What the registry holds, for messages (``"method"``, ``"weighting scheme"``).
     group : str, optional
         The entry-point group searched for names not registered in code.
-    builtins : str, optional
-        The module that registers the built-in entries, imported on first look-up, so
-        that a registry asked for a name before its family is imported still finds it.
+    builtins : mapping of str to str, optional
+        The built-in entries, each name mapped to the ``"module:attribute"`` that
+        defines its factory. A module is imported the first time one of its names is
+        looked up, so a registry lists its built-ins without importing them. A
+        built-in's module may register it too (with :meth:`register`, to show the
+        name at the class); that must be the factory the mapping names.
     namespace : str, optional
         The module that exports the built-in classes, for messages that show how to
         build one in Python (``"powerbalance.weighting"``).
@@ -90,6 +100,11 @@ class Registry(Generic[T]):
     ('hello',)
     >>> type(registry.create("hello")).__name__
     'Hello'
+    >>> fractions = Registry("number", builtins={"fraction": "fractions:Fraction"})
+    >>> fractions.names()
+    ('fraction',)
+    >>> fractions.create("fraction")
+    Fraction(0, 1)
     """
 
     def __init__(
@@ -97,7 +112,7 @@ class Registry(Generic[T]):
         kind: str,
         group: str | None = None,
         *,
-        builtins: str | None = None,
+        builtins: Mapping[str, str] | None = None,
         namespace: str | None = None,
         shown_as: str | None = None,
         file_key: str | None = None,
@@ -107,7 +122,9 @@ class Registry(Generic[T]):
         self.namespace = namespace
         self.shown_as = shown_as
         self.file_key = file_key
-        self._builtins = builtins
+        # Declared, never changed: name -> "module:attribute".
+        self._builtins: dict[str, str] = dict(builtins or {})
+        # Registered in code, and built-ins once looked up.
         self._factories: dict[str, Callable[..., T]] = {}
         # Found through entry points; rebuilt on every scan so that uninstalled
         # plug-ins disappear too.
@@ -163,6 +180,10 @@ class Registry(Generic[T]):
                 fix="Name it like 'rank-order-centroid'.",
             )
         existing = self._factories.get(name)
+        # A built-in's module registers it as it loads, under the name the table gives
+        # it; any other factory under that name is refused as for a taken name.
+        if existing is None and self._builtins.get(name, _address(factory)) != _address(factory):
+            existing = self._builtin(name)
         if existing is not None and existing is not factory:
             raise refuse(
                 self._owner,
@@ -181,9 +202,8 @@ class Registry(Generic[T]):
         >>> Registry("thing").names()
         ()
         """
-        self._load_builtins()
         self._load_entry_points()
-        return tuple(sorted(self._factories.keys() | self._plugins.keys()))
+        return tuple(sorted(self._known()))
 
     def get(self, name: str) -> Callable[..., T]:
         """The factory registered under ``name``, to call with the inputs it needs.
@@ -202,12 +222,14 @@ class Registry(Generic[T]):
         >>> registry.get("empty") is list
         True
         """
-        self._load_builtins()
-        if name in self._factories:
-            return self._factories[name]
+        registered = self._factories.get(name)
+        if registered is not None:
+            return registered
+        if name in self._builtins:
+            return self._builtin(name)
         self._load_entry_points()
         if name not in self._plugins:
-            known = sorted(self._factories.keys() | self._plugins.keys())
+            known = sorted(self._known())
             raise refuse(
                 self._owner,
                 "name",
@@ -232,6 +254,37 @@ class Registry(Generic[T]):
                 "declares it.",
             ) from error
         return factory
+
+    def name_of(self, factory: Callable[..., object]) -> str | None:
+        """The name ``factory`` is registered under, or None if it is not registered.
+
+        Only the built-in that could be ``factory`` is imported to check, and plug-ins
+        are loaded only when no built-in or registered name matches.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.weighting.registry.name_of(pb.weighting.RankOrderCentroid)
+        'rank-order-centroid'
+        >>> pb.weighting.registry.name_of(dict) is None
+        True
+        """
+        address = _address(factory)
+        found = [name for name, known in self._factories.items() if known is factory] + [
+            name
+            for name, builtin in self._builtins.items()
+            if builtin == address and name not in self._factories and self.get(name) is factory
+        ]
+        if found:
+            return min(found)  # the first in the order names() lists them
+        self._load_entry_points()
+        for name in sorted(self._plugins):
+            try:
+                if self.get(name) is factory:
+                    return name
+            except PowerbalanceError:  # a broken plug-in is not this factory
+                continue
+        return None
 
     def required_inputs(self, name: str) -> tuple[str, ...]:
         """The inputs the factory of ``name`` cannot do without, in declaration order.
@@ -289,10 +342,12 @@ the input ranking, ...
         if self.file_key is not None:
             fields = ", ".join(f"{key} = {shown}" for key, (_, shown) in needed.items())
             ways += f", or {{{self.file_key} = {_quoted(name)}, {fields}}} in a study file"
+        # Which built-ins need no inputs is known only once each is imported: this
+        # message is worth it.
         without = sorted(
             other
-            for other, maker in self._factories.items()
-            if other != name and not _required_inputs(maker)
+            for other in self._builtins.keys() | self._factories.keys()
+            if other != name and not _required_inputs(self.get(other))
         )
         plain = (
             f" A name alone builds only a {self.kind} without inputs, such as "
@@ -315,19 +370,32 @@ the input ranking, ...
         qualified = getattr(factory, "__qualname__", attribute or repr(factory))
         return f"{getattr(factory, '__module__', '?')}.{qualified}"
 
-    def _load_builtins(self) -> None:
-        if self._builtins is not None:
-            module, self._builtins = self._builtins, None
-            importlib.import_module(module)
+    def _known(self) -> set[str]:
+        return self._builtins.keys() | self._factories.keys() | self._plugins.keys()
+
+    def _builtin(self, name: str) -> Callable[..., T]:
+        """Import the built-in ``name`` (its module may register it as it loads) and keep it."""
+        module, _, attribute = self._builtins[name].partition(":")
+        factory: Callable[..., T] = getattr(importlib.import_module(module), attribute)
+        self._factories[name] = factory
+        return factory
 
     def _load_entry_points(self) -> None:
         if self.group is None:
             return
+        from importlib.metadata import entry_points
+
         self._plugins = {
             entry_point.name: entry_point
             for entry_point in entry_points(group=self.group)
-            if entry_point.name not in self._factories
+            if entry_point.name not in self._factories and entry_point.name not in self._builtins
         }
+
+
+def _address(factory: Callable[..., object]) -> str:
+    """Where a factory is defined, as a built-in's ``"module:attribute"`` names it."""
+    module = getattr(factory, "__module__", None)
+    return f"{module}:{getattr(factory, '__qualname__', None)}"
 
 
 def _required_inputs(factory: Callable[..., object]) -> dict[str, tuple[str, str]]:
@@ -409,10 +477,37 @@ def _joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _builtins(module: str, names: Mapping[str, str]) -> dict[str, str]:
+    """Each name mapped to ``"module:attribute"``, from attributes of one module."""
+    return {name: f"{module}:{attribute}" for name, attribute in names.items()}
+
+
+# The built-ins of each family are named here by the modules that define them, as text:
+# this module imports none of them, and each is imported when one of its names is first
+# looked up.
 weightings: Registry[Any] = Registry(
     "weighting scheme",
     "powerbalance.weightings",
-    builtins="powerbalance.weighting",
+    builtins={
+        **_builtins(
+            "powerbalance.weighting.subjective",
+            {
+                "equal": "Equal",
+                "direct": "Direct",
+                "rank-order-centroid": "RankOrderCentroid",
+                "rank-sum": "RankSum",
+                "rank-reciprocal": "RankReciprocal",
+                "swing": "Swing",
+            },
+        ),
+        **_builtins(
+            "powerbalance.weighting.objective",
+            {"entropy": "Entropy", "critic": "CRITIC", "std-dev": "StdDev", "merec": "MEREC"},
+        ),
+        **_builtins("powerbalance.weighting.ahp", {"ahp": "AHP", "ahp-group": "AHPGroup"}),
+        **_builtins("powerbalance.weighting.bestworst", {"best-worst": "BestWorst"}),
+        **_builtins("powerbalance.weighting.composite", {"by-area": "ByArea", "blend": "Blend"}),
+    },
     namespace="powerbalance.weighting",
     file_key="scheme",
 )
@@ -429,7 +524,15 @@ True
 methods: Registry[Any] = Registry(
     "method",
     "powerbalance.methods",
-    builtins="powerbalance.methods",
+    builtins={
+        **_builtins(
+            "powerbalance.methods.additive",
+            {"weighted-sum": "WeightedSum", "weighted-product": "WeightedProduct"},
+        ),
+        **_builtins("powerbalance.methods.distance", {"topsis": "TOPSIS"}),
+        **_builtins("powerbalance.methods.compromise", {"vikor": "VIKOR"}),
+        **_builtins("powerbalance.methods.outranking", {"promethee": "PROMETHEE"}),
+    },
     namespace="powerbalance.methods",
 )
 """The default registry of aggregation methods, also ``powerbalance.methods.registry``.
@@ -443,7 +546,10 @@ True
 value_functions: Registry[Any] = Registry(
     "value function",
     "powerbalance.value_functions",
-    builtins="powerbalance.model.value",
+    builtins=_builtins(
+        "powerbalance.model.value",
+        {"linear": "Linear", "piecewise": "Piecewise", "exponential": "Exponential"},
+    ),
     namespace="powerbalance.model.value",
     shown_as="pb.value",
     file_key="shape",
@@ -461,7 +567,10 @@ Examples
 distributions: Registry[Any] = Registry(
     "score distribution",
     "powerbalance.distributions",
-    builtins="powerbalance.model.uncertainty",
+    builtins=_builtins(
+        "powerbalance.model.uncertainty",
+        {"uniform": "Uniform", "triangular": "Triangular", "pert": "PERT", "normal": "Normal"},
+    ),
     namespace="powerbalance.model.uncertainty",
     shown_as="pb.uncertainty",
     file_key="distribution",

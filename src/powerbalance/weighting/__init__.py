@@ -14,6 +14,11 @@ Examples
 1.0
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from powerbalance import _lazy
 from powerbalance.weighting._base import (
     WeightingLike,
     WeightingScheme,
@@ -22,27 +27,32 @@ from powerbalance.weighting._base import (
     registry,
     resolve_weighting,
 )
-from powerbalance.weighting.ahp import AHP, AHPGroup
-from powerbalance.weighting.bestworst import (
-    BestWorst,
-    BestWorstResult,
-    best_worst_consistency_index,
-    best_worst_input_consistency_threshold,
-)
-from powerbalance.weighting.composite import Blend, ByArea
-from powerbalance.weighting.objective import CRITIC, MEREC, Entropy, StdDev
+
+# Imported now: the function random_index shares its name with its module, which
+# would otherwise shadow it as an attribute of the package once imported.
 from powerbalance.weighting.random_index import RANDOM_INDICES, random_index
-from powerbalance.weighting.subjective import (
-    Direct,
-    Equal,
-    RankOrderCentroid,
-    RankReciprocal,
-    RankSum,
-    Swing,
-    rank_order_centroid,
-    rank_reciprocal,
-    rank_sum,
-)
+
+if TYPE_CHECKING:
+    from powerbalance.weighting.ahp import AHP, AHPGroup
+    from powerbalance.weighting.bestworst import (
+        BestWorst,
+        BestWorstResult,
+        best_worst_consistency_index,
+        best_worst_input_consistency_threshold,
+    )
+    from powerbalance.weighting.composite import Blend, ByArea
+    from powerbalance.weighting.objective import CRITIC, MEREC, Entropy, StdDev
+    from powerbalance.weighting.subjective import (
+        Direct,
+        Equal,
+        RankOrderCentroid,
+        RankReciprocal,
+        RankSum,
+        Swing,
+        rank_order_centroid,
+        rank_reciprocal,
+        rank_sum,
+    )
 
 __all__ = [
     "AHP",
@@ -75,3 +85,49 @@ __all__ = [
     "registry",
     "resolve_weighting",
 ]
+
+# The schemes are imported on first use, by name or through the registry, so that an
+# evaluation imports only the scheme it applies.
+_HOMES = {
+    "AHP": "powerbalance.weighting.ahp",
+    "AHPGroup": "powerbalance.weighting.ahp",
+    **dict.fromkeys(
+        [
+            "BestWorst",
+            "BestWorstResult",
+            "best_worst_consistency_index",
+            "best_worst_input_consistency_threshold",
+        ],
+        "powerbalance.weighting.bestworst",
+    ),
+    "Blend": "powerbalance.weighting.composite",
+    "ByArea": "powerbalance.weighting.composite",
+    **dict.fromkeys(["CRITIC", "MEREC", "Entropy", "StdDev"], "powerbalance.weighting.objective"),
+    **dict.fromkeys(
+        [
+            "Direct",
+            "Equal",
+            "RankOrderCentroid",
+            "RankReciprocal",
+            "RankSum",
+            "Swing",
+            "rank_order_centroid",
+            "rank_reciprocal",
+            "rank_sum",
+        ],
+        "powerbalance.weighting.subjective",
+    ),
+    # The modules too, as attributes of the package before anything imports them.
+    **{
+        module: f"powerbalance.weighting.{module}"
+        for module in ("ahp", "bestworst", "composite", "judgements", "objective", "subjective")
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.attribute(__name__, name, _HOMES)
+
+
+def __dir__() -> list[str]:
+    return _lazy.listed(__name__, _HOMES)

@@ -74,6 +74,7 @@ from powerbalance.errors import (
     NormalizationError,
 )
 from powerbalance.model import Assessment
+from powerbalance.model._rescored import as_benefits
 from powerbalance.model.normalize import (
     Normalization,
     check_normalization,
@@ -309,12 +310,6 @@ def _critic_information(values: FloatArray, varies: BoolArray) -> FloatArray:
     return information
 
 
-def _as_benefits(assessment: Assessment) -> Assessment:
-    """The same assessment with every criterion declared a benefit (nothing turned around)."""
-    criteria = tuple(attrs.evolve(c, kind="benefit") for c in assessment.criteria)
-    return attrs.evolve(assessment, criteria=criteria)
-
-
 @registry.register("critic")
 @attrs.frozen
 class CRITIC:
@@ -404,7 +399,8 @@ class CRITIC:
 
     def weigh(self, assessment: Assessment) -> Weights:
         """CRITIC weights for the criteria of ``assessment``."""
-        source = assessment if self.invert_risks else _as_benefits(assessment)
+        # Without inverting, the same scores read as benefits: shared, not checked again.
+        source = assessment if self.invert_risks else as_benefits(assessment)
         values = normalize(source, self.normalization)
         # A column that varies by less than rounding after normalization has no usable
         # correlation; it is treated as constant.
