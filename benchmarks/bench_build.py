@@ -28,10 +28,7 @@ Targets: an assessment within 3x of its floor at 1M x 20; the import at most 50 
 from __future__ import annotations
 
 import argparse
-import datetime
 import gc
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -40,6 +37,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import machine
 import numpy as np
 import pandas as pd
 
@@ -49,39 +47,6 @@ DEFAULT_SIZES = "100x10,10000x50,1000000x20"
 #: (case, size or None for every size) -> the ratio or milliseconds the issue targets.
 TARGET_RATIO = 3.0
 TARGET_IMPORT_MS = 50.0
-
-
-def machine() -> dict[str, str]:
-    """CPU, cores, BLAS, load and versions: what the figures depend on."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    blas = "unknown"
-    try:
-        from threadpoolctl import threadpool_info
-
-        pools = [p for p in threadpool_info() if p.get("user_api") == "blas"]
-        if pools:
-            blas = f"{pools[0]['internal_api']} ({pools[0]['num_threads']} threads)"
-    except ImportError:
-        pass
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return {
-        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "blas": blas,
-        "load (1, 5, 15 min)": load,
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "pandas": pd.__version__,
-        "powerbalance": pb.__version__,
-    }
 
 
 # -- the floors -------------------------------------------------------------------------
@@ -265,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, Any]]:
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
 
-    info = machine()
+    info = machine.describe()
     rows: list[dict[str, Any]] = []
     for n, m in parse_sizes(args.sizes):
         rows += build_rows(

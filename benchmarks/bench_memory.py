@@ -27,10 +27,7 @@ are read with ``max_bytes`` raised, as an 8 MB workbook unpacks past the default
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
-import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -39,6 +36,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+import machine
 import numpy as np
 import pandas as pd
 
@@ -134,25 +132,6 @@ def measure(path: Path, tiny: Path, mode: str) -> dict[str, float]:
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
-def machine() -> dict[str, str]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {
-        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "python": platform.python_version(),
-        "platform": platform.platform(terse=True),
-        "powerbalance": pb.__version__,
-    }
-
-
 def run(sizes: Sequence[float], kinds: Sequence[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -191,7 +170,7 @@ def run(sizes: Sequence[float], kinds: Sequence[str]) -> list[dict[str, object]]
 
 
 def render(rows: list[dict[str, object]], elapsed: float) -> str:
-    info = machine()
+    info = machine.describe()
     lines = [
         f"Memory run {info['date']} on {info['cores']} cores ({info['cpu']}), "
         f"{info['platform']}, Python {info['python']}; powerbalance {info['powerbalance']}. "

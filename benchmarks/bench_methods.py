@@ -39,12 +39,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime
 import gc
 import importlib
 import json
-import os
-import platform
 import statistics
 import sys
 import time
@@ -59,6 +56,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import floor
+import machine
 import peers
 
 import powerbalance as pb
@@ -750,35 +748,13 @@ def target_lines(results: dict[str, tuple[Problem, list[Outcome]]]) -> list[str]
     ]
 
 
-def machine() -> dict[str, str]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    info = {
-        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "powerbalance": pb.__version__,
-    }
-    for library in peers.LIBRARIES:
-        info[library] = peers.version(library) or "not installed"
-    return info
-
-
 def render(
     results: dict[str, tuple[Problem, list[Outcome]]],
     libraries: Sequence[str],
     args: argparse.Namespace,
     elapsed: float,
 ) -> str:
-    info = machine()
+    info = machine.describe(peers.LIBRARIES)
     parts = [
         f"Benchmark run {info['date']} on {info['cores']} cores ({info['cpu']}), "
         f"Python {info['python']}, numpy {info['numpy']}; powerbalance {info['powerbalance']}, "
@@ -834,7 +810,7 @@ def render(
 
 def to_json(results: dict[str, tuple[Problem, list[Outcome]]]) -> dict[str, Any]:
     return {
-        "machine": machine(),
+        "machine": machine.describe(peers.LIBRARIES),
         "results": {
             label: {
                 o.case: {

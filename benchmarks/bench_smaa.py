@@ -66,6 +66,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_methods
 import floor
+import machine
 import peers
 from bench_methods import Contender, Problem, make_problem, measure
 
@@ -493,7 +494,7 @@ def render(
     smaa_note: str | None,
     elapsed: float,
 ) -> str:
-    info = bench_methods.machine()
+    info = machine.describe(peers.LIBRARIES)
     parts = [
         f"SMAA benchmark run {info['date']} on {info['cores']} cores ({info['cpu']}), "
         f"Python {info['python']}, numpy {info['numpy']}; powerbalance {info['powerbalance']}, "

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,16 +91,36 @@ def _linear_cost(per_element: float = 2e-8, overhead: float = 2e-3) -> Cost:
     )
 
 
-@dataclass(frozen=True)
-class Peer:
-    """One peer library's implementation of a benchmark case."""
+def _promethee_pairs_cost(tables: float, per_pair: float) -> Cost:
+    """Methods that build n x n tables per criterion (O(n^2 m) time and memory)."""
+    return Cost(
+        seconds=lambda n, m: 2e-3 + per_pair * n * n * m,
+        bytes=lambda n, m: tables * 8.0 * n * n,
+        scaling=lambda n, m: n * n * m,
+    )
 
-    library: str
-    variant: str  # how it is called, e.g. "WSM(minmax_normalization)"
-    setup: Callable[[Any], Callable[[], Any]]
-    read: Callable[[Any, Any], np.ndarray]
-    cost: Cost
-    same_variant: bool = True  # False: the API offers no way to match our variant
+
+_LINEAR = _linear_cost()
+#: scikit-criteria: vectorized, with a DataFrame round trip per step.
+_SKC_COST = _linear_cost(per_element=6e-8, overhead=5e-3)
+#: Two Python-level distance calls per option (pyrepo-mcda's TOPSIS).
+_PER_OPTION_COST = Cost(
+    seconds=lambda n, m: 1e-3 + 1.5e-5 * n,
+    bytes=lambda n, m: 8.0 * n * m * 6,
+    scaling=lambda n, m: n,
+)
+#: A Python loop over every score.
+_PER_SCORE_COST = Cost(
+    seconds=lambda n, m: 1e-3 + 1e-6 * n * m,
+    bytes=lambda n, m: 8.0 * n * m * 4,
+    scaling=lambda n, m: n * m,
+)
+#: m^2 Python-level Pearson correlations over n values each.
+_CORRELATIONS_COST = Cost(
+    seconds=lambda n, m: 1e-3 + m * m * (3e-5 + 1e-8 * n),
+    bytes=lambda n, m: 8.0 * n * m * 4,
+    scaling=lambda n, m: m * m * (3000 + n),
+)
 
 
 def _best_first(scores: np.ndarray) -> np.ndarray:
@@ -115,10 +135,32 @@ def _identity(result: Any, problem: Any) -> np.ndarray:
     return np.asarray(result)
 
 
+@dataclass(frozen=True)
+class Peer:
+    """One peer library's implementation of a benchmark case."""
+
+    library: str
+    variant: str  # how it is called, e.g. "WSM(minmax_normalization)"
+    setup: Callable[[Any], Callable[[], Any]]
+    read: Callable[[Any, Any], np.ndarray] = _identity
+    cost: Cost = _LINEAR
+    same_variant: bool = True  # False: the API offers no way to match our variant
+
+
+def _case(*found: Peer, absent: Mapping[str, str] | None = None) -> dict[str, Peer | str]:
+    """A case's peers by library, and for a library without one, why (``absent``)."""
+    return {**{peer.library: peer for peer in found}, **(absent or {})}
+
+
+def _module(name: str) -> Any:
+    """A peer's module, imported when a peer is first set up (not when this one is)."""
+    return importlib.import_module(name)
+
+
 # -- pymcdm ------------------------------------------------------------------------------
 
 
-def _pymcdm_method(make: Callable[[Any], Any], lowest_first: bool = False, validation: bool = True):
+def _pymcdm_method(make: Callable[[Any], Any], lowest_first: bool, validation: bool):
     """Time ``method(X, w, types, validation=...)`` plus one argsort.
 
     The method object is built inside the timed call: pymcdm's PROMETHEE_II keeps its
@@ -137,25 +179,31 @@ def _pymcdm_method(make: Callable[[Any], Any], lowest_first: bool = False, valid
     return setup
 
 
-def _pymcdm(name: str) -> Any:
-    return importlib.import_module(name)
+def _pymcdm(
+    variant: str, make: Callable[[Any], Any], *, lowest_first: bool = False, cost: Cost = _LINEAR
+) -> tuple[Peer, Peer]:
+    """pymcdm's peer as called by default, and the same with ``validation=False``."""
+    return (
+        Peer("pymcdm", variant, _pymcdm_method(make, lowest_first, True), cost=cost),
+        Peer(
+            "pymcdm (validation off)",
+            variant + ", with validation=False",
+            _pymcdm_method(make, lowest_first, False),
+            cost=cost,
+        ),
+    )
 
 
 def _pm_norm(name: str) -> Any:
-    return getattr(_pymcdm("pymcdm.normalizations"), name)
+    return getattr(_module("pymcdm.normalizations"), name)
 
 
 def _pm_methods() -> Any:
-    return _pymcdm("pymcdm.methods")
+    return _module("pymcdm.methods")
 
 
-def _promethee_pairs_cost(tables: float, per_pair: float) -> Cost:
-    """Methods that build n x n tables per criterion (O(n^2 m) time and memory)."""
-    return Cost(
-        seconds=lambda n, m: 2e-3 + per_pair * n * n * m,
-        bytes=lambda n, m: tables * 8.0 * n * n,
-        scaling=lambda n, m: n * n * m,
-    )
+def _pm_weights(name: str) -> Callable[[Any], Callable[[], Any]]:
+    return lambda p: lambda: getattr(_module("pymcdm.weights"), name)(p.X)
 
 
 # -- scikit-criteria ---------------------------------------------------------------------
@@ -165,15 +213,11 @@ def _skc_dm(problem: Any) -> Any:
     """The DecisionMatrix, built once per problem outside the timed call (like an Assessment)."""
     cached = getattr(problem, "_skc_dm", None)
     if cached is None:
-        skc = importlib.import_module("skcriteria")
+        skc = _module("skcriteria")
         objectives = [min if risk else max for risk in problem.is_risk]
         cached = skc.mkdm(problem.X, objectives, weights=problem.w)
         object.__setattr__(problem, "_skc_dm", cached)
     return cached
-
-
-def _skc(name: str) -> Any:
-    return importlib.import_module(name)
 
 
 def _skc_pipeline(make_steps: Callable[[], list[Any]]):
@@ -183,7 +227,7 @@ def _skc_pipeline(make_steps: Callable[[], list[Any]]):
         dm = _skc_dm(problem)
         steps = make_steps()
         # A pipeline needs two steps at least; a lone method is called directly.
-        pipeline = _skc("skcriteria.pipelines").mkpipe(*steps) if len(steps) > 1 else steps[0]
+        pipeline = _module("skcriteria.pipelines").mkpipe(*steps) if len(steps) > 1 else steps[0]
 
         def call() -> Any:
             return pipeline.evaluate(dm).rank_
@@ -216,19 +260,23 @@ def _skc_weights(make_steps: Callable[[], list[Any]]):
     return setup
 
 
+def _skc_ranking(variant: str, make_steps: Callable[[], list[Any]]) -> Peer:
+    return Peer("scikit-criteria", variant, _skc_pipeline(make_steps), _skc_order, _SKC_COST)
+
+
 def _inv(name: str) -> Any:
-    return getattr(_skc("skcriteria.preprocessing.invert_objectives"), name)
+    return getattr(_module("skcriteria.preprocessing.invert_objectives"), name)
 
 
 def _scaler(name: str) -> Any:
-    return getattr(_skc("skcriteria.preprocessing.scalers"), name)
+    return getattr(_module("skcriteria.preprocessing.scalers"), name)
+
+
+def _skc(module: str, name: str) -> Any:
+    return getattr(_module(f"skcriteria.{module}"), name)
 
 
 # -- pyrepo-mcda -------------------------------------------------------------------------
-
-
-def _pr(name: str) -> Any:
-    return importlib.import_module(name)
 
 
 def _pyrepo_method(make: Callable[[Any], Callable[[], Any]], lowest_first: bool = False):
@@ -254,12 +302,28 @@ def _pyrepo_call(build: Callable[[], Any]) -> Callable[[Any], Callable[[], Any]]
     return make
 
 
+def _pyrepo(
+    variant: str, build: Callable[[], Any], *, lowest_first: bool = False, cost: Cost = _LINEAR
+) -> Peer:
+    """A pyrepo-mcda method object, built once, applied and ranked in the timed call."""
+    return Peer(
+        "pyrepo-mcda",
+        variant,
+        _pyrepo_method(_pyrepo_call(build), lowest_first=lowest_first),
+        cost=cost,
+    )
+
+
 def _pr_norm(name: str) -> Any:
-    return getattr(_pr("pyrepo_mcda.normalizations"), name)
+    return getattr(_module("pyrepo_mcda.normalizations"), name)
 
 
 def _pr_methods() -> Any:
-    return _pr("pyrepo_mcda.mcda_methods")
+    return _module("pyrepo_mcda.mcda_methods")
+
+
+def _pr_weights(name: str) -> Callable[[Any], Callable[[], Any]]:
+    return lambda p: lambda: getattr(_module("pyrepo_mcda.weighting_methods"), name)(p.X)
 
 
 def _pr_promethee(vshape: bool):
@@ -276,317 +340,11 @@ def _pr_promethee(vshape: bool):
     return make
 
 
-# -- the registry: case name -> peers ----------------------------------------------------
-
-_NOT_OFFERED = "not offered"
-
-
-def peers_for(case: str) -> dict[str, Peer | str]:
-    """The peers of a benchmark case: a Peer, or a string saying why there is none."""
-    return _PEERS.get(case, {})
-
-
-_PEERS: dict[str, dict[str, Peer | str]] = {
-    "weighted sum": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "WSM(minmax_normalization)",
-            _pymcdm_method(lambda p: _pm_methods().WSM(_pm_norm("minmax_normalization"))),
-            _identity,
-            _linear_cost(),
-        ),
-        "scikit-criteria": Peer(
-            "scikit-criteria",
-            "NegateMinimize + MinMaxScaler(target='matrix') + WeightedSumModel",
-            _skc_pipeline(
-                lambda: [
-                    _inv("NegateMinimize")(),
-                    _scaler("MinMaxScaler")(target="matrix"),
-                    _skc("skcriteria.agg.simple").WeightedSumModel(),
-                ]
-            ),
-            _skc_order,
-            _linear_cost(per_element=6e-8, overhead=5e-3),
-        ),
-        "pyrepo-mcda": Peer(
-            "pyrepo-mcda",
-            "SAW(minmax_normalization)",
-            _pyrepo_method(
-                _pyrepo_call(lambda: _pr_methods().SAW(_pr_norm("minmax_normalization")))
-            ),
-            _identity,
-            _linear_cost(),
-        ),
-    },
-    "weighted product": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "WPM(linear_normalization)",
-            _pymcdm_method(lambda p: _pm_methods().WPM(_pm_norm("linear_normalization"))),
-            _identity,
-            _linear_cost(),
-        ),
-        "scikit-criteria": Peer(
-            "scikit-criteria",
-            "InvertMinimize + MaxAbsScaler(target='matrix') + WeightedProductModel",
-            _skc_pipeline(
-                lambda: [
-                    _inv("InvertMinimize")(),
-                    _scaler("MaxAbsScaler")(target="matrix"),
-                    _skc("skcriteria.agg.simple").WeightedProductModel(),
-                ]
-            ),
-            _skc_order,
-            _linear_cost(per_element=6e-8, overhead=5e-3),
-        ),
-        "pyrepo-mcda": _NOT_OFFERED + " (no weighted product model)",
-    },
-    "TOPSIS": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "TOPSIS(vector_normalization)",
-            _pymcdm_method(lambda p: _pm_methods().TOPSIS(_pm_norm("vector_normalization"))),
-            _identity,
-            _linear_cost(),
-        ),
-        "scikit-criteria": Peer(
-            "scikit-criteria",
-            "VectorScaler(target='matrix') + TOPSIS (risks as minimize objectives)",
-            _skc_pipeline(
-                lambda: [
-                    _scaler("VectorScaler")(target="matrix"),
-                    _skc("skcriteria.agg.similarity").TOPSIS(),
-                ]
-            ),
-            _skc_order,
-            _linear_cost(per_element=6e-8, overhead=5e-3),
-        ),
-        "pyrepo-mcda": Peer(
-            "pyrepo-mcda",
-            "TOPSIS(vector_normalization)",
-            _pyrepo_method(
-                _pyrepo_call(lambda: _pr_methods().TOPSIS(_pr_norm("vector_normalization")))
-            ),
-            _identity,
-            # Two Python-level distance calls per option.
-            Cost(
-                seconds=lambda n, m: 1e-3 + 1.5e-5 * n,
-                bytes=lambda n, m: 8.0 * n * m * 6,
-                scaling=lambda n, m: n,
-            ),
-        ),
-    },
-    "VIKOR": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "VIKOR(v=0.5), its default normalization (observed best and worst values)",
-            _pymcdm_method(lambda p: _pm_methods().VIKOR(v=0.5), lowest_first=True),
-            _identity,
-            _linear_cost(),
-        ),
-        "scikit-criteria": Peer(
-            "scikit-criteria",
-            "VIKOR(v=0.5, use_compromise_set=False)",
-            _skc_pipeline(
-                lambda: [_skc("skcriteria.agg.vikor").VIKOR(v=0.5, use_compromise_set=False)]
-            ),
-            _skc_order,
-            _linear_cost(per_element=6e-8, overhead=5e-3),
-        ),
-        "pyrepo-mcda": Peer(
-            "pyrepo-mcda",
-            "VIKOR(normalization_method=None, v=0.5)",
-            _pyrepo_method(
-                _pyrepo_call(lambda: _pr_methods().VIKOR(normalization_method=None, v=0.5)),
-                lowest_first=True,
-            ),
-            _identity,
-            _linear_cost(),
-        ),
-    },
-    "PROMETHEE II (usual)": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "PROMETHEE_II('usual')",
-            _pymcdm_method(lambda p: _pm_methods().PROMETHEE_II("usual")),
-            _identity,
-            # Per criterion: the tiled column, the differences, the preferences, the
-            # weighted preferences and the running sum, each n x n (the int8 table
-            # is counted as a float64 one for safety).
-            _promethee_pairs_cost(tables=5, per_pair=1.5e-8),
-        ),
-        "scikit-criteria": _NOT_OFFERED + " (no PROMETHEE)",
-        "pyrepo-mcda": Peer(
-            "pyrepo-mcda",
-            "PROMETHEE_II() (usual function)",
-            _pyrepo_method(_pr_promethee(vshape=False)),
-            _identity,
-            # One Python function call per (option, option, criterion).
-            _promethee_pairs_cost(tables=1, per_pair=1.2e-6),
-        ),
-    },
-    "PROMETHEE II (V-shape)": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "PROMETHEE_II('vshape', p=[p] * m)",
-            _pymcdm_method(lambda p: _pm_methods().PROMETHEE_II("vshape", p=[p.p] * p.m)),
-            _identity,
-            # As for 'usual', plus a copy and three boolean masks.
-            _promethee_pairs_cost(tables=6, per_pair=2.5e-8),
-        ),
-        "scikit-criteria": _NOT_OFFERED + " (no PROMETHEE)",
-        "pyrepo-mcda": Peer(
-            "pyrepo-mcda",
-            "PROMETHEE_II() with _vshape_function, p=[p] * m",
-            _pyrepo_method(_pr_promethee(vshape=True)),
-            _identity,
-            _promethee_pairs_cost(tables=1, per_pair=1.4e-6),
-        ),
-    },
-    "entropy weights": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "entropy_weights(X): shares of the raw scores, no direction (no variants)",
-            lambda p: lambda: _pymcdm("pymcdm.weights").entropy_weights(p.X),
-            _identity,
-            _linear_cost(),
-            same_variant=False,
-        ),
-        "scikit-criteria": Peer(
-            "scikit-criteria",
-            "NegateMinimize + MinMaxScaler(target='matrix') + EntropyWeighter",
-            _skc_weights(
-                lambda: [
-                    _inv("NegateMinimize")(),
-                    _scaler("MinMaxScaler")(target="matrix"),
-                    _skc("skcriteria.preprocessing.weighters").EntropyWeighter(),
-                ]
-            ),
-            _identity,
-            _linear_cost(per_element=6e-8, overhead=5e-3),
-        ),
-        "pyrepo-mcda": Peer(
-            "pyrepo-mcda",
-            "entropy_weighting(X): shares of the raw scores, no direction (no variants)",
-            lambda p: lambda: _pr("pyrepo_mcda.weighting_methods").entropy_weighting(p.X),
-            _identity,
-            # A Python loop over every score.
-            Cost(
-                seconds=lambda n, m: 1e-3 + 1e-6 * n * m,
-                bytes=lambda n, m: 8.0 * n * m * 4,
-                scaling=lambda n, m: n * m,
-            ),
-            same_variant=False,
-        ),
-    },
-    "CRITIC weights": {
-        "pymcdm": Peer(
-            "pymcdm",
-            "critic_weights(X): min-max without criterion kinds (no variants)",
-            lambda p: lambda: _pymcdm("pymcdm.weights").critic_weights(p.X),
-            _identity,
-            # m^2 Python-level Pearson correlations over n values each.
-            Cost(
-                seconds=lambda n, m: 1e-3 + m * m * (3e-5 + 1e-8 * n),
-                bytes=lambda n, m: 8.0 * n * m * 4,
-                scaling=lambda n, m: m * m * (3000 + n),
-            ),
-            same_variant=False,
-        ),
-        "scikit-criteria": Peer(
-            "scikit-criteria",
-            "CRITIC() (correlation='pearson', scale=True: min-max towards each objective)",
-            _skc_weights(lambda: [_skc("skcriteria.preprocessing.weighters").CRITIC()]),
-            _identity,
-            _linear_cost(per_element=6e-8, overhead=5e-3),
-        ),
-        "pyrepo-mcda": Peer(
-            "pyrepo-mcda",
-            "critic_weighting(X): min-max without criterion kinds (no variants)",
-            lambda p: lambda: _pr("pyrepo_mcda.weighting_methods").critic_weighting(p.X),
-            _identity,
-            Cost(
-                seconds=lambda n, m: 1e-3 + m * m * (3e-5 + 1e-8 * n),
-                bytes=lambda n, m: 8.0 * n * m * 4,
-                scaling=lambda n, m: m * m * (3000 + n),
-            ),
-            same_variant=False,
-        ),
-    },
-}
-
-
-# -- pymcdm without validation, TOPSIS on min-max, pyDecision -----------------------------
-
-
-def _no_validation(case: str, make: Callable[[Any], Any], lowest_first: bool = False) -> None:
-    """Add "pymcdm (validation off)" to a case: pymcdm's own peer with validation=False."""
-    base = _PEERS[case]["pymcdm"]
-    assert isinstance(base, Peer)
-    _PEERS[case]["pymcdm (validation off)"] = Peer(
-        "pymcdm (validation off)",
-        base.variant + ", with validation=False",
-        _pymcdm_method(make, lowest_first=lowest_first, validation=False),
-        base.read,
-        base.cost,
-    )
-
-
-_PEERS["TOPSIS (min-max)"] = {
-    "pymcdm": Peer(
-        "pymcdm",
-        "TOPSIS(minmax_normalization)",
-        _pymcdm_method(lambda p: _pm_methods().TOPSIS(_pm_norm("minmax_normalization"))),
-        _identity,
-        _linear_cost(),
-    ),
-    "scikit-criteria": Peer(
-        "scikit-criteria",
-        "MinMaxScaler(target='matrix') + TOPSIS (risks as minimize objectives)",
-        _skc_pipeline(
-            lambda: [
-                _scaler("MinMaxScaler")(target="matrix"),
-                _skc("skcriteria.agg.similarity").TOPSIS(),
-            ]
-        ),
-        _skc_order,
-        _linear_cost(per_element=6e-8, overhead=5e-3),
-    ),
-    "pyrepo-mcda": Peer(
-        "pyrepo-mcda",
-        "TOPSIS(minmax_normalization)",
-        _pyrepo_method(
-            _pyrepo_call(lambda: _pr_methods().TOPSIS(_pr_norm("minmax_normalization")))
-        ),
-        _identity,
-        Cost(
-            seconds=lambda n, m: 1e-3 + 1.5e-5 * n,
-            bytes=lambda n, m: 8.0 * n * m * 6,
-            scaling=lambda n, m: n,
-        ),
-    ),
-}
-
-for _case, _make, _lowest in [
-    ("weighted sum", lambda p: _pm_methods().WSM(_pm_norm("minmax_normalization")), False),
-    ("weighted product", lambda p: _pm_methods().WPM(_pm_norm("linear_normalization")), False),
-    ("TOPSIS", lambda p: _pm_methods().TOPSIS(_pm_norm("vector_normalization")), False),
-    ("TOPSIS (min-max)", lambda p: _pm_methods().TOPSIS(_pm_norm("minmax_normalization")), False),
-    ("VIKOR", lambda p: _pm_methods().VIKOR(v=0.5), True),
-    ("PROMETHEE II (usual)", lambda p: _pm_methods().PROMETHEE_II("usual"), False),
-    (
-        "PROMETHEE II (V-shape)",
-        lambda p: _pm_methods().PROMETHEE_II("vshape", p=[p.p] * p.m),
-        False,
-    ),
-]:
-    _no_validation(_case, _make, _lowest)
-for _case in ("entropy weights", "CRITIC weights"):
-    _PEERS[_case]["pymcdm (validation off)"] = "n/a (pymcdm's weights take no validation switch)"
+# -- pyDecision --------------------------------------------------------------------------
 
 
 def _pd(name: str) -> Any:
-    return importlib.import_module(f"pyDecision.algorithm.{name}")
+    return _module(f"pyDecision.algorithm.{name}")
 
 
 def _pd_kinds(problem: Any) -> list[str]:
@@ -635,69 +393,245 @@ def _pd_promethee(vshape: bool) -> Callable[[Any], Callable[[], Any]]:
     return setup
 
 
+def _pd_weights(name: str, function: str) -> Callable[[Any], Callable[[], Any]]:
+    return lambda p: lambda: getattr(_pd(name), function)(p.X, _pd_kinds(p))
+
+
 #: One Python-level comparison per (option, option, criterion).
 _PD_PAIRS = _promethee_pairs_cost(tables=2, per_pair=1.5e-6)
 
-_PEERS["weighted sum"]["pyDecision"] = Peer(
-    "pyDecision",
-    "waspas_method(X, kinds, w, lambda_value=1): its WSM of 1 + min-max (saw_method is on "
-    "x / max); also computes the WPM",
-    _pd_waspas_sum,
-    _identity,
-    _linear_cost(per_element=6e-8),
-)
-_PEERS["weighted product"]["pyDecision"] = (
-    "n/a (no weighted product of x / max; WASPAS's WPM is of 1 + min-max)"
-)
-_PEERS["TOPSIS"]["pyDecision"] = Peer(
-    "pyDecision",
-    "topsis_method(X, w, kinds, graph=False, verbose=False) (vector normalization)",
-    _pd_topsis,
-    _identity,
-    _linear_cost(per_element=4e-8),
-)
-_PEERS["TOPSIS (min-max)"]["pyDecision"] = "n/a (TOPSIS on vector normalization only)"
-_PEERS["VIKOR"]["pyDecision"] = Peer(
-    "pyDecision",
-    "vikor_method(X, w, kinds, 0.5, graph=False, verbose=False), order by Q",
-    _pd_vikor,
-    _identity,
-    _linear_cost(per_element=6e-8),
-)
-_PEERS["PROMETHEE II (usual)"]["pyDecision"] = Peer(
-    "pyDecision",
-    "promethee_ii(X with risks negated, w, F=['t1'] * m, sort=False, graph=False)",
-    _pd_promethee(vshape=False),
-    _identity,
-    _PD_PAIRS,
-)
-_PEERS["PROMETHEE II (V-shape)"]["pyDecision"] = Peer(
-    "pyDecision",
-    "promethee_ii(X with risks negated, w, F=['t3'] * m, P=[p] * m, sort=False, graph=False)",
-    _pd_promethee(vshape=True),
-    _identity,
-    _PD_PAIRS,
-)
-_PEERS["entropy weights"]["pyDecision"] = Peer(
-    "pyDecision",
-    "entropy_method(X, kinds): shares of x (risks: of 1 / x), no min-max (no variants)",
-    lambda p: lambda: _pd("entropy").entropy_method(p.X, _pd_kinds(p)),
-    _identity,
-    # A Python loop over every score.
-    Cost(
-        seconds=lambda n, m: 1e-3 + 1e-6 * n * m,
-        bytes=lambda n, m: 8.0 * n * m * 4,
-        scaling=lambda n, m: n * m,
+
+# -- the registry: case name -> peers ----------------------------------------------------
+
+_NOT_OFFERED = "not offered"
+_NO_VALIDATION_SWITCH = "n/a (pymcdm's weights take no validation switch)"
+
+
+def peers_for(case: str) -> dict[str, Peer | str]:
+    """The peers of a benchmark case: a Peer, or a string saying why there is none."""
+    return _PEERS.get(case, {})
+
+
+_PEERS: dict[str, dict[str, Peer | str]] = {
+    "weighted sum": _case(
+        *_pymcdm(
+            "WSM(minmax_normalization)",
+            lambda p: _pm_methods().WSM(_pm_norm("minmax_normalization")),
+        ),
+        _skc_ranking(
+            "NegateMinimize + MinMaxScaler(target='matrix') + WeightedSumModel",
+            lambda: [
+                _inv("NegateMinimize")(),
+                _scaler("MinMaxScaler")(target="matrix"),
+                _skc("agg.simple", "WeightedSumModel")(),
+            ],
+        ),
+        _pyrepo(
+            "SAW(minmax_normalization)",
+            lambda: _pr_methods().SAW(_pr_norm("minmax_normalization")),
+        ),
+        Peer(
+            "pyDecision",
+            "waspas_method(X, kinds, w, lambda_value=1): its WSM of 1 + min-max (saw_method is "
+            "on x / max); also computes the WPM",
+            _pd_waspas_sum,
+            cost=_linear_cost(per_element=6e-8),
+        ),
     ),
-    same_variant=False,
-)
-_PEERS["CRITIC weights"]["pyDecision"] = Peer(
-    "pyDecision",
-    "critic_method(X, kinds) (min-max towards each kind)",
-    lambda p: lambda: _pd("critic").critic_method(p.X, _pd_kinds(p)),
-    _identity,
-    _linear_cost(per_element=6e-8),
-)
+    "weighted product": _case(
+        *_pymcdm(
+            "WPM(linear_normalization)",
+            lambda p: _pm_methods().WPM(_pm_norm("linear_normalization")),
+        ),
+        _skc_ranking(
+            "InvertMinimize + MaxAbsScaler(target='matrix') + WeightedProductModel",
+            lambda: [
+                _inv("InvertMinimize")(),
+                _scaler("MaxAbsScaler")(target="matrix"),
+                _skc("agg.simple", "WeightedProductModel")(),
+            ],
+        ),
+        absent={
+            "pyrepo-mcda": _NOT_OFFERED + " (no weighted product model)",
+            "pyDecision": "n/a (no weighted product of x / max; WASPAS's WPM is of 1 + min-max)",
+        },
+    ),
+    "TOPSIS": _case(
+        *_pymcdm(
+            "TOPSIS(vector_normalization)",
+            lambda p: _pm_methods().TOPSIS(_pm_norm("vector_normalization")),
+        ),
+        _skc_ranking(
+            "VectorScaler(target='matrix') + TOPSIS (risks as minimize objectives)",
+            lambda: [
+                _scaler("VectorScaler")(target="matrix"),
+                _skc("agg.similarity", "TOPSIS")(),
+            ],
+        ),
+        _pyrepo(
+            "TOPSIS(vector_normalization)",
+            lambda: _pr_methods().TOPSIS(_pr_norm("vector_normalization")),
+            cost=_PER_OPTION_COST,
+        ),
+        Peer(
+            "pyDecision",
+            "topsis_method(X, w, kinds, graph=False, verbose=False) (vector normalization)",
+            _pd_topsis,
+            cost=_linear_cost(per_element=4e-8),
+        ),
+    ),
+    "TOPSIS (min-max)": _case(
+        *_pymcdm(
+            "TOPSIS(minmax_normalization)",
+            lambda p: _pm_methods().TOPSIS(_pm_norm("minmax_normalization")),
+        ),
+        _skc_ranking(
+            "MinMaxScaler(target='matrix') + TOPSIS (risks as minimize objectives)",
+            lambda: [
+                _scaler("MinMaxScaler")(target="matrix"),
+                _skc("agg.similarity", "TOPSIS")(),
+            ],
+        ),
+        _pyrepo(
+            "TOPSIS(minmax_normalization)",
+            lambda: _pr_methods().TOPSIS(_pr_norm("minmax_normalization")),
+            cost=_PER_OPTION_COST,
+        ),
+        absent={"pyDecision": "n/a (TOPSIS on vector normalization only)"},
+    ),
+    "VIKOR": _case(
+        *_pymcdm(
+            "VIKOR(v=0.5), its default normalization (observed best and worst values)",
+            lambda p: _pm_methods().VIKOR(v=0.5),
+            lowest_first=True,
+        ),
+        _skc_ranking(
+            "VIKOR(v=0.5, use_compromise_set=False)",
+            lambda: [_skc("agg.vikor", "VIKOR")(v=0.5, use_compromise_set=False)],
+        ),
+        _pyrepo(
+            "VIKOR(normalization_method=None, v=0.5)",
+            lambda: _pr_methods().VIKOR(normalization_method=None, v=0.5),
+            lowest_first=True,
+        ),
+        Peer(
+            "pyDecision",
+            "vikor_method(X, w, kinds, 0.5, graph=False, verbose=False), order by Q",
+            _pd_vikor,
+            cost=_linear_cost(per_element=6e-8),
+        ),
+    ),
+    "PROMETHEE II (usual)": _case(
+        *_pymcdm(
+            "PROMETHEE_II('usual')",
+            lambda p: _pm_methods().PROMETHEE_II("usual"),
+            # Per criterion: the tiled column, the differences, the preferences, the
+            # weighted preferences and the running sum, each n x n (the int8 table
+            # is counted as a float64 one for safety).
+            cost=_promethee_pairs_cost(tables=5, per_pair=1.5e-8),
+        ),
+        Peer(
+            "pyrepo-mcda",
+            "PROMETHEE_II() (usual function)",
+            _pyrepo_method(_pr_promethee(vshape=False)),
+            # One Python function call per (option, option, criterion).
+            cost=_promethee_pairs_cost(tables=1, per_pair=1.2e-6),
+        ),
+        Peer(
+            "pyDecision",
+            "promethee_ii(X with risks negated, w, F=['t1'] * m, sort=False, graph=False)",
+            _pd_promethee(vshape=False),
+            cost=_PD_PAIRS,
+        ),
+        absent={"scikit-criteria": _NOT_OFFERED + " (no PROMETHEE)"},
+    ),
+    "PROMETHEE II (V-shape)": _case(
+        *_pymcdm(
+            "PROMETHEE_II('vshape', p=[p] * m)",
+            lambda p: _pm_methods().PROMETHEE_II("vshape", p=[p.p] * p.m),
+            # As for 'usual', plus a copy and three boolean masks.
+            cost=_promethee_pairs_cost(tables=6, per_pair=2.5e-8),
+        ),
+        Peer(
+            "pyrepo-mcda",
+            "PROMETHEE_II() with _vshape_function, p=[p] * m",
+            _pyrepo_method(_pr_promethee(vshape=True)),
+            cost=_promethee_pairs_cost(tables=1, per_pair=1.4e-6),
+        ),
+        Peer(
+            "pyDecision",
+            "promethee_ii(X with risks negated, w, F=['t3'] * m, P=[p] * m, sort=False, "
+            "graph=False)",
+            _pd_promethee(vshape=True),
+            cost=_PD_PAIRS,
+        ),
+        absent={"scikit-criteria": _NOT_OFFERED + " (no PROMETHEE)"},
+    ),
+    "entropy weights": _case(
+        Peer(
+            "pymcdm",
+            "entropy_weights(X): shares of the raw scores, no direction (no variants)",
+            _pm_weights("entropy_weights"),
+            same_variant=False,
+        ),
+        Peer(
+            "scikit-criteria",
+            "NegateMinimize + MinMaxScaler(target='matrix') + EntropyWeighter",
+            _skc_weights(
+                lambda: [
+                    _inv("NegateMinimize")(),
+                    _scaler("MinMaxScaler")(target="matrix"),
+                    _skc("preprocessing.weighters", "EntropyWeighter")(),
+                ]
+            ),
+            cost=_SKC_COST,
+        ),
+        Peer(
+            "pyrepo-mcda",
+            "entropy_weighting(X): shares of the raw scores, no direction (no variants)",
+            _pr_weights("entropy_weighting"),
+            cost=_PER_SCORE_COST,
+            same_variant=False,
+        ),
+        Peer(
+            "pyDecision",
+            "entropy_method(X, kinds): shares of x (risks: of 1 / x), no min-max (no variants)",
+            _pd_weights("entropy", "entropy_method"),
+            cost=_PER_SCORE_COST,
+            same_variant=False,
+        ),
+        absent={"pymcdm (validation off)": _NO_VALIDATION_SWITCH},
+    ),
+    "CRITIC weights": _case(
+        Peer(
+            "pymcdm",
+            "critic_weights(X): min-max without criterion kinds (no variants)",
+            _pm_weights("critic_weights"),
+            cost=_CORRELATIONS_COST,
+            same_variant=False,
+        ),
+        Peer(
+            "scikit-criteria",
+            "CRITIC() (correlation='pearson', scale=True: min-max towards each objective)",
+            _skc_weights(lambda: [_skc("preprocessing.weighters", "CRITIC")()]),
+            cost=_SKC_COST,
+        ),
+        Peer(
+            "pyrepo-mcda",
+            "critic_weighting(X): min-max without criterion kinds (no variants)",
+            _pr_weights("critic_weighting"),
+            cost=_CORRELATIONS_COST,
+            same_variant=False,
+        ),
+        Peer(
+            "pyDecision",
+            "critic_method(X, kinds) (min-max towards each kind)",
+            _pd_weights("critic", "critic_method"),
+            cost=_linear_cost(per_element=6e-8),
+        ),
+        absent={"pymcdm (validation off)": _NO_VALIDATION_SWITCH},
+    ),
+}
 
 
 def import_error(library: str) -> str | None:

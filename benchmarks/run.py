@@ -43,7 +43,6 @@ import gc
 import importlib
 import json
 import os
-import platform
 import re
 import subprocess
 import sys
@@ -56,8 +55,6 @@ from typing import Any
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # pyDecision imports pyplot
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
@@ -65,6 +62,7 @@ sys.path.insert(0, str(HERE))
 import bench_methods  # noqa: E402
 import bench_smaa  # noqa: E402
 import floor  # noqa: E402
+import machine  # noqa: E402
 import peers  # noqa: E402
 
 import powerbalance as pb  # noqa: E402
@@ -80,52 +78,7 @@ README_START = "<!-- benchmarks:start -->"
 README_END = "<!-- benchmarks:end -->"
 
 
-# -- the machine --------------------------------------------------------------------------
-
-
-def _git(*arguments: str) -> str:
-    try:
-        done = subprocess.run(
-            ["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=True
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return ""
-    return done.stdout.strip()
-
-
-def blas() -> str:
-    """The BLAS numpy was built with, and what threadpoolctl sees at run time."""
-    parts = []
-    try:
-        config = np.show_config(mode="dicts")  # type: ignore[call-arg]
-        built = config["Build Dependencies"]["blas"]
-        parts.append(f"numpy built with {built.get('name')} {built.get('version', '')}".strip())
-    except Exception:
-        pass
-    try:
-        from threadpoolctl import threadpool_info
-
-        for pool in threadpool_info():
-            if pool.get("user_api") == "blas":
-                parts.append(
-                    f"{pool.get('internal_api')} {pool.get('version')} "
-                    f"({pool.get('architecture', '?')}, {pool.get('num_threads')} threads)"
-                )
-    except ImportError:
-        parts.append("threadpoolctl not installed")
-    return "; ".join(parts) or "unknown"
-
-
-def machine() -> dict[str, str]:
-    """CPU, cores, BLAS, versions, commit and date, for the report."""
-    info = bench_methods.machine()
-    head = _git("rev-parse", "--short", "HEAD")
-    dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
-    info["commit"] = (head or "unknown") + (" with uncommitted changes" if dirty else "")
-    info["blas"] = blas()
-    info["pandas"] = importlib.import_module("pandas").__version__
-    info["platform"] = platform.platform(terse=True)
-    return info
+# -- BLAS threads -------------------------------------------------------------------------
 
 
 def blas_limit(threads: int) -> contextlib.AbstractContextManager[Any]:
@@ -141,13 +94,6 @@ def blas_limit(threads: int) -> contextlib.AbstractContextManager[Any]:
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=threads, user_api="blas")
-
-
-def load() -> str:
-    try:
-        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        return "unknown"
 
 
 # -- part 2: peak memory of an evaluation vs the floor's (in a child process) -----------
@@ -318,7 +264,7 @@ def run_build(quick: bool) -> tuple[str, list[dict[str, Any]]]:
         return f"(not run: benchmarks/bench_build.py is not there: {error})", []
     argv = ["--sizes", "100x10,10000x50", "--repeats", "3", "--imports", "3"] if quick else []
     built = bench_build.main(argv)
-    text = bench_build.table(built, bench_build.machine())
+    text = bench_build.table(built, machine.describe())
     rows = []
     for row in built:
         if row.get("met") is None:
@@ -369,7 +315,6 @@ def summary_tables(
     libraries: Sequence[str],
 ) -> str:
     """pb / floor per method and size, and the fastest same-variant peer's time / pb."""
-    labels = list(results)
     cases = [c.name for c in bench_methods.CASES]
     lines = [
         "`pb.evaluate(...)` + `report.ranking`, time / floor (score floor + rank floor; "
@@ -379,28 +324,7 @@ def summary_tables(
         "computation without `evaluate`'s checks, report and labelled ranking, i.e. how "
         "much of a miss is the call's overhead rather than the arithmetic.",
         "",
-        "| case | " + " | ".join(labels) + " |",
-        "|---|" + "---:|" * len(labels),
-    ]
-    for case in cases:
-        cells = []
-        for label in labels:
-            outcome = next((o for o in results[label][1] if o.case == case), None)
-            c = outcome.contenders if outcome else {}
-            ratio = (
-                bench_methods._ratio(c["powerbalance"].median, c["floor"].median)
-                if c and "floor" in c
-                else None
-            )
-            target = bench_methods.floor_target(results[label][0].n)
-            text = bench_methods._fmt_ratio(ratio)
-            missed = case in bench_methods.METHODS and target and ratio and ratio > target
-            if c and c.get(bench_methods.PREPARED) is not None:
-                prepared = bench_methods._ratio(c[bench_methods.PREPARED].median, c["floor"].median)
-                text += f" ({bench_methods._fmt_ratio(prepared)})" if prepared else ""
-            cells.append(f"**{text}**" if missed else text)
-        lines.append(f"| {case} | " + " | ".join(cells) + " |")
-    lines += [
+        *_case_table(results, cases, _floor_cell),
         "",
         "The fastest peer configured to the same variant: its time / powerbalance's "
         "(above 1× means powerbalance is faster; target: above 1× everywhere for the "
@@ -408,43 +332,78 @@ def summary_tables(
         '"all too slow" / "all skipped (memory)": every peer offering the variant was '
         "skipped, its estimated time per call over the budget or its memory over 4 GiB.",
         "",
-        "| case | " + " | ".join(labels) + " |",
-        "|---|" + "---:|" * len(labels),
+        *_case_table(
+            results,
+            cases,
+            lambda case, problem, outcome: _peer_cell(case, outcome, libraries),
+        ),
     ]
+    return "\n".join(lines)
+
+
+def _case_table(
+    results: dict[str, tuple[bench_methods.Problem, list[bench_methods.Outcome]]],
+    cases: Sequence[str],
+    cell: Callable[[str, bench_methods.Problem, bench_methods.Outcome | None], str],
+) -> list[str]:
+    """A table of one row per case and one column per size, each cell from ``cell``."""
+    labels = list(results)
+    lines = ["| case | " + " | ".join(labels) + " |", "|---|" + "---:|" * len(labels)]
     for case in cases:
         cells = []
         for label in labels:
-            outcome = next((o for o in results[label][1] if o.case == case), None)
-            if outcome is None or not outcome.contenders:
-                cells.append("–")
-                continue
-            c = outcome.contenders
-            ours = c["powerbalance"].median
-            best = None
-            for name in libraries:
-                contender = c.get(name)
-                spec = peers.peers_for(case).get(name)
-                if contender is None or contender.median is None:
-                    continue
-                if isinstance(spec, peers.Peer) and not spec.same_variant:
-                    continue
-                if best is None or contender.median < best[1]:
-                    best = (name, contender.median)
-            notes = [x.note or "" for x in c.values() if x.median is None]
-            if (best is None or ours is None) and any(
-                t.startswith("skipped: needs") for t in notes
-            ):
-                cells.append("all skipped (memory)")
-            elif (best is None or ours is None) and any(t.startswith("skipped: ~") for t in notes):
-                cells.append("all too slow")
-            elif best is None or ours is None:
-                cells.append("none ran")
-            else:
-                text = f"{bench_methods._fmt_ratio(best[1] / ours)} {best[0]}"
-                missed = case in bench_methods.METHODS and best[1] <= ours
-                cells.append(f"**{text}**" if missed else text)
+            problem, outcomes = results[label]
+            outcome = next((o for o in outcomes if o.case == case), None)
+            cells.append(cell(case, problem, outcome))
         lines.append(f"| {case} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    return lines
+
+
+def _floor_cell(
+    case: str, problem: bench_methods.Problem, outcome: bench_methods.Outcome | None
+) -> str:
+    """pb / floor, and in brackets prepared + rank floor / floor; bold if over the target."""
+    c = outcome.contenders if outcome else {}
+    ratio = (
+        bench_methods._ratio(c["powerbalance"].median, c["floor"].median)
+        if c and "floor" in c
+        else None
+    )
+    target = bench_methods.floor_target(problem.n)
+    text = bench_methods._fmt_ratio(ratio)
+    missed = case in bench_methods.METHODS and target and ratio and ratio > target
+    if c and c.get(bench_methods.PREPARED) is not None:
+        prepared = bench_methods._ratio(c[bench_methods.PREPARED].median, c["floor"].median)
+        text += f" ({bench_methods._fmt_ratio(prepared)})" if prepared else ""
+    return f"**{text}**" if missed else text
+
+
+def _peer_cell(case: str, outcome: bench_methods.Outcome | None, libraries: Sequence[str]) -> str:
+    """The fastest same-variant peer's time / pb's, or why no peer ran."""
+    if outcome is None or not outcome.contenders:
+        return "–"
+    c = outcome.contenders
+    ours = c["powerbalance"].median
+    best = None
+    for name in libraries:
+        contender = c.get(name)
+        spec = peers.peers_for(case).get(name)
+        if contender is None or contender.median is None:
+            continue
+        if isinstance(spec, peers.Peer) and not spec.same_variant:
+            continue
+        if best is None or contender.median < best[1]:
+            best = (name, contender.median)
+    notes = [x.note or "" for x in c.values() if x.median is None]
+    if (best is None or ours is None) and any(t.startswith("skipped: needs") for t in notes):
+        return "all skipped (memory)"
+    if (best is None or ours is None) and any(t.startswith("skipped: ~") for t in notes):
+        return "all too slow"
+    if best is None or ours is None:
+        return "none ran"
+    text = f"{bench_methods._fmt_ratio(best[1] / ours)} {best[0]}"
+    missed = case in bench_methods.METHODS and best[1] <= ours
+    return f"**{text}**" if missed else text
 
 
 def header(
@@ -513,8 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown part {sorted(unknown)[0]!r}; choose from {', '.join(PARTS)}")
     warnings.simplefilter("ignore")
 
-    before = load()
-    info = machine()
+    before = machine.load()
+    info = machine.describe(peers.LIBRARIES)
     started = time.perf_counter()
     sections: list[str] = []
     verdicts: list[dict[str, Any]] = []
@@ -593,7 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sections.append(f"## {name}\n\n(failed: {type(error).__name__}: {error})")
             print(f"{name} failed: {error!r}", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
-    after = load()
+    after = machine.load()
 
     top = header(info, before, after, elapsed, args.quick, args.blas_threads)
     targets = "\n".join(verdict_lines(verdicts))

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import attrs
-
 from powerbalance._validate import did_you_mean
 from powerbalance.errors import InvalidParameterError, PowerbalanceError
 from powerbalance.io._problems import Collector, Path
-from powerbalance.io._registered import field_inputs, registered_name
+from powerbalance.io._registered import field_inputs, registered_fields
 from powerbalance.io._values import (
     INVALID,
     check_keys,
@@ -273,18 +271,14 @@ def write_value_function(function: ValueFunction, criterion: str) -> dict[str, A
     InvalidParameterError
         The function is not a registered attrs class.
     """
-    shape = registered_name(value_functions, type(function))
-    if shape is None:
+    registered = registered_fields(value_functions, function)
+    if registered is None:
         raise InvalidParameterError(
             f"Criterion {criterion!r}: the value function {function!r} cannot be written to a "
             f"file; only the registered ones can ({', '.join(map(repr, value_functions.names()))})."
         )
-    table: dict[str, Any] = {"shape": shape}
-    cls: Any = type(function)  # an attrs class: _registered_name checked it
-    for field in attrs.fields(cls):
-        if field.init:
-            table[field.alias] = _plain(getattr(function, field.name))
-    return table
+    shape, inputs = registered
+    return {"shape": shape, **{key: _plain(value) for key, value in inputs.items()}}
 
 
 def _plain(value: Any) -> Any:

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
 from powerbalance._validate import did_you_mean
 from powerbalance.errors import InvalidParameterError, PowerbalanceError
 from powerbalance.io._document_criteria import Named
 from powerbalance.io._problems import Collector, Path
-from powerbalance.io._registered import field_inputs, registered_name
+from powerbalance.io._registered import field_inputs, registered_fields
 from powerbalance.io._values import (
     INVALID,
     check_keys,
@@ -328,17 +326,18 @@ def distribution_fields(distribution: Distribution, score: float) -> dict[str, A
     InvalidParameterError
         The distribution is not a registered attrs class.
     """
-    name = registered_name(distributions, type(distribution))
-    if name is None:
+    registered = registered_fields(distributions, distribution)
+    if registered is None:
         raise InvalidParameterError(
             f"The distribution {distribution!r} cannot be written to a file; only the "
             f"registered ones can ({', '.join(map(repr, distributions.names()))})."
         )
-    fields: dict[str, Any] = {"distribution": name}
-    cls: Any = type(distribution)  # an attrs class: _registered_name checked it
-    for field in attrs.fields(cls):
-        value = getattr(distribution, field.name)
-        if not field.init or value is None or (field.alias in AT_SCORE and value == score):
-            continue
-        fields[field.alias] = value
-    return fields
+    name, inputs = registered
+    return {
+        "distribution": name,
+        **{
+            key: value
+            for key, value in inputs.items()
+            if value is not None and not (key in AT_SCORE and value == score)
+        },
+    }

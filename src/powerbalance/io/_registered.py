@@ -12,9 +12,9 @@ from typing import Any
 
 import attrs
 
-from powerbalance.errors import PowerbalanceError
+from powerbalance.registry import Registry
 
-__all__ = ["field_inputs", "registered_name"]
+__all__ = ["field_inputs", "registered_fields"]
 
 
 def field_inputs(factory: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -27,14 +27,25 @@ def field_inputs(factory: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return required, optional
 
 
-def registered_name(registry: Any, cls: type) -> str | None:
-    """The name ``cls`` is registered under, if it is an attrs class registered there."""
+def registered_fields(registry: Registry[Any], obj: object) -> tuple[str, dict[str, Any]] | None:
+    """The name ``obj``'s class is registered under, and its inputs as a document holds them.
+
+    The inputs are the values of the class's attrs fields set at construction, keyed by
+    their argument names, in declaration order. None when the class is not an attrs
+    class registered in ``registry``.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> registered_fields(pb.uncertainty.registry, pb.uncertainty.Uniform(low=1, high=3))
+    ('uniform', {'low': 1.0, 'high': 3.0})
+    >>> registered_fields(pb.uncertainty.registry, 3.0) is None
+    True
+    """
+    cls = type(obj)
     if not attrs.has(cls):
         return None
-    for name in registry.names():
-        try:
-            if registry.get(name) is cls:
-                return str(name)
-        except PowerbalanceError:  # a broken plug-in is not this class
-            continue
-    return None
+    name = registry.name_of(cls)
+    if name is None:
+        return None
+    return name, {f.alias: getattr(obj, f.name) for f in attrs.fields(cls) if f.init}

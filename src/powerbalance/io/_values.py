@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Final
 
 from powerbalance._validate import did_you_mean, quoted_list
@@ -21,7 +21,9 @@ __all__ = [
     "read_array",
     "read_bool",
     "read_number",
+    "read_pair",
     "read_table",
+    "read_table_array",
     "read_text",
 ]
 
@@ -162,3 +164,48 @@ def read_pair(value: object, path: Path, problems: Collector, expected: str) -> 
         return INVALID
     pair = tuple(read_number(number, (*path, k), problems) for k, number in enumerate(items))
     return INVALID if INVALID in pair else pair
+
+
+def read_table_array(
+    value: object,
+    path: Path,
+    problems: Collector,
+    keys: Sequence[str],
+    read_item: Callable[[Mapping[str, Any], Path], Any],
+) -> Any:
+    """A non-empty array of tables with exactly ``keys``, each read by ``read_item``.
+
+    ``read_item(table, path)`` gets each table that has every key and no other, and
+    returns what it read or INVALID after recording a problem. Every item is checked, so
+    that all of the array's problems are reported, in the order of its items.
+
+    Returns
+    -------
+    list or INVALID
+        What ``read_item`` returned for every item, or INVALID if anything was wrong.
+
+    Examples
+    --------
+    >>> from powerbalance.io._problems import Collector
+    >>> problems = Collector("study.toml")
+    >>> items = [{"name": "a", "share": 1}, {"name": "b"}]
+    >>> read_table_array(items, ("parts",), problems, ("name", "share"), lambda t, p: t["name"])
+    INVALID
+    >>> problems.found
+    1
+    """
+    items = read_array(value, path, problems, non_empty=True)
+    if items is INVALID:
+        return INVALID
+    read = []
+    for position, item in enumerate(items):
+        where = (*path, position)
+        table = read_table(item, where, problems)
+        if table is INVALID:
+            continue
+        check_keys(table, keys, where, problems, required=keys)
+        if any(key not in table for key in keys):
+            continue
+        read.append(read_item(table, where))
+    complete = len(read) == len(items) and all(one is not INVALID for one in read)
+    return read if complete else INVALID

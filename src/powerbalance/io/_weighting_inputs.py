@@ -20,13 +20,13 @@ import attrs
 from powerbalance.io._problems import Collector, Path
 from powerbalance.io._values import (
     INVALID,
-    check_keys,
     describe,
     read_array,
     read_bool,
     read_number,
     read_pair,
     read_table,
+    read_table_array,
     read_text,
 )
 from powerbalance.weighting._inputs import FILE_ALTERNATIVES, FILE_INPUT
@@ -132,33 +132,22 @@ _JUDGEMENT_KEYS = ("first", "second", "ratio")
 
 
 def _read_judgements(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    items = read_array(value, path, problems, non_empty=True)
-    if items is INVALID:
-        return INVALID
     judgements: dict[tuple[str, str], float] = {}
-    ok = True
-    for position, item in enumerate(items):
-        where = (*path, position)
-        table = read_table(item, where, problems)
-        if table is INVALID:
-            ok = False
-            continue
-        check_keys(table, _JUDGEMENT_KEYS, where, problems, required=_JUDGEMENT_KEYS)
-        if any(key not in table for key in _JUDGEMENT_KEYS):
-            ok = False
-            continue
+
+    def read(table: Mapping[str, Any], where: Path) -> Any:
         first = read_text(table["first"], (*where, "first"), problems, blank=False)
         second = read_text(table["second"], (*where, "second"), problems, blank=False)
         ratio = read_number(table["ratio"], (*where, "ratio"), problems)
         if INVALID in (first, second, ratio):
-            ok = False
-            continue
+            return INVALID
         if (first, second) in judgements:
             problems.add(where, f"the pair ({first!r}, {second!r}) is judged twice.")
-            ok = False
-            continue
+            return INVALID
         judgements[(first, second)] = ratio
-    return judgements if ok else INVALID
+        return ratio
+
+    read_all = read_table_array(value, path, problems, _JUDGEMENT_KEYS, read)
+    return INVALID if read_all is INVALID else judgements
 
 
 def _write_judgements(value: Mapping[tuple[str, str], float]) -> list[dict[str, Any]]:

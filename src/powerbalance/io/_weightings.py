@@ -24,9 +24,9 @@ from powerbalance.io._problems import Collector, Path
 from powerbalance.io._values import (
     INVALID,
     check_keys,
-    read_array,
     read_number,
     read_table,
+    read_table_array,
     read_text,
 )
 from powerbalance.io._weighting_inputs import (
@@ -73,28 +73,12 @@ _PART_KEYS = ("weighting", "share")
 
 
 def _read_parts(value: object, path: Path, problems: Collector, depth: int) -> Any:
-    items = read_array(value, path, problems, non_empty=True)
-    if items is INVALID:
-        return INVALID
-    parts = []
-    ok = True
-    for position, item in enumerate(items):
-        where = (*path, position)
-        table = read_table(item, where, problems)
-        if table is INVALID:
-            ok = False
-            continue
-        check_keys(table, _PART_KEYS, where, problems, required=_PART_KEYS)
-        if any(key not in table for key in _PART_KEYS):
-            ok = False
-            continue
+    def read(table: Mapping[str, Any], where: Path) -> Any:
         scheme = read_weighting(table["weighting"], (*where, "weighting"), problems, depth + 1)
         share = read_number(table["share"], (*where, "share"), problems)
-        if INVALID in (scheme, share):
-            ok = False
-            continue
-        parts.append((scheme, share))
-    return parts if ok else INVALID
+        return INVALID if INVALID in (scheme, share) else (scheme, share)
+
+    return read_table_array(value, path, problems, _PART_KEYS, read)
 
 
 def _write_parts(value: tuple[tuple[Any, float], ...]) -> list[dict[str, Any]]:
@@ -258,7 +242,7 @@ def write_weighting(scheme: Any) -> Any:
     if isinstance(scheme, Weights):
         return {"scheme": "direct", "points": dict(scheme)}
     cls = type(scheme)
-    name = _registered_name(cls)
+    name = registry.name_of(cls)
     if name is not None and attrs.has(cls):
         return {"scheme": name, **_written_inputs(name, scheme)}
     if name is not None and _takes_nothing(cls):
@@ -270,16 +254,6 @@ def write_weighting(scheme: Any) -> Any:
         "be. Register the scheme, or describe it with a built-in one such as "
         "Direct(points)."
     )
-
-
-def _registered_name(cls: type) -> str | None:
-    for name in registry.names():
-        try:
-            if registry.get(name) is cls:
-                return name
-        except PowerbalanceError:  # a broken plug-in is not this scheme
-            continue
-    return None
 
 
 def _takes_nothing(cls: type) -> bool:
