@@ -71,7 +71,7 @@ def test_ranked_wins_follow_the_tolerance_rule(n, rows, ties, seed, scale):
         scores[:, : len(steps)] = scores[:, :1] + steps
     scores *= scale
     keys = rng.random((rows, n))
-    order, wins = _chunk._ranked(scores.copy(), lambda r: keys[r], True, Scratch())
+    order, wins, _ = _chunk._ranked(scores.copy(), lambda r: keys[r], True, Scratch())
     assert np.array_equal(wins, strict_wins(scores))
     # The order is worst first, each row a permutation, shuffled only within a tie
     # group (which spans at most n - 1 steps of the tolerance).

@@ -12,14 +12,16 @@ from typing import NamedTuple, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance.methods.ranking import TIE_TOLERANCE
+from powerbalance.sensitivity.smaa._order import Exact, exact_order, key_order
 from powerbalance.sensitivity.smaa._scores import FixedScores, UncertainScores
 from powerbalance.sensitivity.smaa._streams import BLOCK, block_generator
+from powerbalance.sensitivity.smaa._weights import UniformDraw
 from powerbalance.sensitivity.smaa._wins import (
     Scratch,
+    borrow_scratch,
+    give_back_scratch,
     position_dtype,
-    release_scratch,
-    thread_scratch,
+    positions,
     win_counts,
 )
 
@@ -36,8 +38,6 @@ _RANKED_TOGETHER = 1 << 18
 # Rows ranked together at least, per option: counting a group's (option, rank) cells
 # costs the options squared besides the cells themselves.
 _ROWS_PER_OPTION = 4
-# Rows of at most this many values are reduced a column at a time (see _row_minima).
-_SHORT_ROWS = 24
 # Score differences compared at once in rows whose ties chain (see _wins): 8 MiB.
 _PAIRS = 1 << 20
 
@@ -82,25 +82,25 @@ def chunk_counts(
     together = max(1, _RANKED_TOGETHER // (BLOCK * n), -(-_ROWS_PER_OPTION * n // BLOCK))
     # The ascending sort puts the option of rank n - p at position p.
     rank_of_position = np.arange(n - 1, -1, -1)
-    scratch = thread_scratch()
+    scratch = borrow_scratch()
+    # Rows are sorted by integer keys unless most rows of the last group had to be
+    # sorted again exactly (scores that tie often): then they are sorted exactly at once.
+    by_keys = True
     try:
         for start in range(0, len(blocks), together):
             group = blocks[start : start + together]
             group_sizes = [sizes[b] for b in group]
-            drawn = [draw(block_generator(seed, b, 0), sizes[b]) for b in group]
-            m = drawn[0].shape[1]
-            if len(drawn) == 1:
-                weights = drawn[0]
-            else:
-                weights = scratch.take("weights", (sum(group_sizes), m), np.float64)
-                np.concatenate(drawn, out=weights)
+            weights = _drawn(draw, seed, group, group_sizes, scratch)
+            m = weights.shape[1]
             scores = scorer.score(weights, seed, group, sizes)
-            ranked = _ranked(scores, _tie_keys(seed, group, group_sizes, n), pairwise, scratch)
+            tie_keys = _tie_keys(seed, group, group_sizes, n)
+            ranked = _ranked(scores, tie_keys, pairwise, scratch, by_keys)
             if ranked is None:
                 raise scorer.refusal(weights)
-            order, wins = ranked
-            if wins is not None:
-                win_counts += wins
+            order = ranked.order
+            by_keys = 2 * ranked.close <= len(order)
+            if ranked.wins is not None:
+                win_counts += ranked.wins
             # The weights under which each option is first, summed block by block: bincount
             # adds in sample order within each (block, option) cell, so each block's sums
             # are the same floats however blocks are grouped.
@@ -112,11 +112,52 @@ def chunk_counts(
             # Option order[s, p] takes rank n - p: count (option, rank) cells in one pass,
             # the cells computed in place of the order.
             order *= n
-            order += rank_of_position
+            order += scratch.repeated("ranks", rank_of_position, len(order))
             rank_counts += np.bincount(order.ravel(), minlength=n * n)
+            # Let the scores go before the next group's are made, so that the allocator
+            # can hand the same memory back rather than fresh pages to fault in.
+            del scores
     finally:
-        release_scratch()
+        give_back_scratch(scratch)
     return rank_counts.reshape(n, n), win_counts, block_sums
+
+
+def _drawn(
+    draw: Callable[[np.random.Generator, int], FloatArray],
+    seed: int,
+    group: range,
+    group_sizes: Sequence[int],
+    scratch: Scratch,
+) -> FloatArray:
+    """The weight vectors of a group of blocks, each block from its own stream.
+
+    Uniform weights are drawn straight into memory kept from the last group, and
+    divided by their sums all at once: at ten options the calls per block would
+    otherwise cost as much as the draws.
+    """
+    if isinstance(draw, UniformDraw):
+        weights = scratch.take("weights", (sum(group_sizes), draw.n_criteria), np.float64)
+        start = 0
+        for block, size in zip(group, group_sizes, strict=True):
+            draw.fill(block_generator(seed, block, 0), weights[start : start + size])
+            start += size
+        return draw.normalize(weights)
+    drawn = [
+        draw(block_generator(seed, b, 0), size) for b, size in zip(group, group_sizes, strict=True)
+    ]
+    if len(drawn) == 1:
+        return drawn[0]
+    weights = scratch.take("weights", (sum(group_sizes), drawn[0].shape[1]), np.float64)
+    return np.concatenate(drawn, out=weights)
+
+
+class _Ranked(NamedTuple):
+    """A group's rankings: options worst first, wins, and how many rows were close."""
+
+    order: IntArray
+    wins: IntArray | None
+    # Rows sorted again exactly when sorted by keys; rows with ties when sorted exactly.
+    close: int
 
 
 def _ranked(
@@ -124,10 +165,13 @@ def _ranked(
     tie_keys: Callable[[npt.NDArray[np.intp]], FloatArray],
     pairwise: bool,
     scratch: Scratch,
-) -> tuple[npt.NDArray[np.intp], IntArray | None] | None:
+    by_keys: bool = True,
+) -> _Ranked | None:
     """Each row's options worst first, ties broken by ``tie_keys``; and strict wins.
 
-    ``tie_keys(rows)`` gives the random keys of the options in the given rows.
+    ``tie_keys(rows)`` gives the random keys of the options in the given rows. Rows
+    are sorted by integer keys (:func:`key_order`) and those in doubt again exactly,
+    or all exactly when ``by_keys`` is False: the order is the same either way.
     None when a score is not finite.
 
     Counting ranks from the order itself (option ``order[s, p]`` takes rank n - p)
@@ -135,63 +179,50 @@ def _ranked(
     the sort.
     """
     count, n = scores.shape
-    # Not a stable sort: it costs three times as much, and the order it would keep
-    # among equal scores is replaced below by the random order of the tie-breaking keys.
-    order = np.argsort(scores, axis=1)
-    # The sorted scores, gathered through flat positions into memory kept from the
-    # last group: np.take without bounds checks is two to three times as fast as
-    # take_along_axis, and faster than sorting the scores again.
-    # The flat positions are made in place of the order and undone after: fresh
-    # memory costs a page fault per page, more than the two passes.
-    ordered = scratch.take("ordered", (count, n), np.float64)
-    offsets = (np.arange(count) * n)[:, None]
-    order += offsets
-    np.take(scores, order, out=ordered, mode="clip")
-    order -= offsets
-    # The rows are sorted, with NaN last: the largest magnitude, or a score that is not
-    # a finite number, is at one end or the other. Checked here, the scores cost no
-    # pass of their own.
-    largest = np.maximum(np.abs(ordered[:, 0]), np.abs(ordered[:, -1]))
-    if not np.isfinite(largest).all():
-        return None
-    tolerance = TIE_TOLERANCE * np.maximum(1.0, largest)
-    gaps = np.subtract(
-        ordered[:, 1:], ordered[:, :-1], out=scratch.take("gaps", (count, n - 1), np.float64)
-    )
-    # Only rows whose smallest gap is within the tolerance have ties to break.
-    rows = np.flatnonzero(_row_minima(gaps, scratch) <= tolerance)
+    if by_keys:
+        keyed = key_order(scores, scratch)
+        if keyed is None:
+            return None
+        order, exactly = keyed
+    else:
+        order = scratch.take("keys", (count, n), np.int64)
+        exactly = np.arange(count)
     tied: _Tied | None = None
-    if len(rows):
-        best_first = order[rows, ::-1]
-        starts = np.ones((len(rows), n), dtype=bool)
-        starts[:, 1:] = gaps[rows, ::-1] > tolerance[rows, None]
-        group = np.cumsum(starts, axis=1) - 1
-        # Within a tie group, sort by the random keys: each order equally likely.
-        composite = group + np.take_along_axis(tie_keys(rows), best_first, axis=1)
-        reorder = np.argsort(composite, axis=1, kind="stable")
-        best_first = np.take_along_axis(best_first, reorder, axis=1)
-        order[rows] = best_first[:, ::-1]
-        if pairwise:
-            tied = _Tied(rows, best_first, group, starts, ordered[rows, ::-1], tolerance[rows])
-    if not pairwise:
-        return order, None
-    return order, _wins(scores, order, tied, scratch)
+    if len(exactly):
+        exact = exact_order(scores, exactly)
+        if not np.isfinite(exact.tolerance).all():
+            return None
+        order[exactly] = exact.order
+        tied = _break_ties(exact, tie_keys, order)
+    wins = _wins(scores, order, tied, scratch) if pairwise else None
+    close = len(exactly) if by_keys else 0 if tied is None else len(tied.rows)
+    return _Ranked(order, wins, close)
 
 
-def _row_minima(values: FloatArray, scratch: Scratch) -> FloatArray:
-    """The smallest value of each row (infinity for an empty row).
+def _break_ties(
+    exact: Exact, tie_keys: Callable[[npt.NDArray[np.intp]], FloatArray], order: IntArray
+) -> _Tied | None:
+    """Reorder the options within each tie group of rows sorted exactly, at random.
 
-    numpy reduces along short rows one row per inner loop; on rows of a few dozen
-    values, a column at a time down all the rows is several times faster.
+    Each order among tied options is equally likely: within a group of scores no
+    farther apart than the tolerance step by step, the options are sorted by their
+    random keys. Sets the rows of ``order``; returns the rows with ties, or None.
     """
-    count, width = values.shape
-    if width == 0 or width > _SHORT_ROWS:
-        return np.asarray(values.min(axis=1, initial=np.inf), dtype=np.float64)
-    smallest = scratch.take("smallest", (count,), np.float64)
-    smallest[:] = values[:, 0]
-    for column in range(1, width):
-        np.minimum(smallest, values[:, column], out=smallest)
-    return smallest
+    n = order.shape[1]
+    has_ties = exact.gaps.min(axis=1, initial=np.inf) <= exact.tolerance
+    rows = exact.rows[has_ties]
+    if not len(rows):
+        return None
+    best_first = exact.order[has_ties, ::-1]
+    starts = np.ones((len(rows), n), dtype=bool)
+    tolerance = exact.tolerance[has_ties]
+    starts[:, 1:] = exact.gaps[has_ties, ::-1] > tolerance[:, None]
+    group = np.cumsum(starts, axis=1) - 1
+    composite = group + np.take_along_axis(tie_keys(rows), best_first, axis=1)
+    reorder = np.argsort(composite, axis=1, kind="stable")
+    best_first = np.take_along_axis(best_first, reorder, axis=1)
+    order[rows] = best_first[:, ::-1]
+    return _Tied(rows, best_first, group, starts, exact.ordered[has_ties, ::-1], tolerance)
 
 
 class _Tied(NamedTuple):
@@ -205,9 +236,7 @@ class _Tied(NamedTuple):
     tolerance: FloatArray
 
 
-def _wins(
-    scores: FloatArray, order: npt.NDArray[np.intp], tied: _Tied | None, scratch: Scratch
-) -> IntArray:
+def _wins(scores: FloatArray, order: IntArray, tied: _Tied | None, scratch: Scratch) -> IntArray:
     """How often each option scores higher than each other by more than the tolerance.
 
     In a row without ties every gap between neighbouring sorted scores exceeds the
@@ -220,15 +249,7 @@ def _wins(
     n = order.shape[1]
     dtype = position_dtype(n)
     plain = order if tied is None else np.delete(order, tied.rows, axis=0)
-    # Option plain[s, p] is at position p of ranking s, stored options by rankings:
-    # flat cell plain[s, p] * rankings + s, its value p repeated along each row.
-    rankings = len(plain)
-    cells = scratch.take("cells", plain.shape, np.intp)
-    np.multiply(plain, rankings, out=cells)
-    np.add(cells, np.arange(rankings)[:, None], out=cells)
-    positions = scratch.take("positions", (n, rankings), dtype)
-    np.put(positions, cells, np.arange(n, dtype=dtype), mode="clip")
-    wins = win_counts(positions, distinct=True, scratch=scratch)
+    wins = win_counts(positions(plain, scratch), distinct=True, scratch=scratch)
     if tied is None:
         return wins
     # The first score of each option's tie group, and whether some option of the row

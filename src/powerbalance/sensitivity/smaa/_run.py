@@ -88,8 +88,8 @@ def smaa(
     at most 4,194,304 / options weight vectors); with pairwise winning indices, a
     few MiB more for comparing the rankings; with uncertain scores, also one
     block's draws of the uncertain cells (:data:`BLOCK` x cells) and one score
-    matrix per thread. A thread keeps its work arrays for the next run when they
-    take at most 16 MiB.
+    matrix per thread. Work arrays of at most 16 MiB are kept for the next chunk
+    or run, 32 MiB in all.
 
     Parameters
     ----------

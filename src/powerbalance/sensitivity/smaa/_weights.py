@@ -40,6 +40,7 @@ __all__ = [
     "IntervalWeights",
     "OrdinalWeights",
     "PerturbedWeights",
+    "UniformDraw",
     "UniformWeights",
     "WeightInformation",
 ]
@@ -68,15 +69,49 @@ _PAIRWISE_SUM = 8
 _Sampler: TypeAlias = Callable[[np.random.Generator, int], FloatArray]
 
 
-def _normalized_rows(values: FloatArray) -> FloatArray:
+def _normalized_rows(values: FloatArray, out: FloatArray | None = None) -> FloatArray:
+    """Each row divided by its sum, the sum taken as numpy takes it (into ``out`` if given)."""
     if 1 < values.shape[1] < _PAIRWISE_SUM:
         # numpy adds a row this short from left to right; adding a column at a time
         # gives the same floats, without numpy's cost per row.
         totals = values[:, 0] + values[:, 1]
         for column in range(2, values.shape[1]):
             totals += values[:, column]
-        return np.asarray(values / totals[:, None], dtype=np.float64)
-    return np.asarray(values / values.sum(axis=1, keepdims=True), dtype=np.float64)
+        quotients = np.divide(values, totals[:, None], out=out)
+    else:
+        quotients = np.divide(values, values.sum(axis=1, keepdims=True), out=out)
+    return np.asarray(quotients, dtype=np.float64)
+
+
+@attrs.frozen
+class UniformDraw:
+    """Draws uniform weights: standard exponentials, each row divided by its sum.
+
+    Called as ``draw(rng, count)`` like every sampler; :meth:`fill` and
+    :meth:`normalize` draw the same numbers into given memory instead, block by
+    block, and then divide all the rows at once.
+
+    Examples
+    --------
+    >>> draw = UniformDraw(3)
+    >>> out = np.empty((2, 3))
+    >>> draw.fill(np.random.default_rng(0), out)
+    >>> bool(np.array_equal(draw.normalize(out), draw(np.random.default_rng(0), 2)))
+    True
+    """
+
+    n_criteria: int
+
+    def __call__(self, rng: np.random.Generator, count: int) -> FloatArray:
+        return self.normalize(rng.standard_exponential((count, self.n_criteria)))
+
+    def fill(self, rng: np.random.Generator, out: FloatArray) -> None:
+        """Draw ``out``'s rows (C-contiguous), not yet divided by their sums."""
+        rng.standard_exponential(out=out)
+
+    def normalize(self, values: FloatArray) -> FloatArray:
+        """Divide each row by its sum, in place."""
+        return _normalized_rows(values, out=values)
 
 
 class WeightInformation:
@@ -200,12 +235,7 @@ class UniformWeights(WeightInformation):
     """
 
     def draw_function(self, assessment: Assessment) -> _Sampler:
-        m = assessment.n_criteria
-
-        def draw(rng: np.random.Generator, count: int) -> FloatArray:
-            return _normalized_rows(rng.standard_exponential((count, m)))
-
-        return draw
+        return UniformDraw(assessment.n_criteria)
 
     def in_words(self) -> str:
         return "drawn uniformly"
