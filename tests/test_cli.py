@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import powerbalance as pb
@@ -67,6 +68,10 @@ def test_formats_and_output_file(tmp_path, fmt):
         (["report", "no-such-study"], "no-such-study"),
         (["report", "--format", "xml"], "xml"),
         (["report", "--bogus"], "--bogus"),
+        (["brief", "--method", "topsys"], "Did you mean 'topsis'?"),
+        (["brief", "--weighting", "eqaul"], "Did you mean 'equal'?"),
+        (["brief", "--smaa", "many"], "many"),
+        (["brief", "no-such-study"], "no-such-study"),
         (["frobnicate"], "frobnicate"),
     ],
 )
@@ -134,7 +139,7 @@ def test_sensitivity_adds_the_acceptability_table_repeatably():
     assert first.returncode == 0, first.stderr
     assert first.stdout == again.stdout
     assert "ranks first in" in first.stdout
-    assert "seed 11" in first.stdout
+    assert "seed 11" in first.stdout.lower()
     data = json.loads(run("sensitivity", "--samples", "500", "--format", "json").stdout)
     assert set(data) == {"stability", "smaa"}
     assert data["smaa"]["samples"] == 500
@@ -160,6 +165,74 @@ def test_interrupting_a_long_sensitivity_run_stops_cleanly():
     assert "interrupted" in stderr
     assert "Traceback" not in stderr
     assert stdout == ""
+
+
+# -- the brief ------------------------------------------------------------------------
+
+
+def test_brief_puts_the_title_disclaimer_and_recommendation_before_the_evidence():
+    result = run("brief")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    study = pb.examples.load("great-power-cooperation")
+    text = result.stdout
+    assert text.startswith(f"{study.title}\n")
+    assert " ".join(study.disclaimer.split()) in " ".join(text.split())
+    recommendation = text.index("Recommendation: Targeted cooperation ranks first")
+    assert text.index("Disclaimer:") < recommendation < text.index("How robust:")
+    assert text.index("How robust:") < text.index("Ranking")
+    # The study's first preset, named, since no --weighting was given.
+    assert "'security-first' weights" in text
+    for option in study.assessment.option_names:
+        assert option in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_brief_formats_and_output_file(tmp_path, fmt):
+    target = tmp_path / f"brief.{fmt}"
+    options = ["--weighting", "equal", "--method", "topsis", "--format", fmt]
+    result = run("brief", *options, "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    content = target.read_text(encoding="utf-8")
+    title = pb.examples.load("great-power-cooperation").title
+    if fmt == "json":
+        data = json.loads(content)
+        assert data["schema"] == "powerbalance.brief/1"
+        assert data["title"] == title
+        assert data["method"]["name"] == "TOPSIS"
+        assert data["smaa"] is None
+    else:
+        assert title in content
+        assert "Targeted cooperation" in content
+    if fmt == "html":
+        assert content.startswith("<!DOCTYPE html>")
+        assert 'class="callout disclaimer"' in content
+
+
+def test_brief_with_smaa_is_repeatable_with_a_seed():
+    first = run("brief", "--smaa", "1000", "--seed", "7", "--format", "json")
+    again = run("brief", "--smaa", "1000", "--seed", "7", "--format", "json")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == again.stdout
+    data = json.loads(first.stdout)
+    assert data["smaa"]["samples"] == 1000
+    assert "ranks first in" in data["robustness"]
+
+
+def test_brief_of_a_study_file_takes_its_texts_from_the_file(tmp_path):
+    study = pb.examples.load("engage-or-contain")
+    path = tmp_path / "flood.toml"
+    pb.io.write(
+        attrs.evolve(
+            study, title="Flood defences for Riverton", disclaimer="Draft: not for release."
+        ),
+        path,
+    )
+    result = run("brief", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Flood defences for Riverton\n")
+    assert "Draft: not for release." in result.stdout
 
 
 # -- study files ------------------------------------------------------------------------

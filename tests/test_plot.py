@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 
@@ -175,8 +176,8 @@ def test_contributions_bars_are_the_by_area_numbers(report):
         np.testing.assert_allclose([b.get_x() for b in benefit_bars], benefit_edge)
         np.testing.assert_allclose([b.get_width() for b in risk_bars], -risk)
         np.testing.assert_allclose([b.get_x() for b in risk_bars], -risk_edge)
-        # An area's benefit and risk share its colour; the risk is lighter and hatched.
-        assert benefit_bars[0].get_facecolor() == risk_bars[0].get_edgecolor()
+        # An area's benefit and risk share its colour; the risk is striped.
+        assert benefit_bars[0].get_facecolor() == risk_bars[0].get_facecolor()
         assert all(b.get_hatch() for b in risk_bars)
         assert not any(b.get_hatch() for b in benefit_bars)
         benefit_edge += benefit
@@ -341,3 +342,182 @@ def test_acceptability_bars_add_up_to_100_for_every_option(tmp_path):
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(pb.errors.InvalidParameterError, match="smaa"):
         plot.acceptability("not a result")
+
+
+# -- one visual language with the HTML pages -----------------------------------------------
+
+
+def _drawn(figure):
+    """The figure drawn by Agg, as saving it would, and the renderer that drew it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+@pytest.fixture(scope="module")
+def every_figure(report):
+    a = report.assessment
+    topsis = pb.evaluate(a, method="topsis")
+    return {
+        "contributions": plot.contributions(topsis),
+        "benefit_risk": plot.benefit_risk(topsis),
+        "weights": plot.weights(report),
+        "sweep": plot.sweep(pb.sensitivity.sweep(a, "Security")),
+        "acceptability": plot.acceptability(pb.sensitivity.smaa(a, samples=1000, seed=4)),
+    }
+
+
+def _rgba(colour):
+    return matplotlib.colors.to_rgba(colour)
+
+
+def test_areas_have_the_colours_of_the_html_page(report):
+    from powerbalance._render.palette import colours_for
+
+    areas = list(report.assessment.areas)
+    palette = colours_for(areas)
+    ax = axes_of(plot.contributions(report))
+    for area in areas:
+        (benefit,) = (c for c in ax.containers if c.get_label() == f"{area} benefit")
+        (risk,) = (c for c in ax.containers if c.get_label() == f"{area} risk")
+        assert benefit[0].get_facecolor() == _rgba(palette[area])
+        assert risk[0].get_facecolor() == _rgba(palette[area])
+    weights_ax = axes_of(plot.weights(report))
+    for container in weights_ax.containers:
+        assert container[0].get_facecolor() == _rgba(palette[container.get_label()])
+    # The same colour is drawn for the same area in the report's HTML bars.
+    page = report.to_html(page=True)
+    for area in areas:
+        fills = set(
+            re.findall(
+                rf'data-area="{re.escape(area)}" data-measure="benefit"[^>]*fill="([^"]+)"', page
+            )
+        )
+        assert fills == {palette[area]}
+        assert _rgba(next(iter(fills))) == benefit_colour(ax, area)
+
+
+def benefit_colour(ax, area):
+    (bars,) = (c for c in ax.containers if c.get_label() == f"{area} benefit")
+    return bars[0].get_facecolor()
+
+
+def test_options_and_ranks_have_the_palettes_colours(every_figure):
+    from powerbalance._render.palette import colours_for, luminance, rank_colours
+
+    ax = every_figure["sweep"].axes[0]
+    options = pb.examples.load("great-power-cooperation").assessment.option_names
+    lines = [line for line in ax.lines if line.get_label() in options]
+    palette = colours_for([line.get_label() for line in lines])
+    for line in lines:
+        assert _rgba(line.get_color()) == _rgba(palette[line.get_label()])
+    styles = {(line.get_color(), str(line.get_linestyle())) for line in lines}
+    assert len(styles) == len(lines)
+
+    ax = every_figure["acceptability"].axes[0]
+    expected = rank_colours(len(ax.containers))
+    drawn = [container[0].get_facecolor() for container in ax.containers]
+    assert drawn == [_rgba(colour) for colour in expected]
+    lightness = [luminance(matplotlib.colors.to_hex(c)) for c in drawn]
+    assert lightness == sorted(lightness)  # ordered: first place darkest
+
+
+def test_risks_are_striped_in_black_or_white_whichever_shows(report):
+    from powerbalance._render.palette import colours_for, contrast, text_on
+
+    ax = axes_of(plot.contributions(report))
+    palette = colours_for(list(report.assessment.areas))
+    for area, colour in palette.items():
+        (risk,) = (c for c in ax.containers if c.get_label() == f"{area} risk")
+        assert risk[0].get_hatch() == plot.RISK_HATCH
+        # The hatch is drawn in the edge colour.
+        assert risk[0].get_edgecolor() == _rgba(text_on(colour))
+        assert contrast(text_on(colour), colour) >= 4.5
+
+
+@pytest.mark.parametrize(
+    "name", ["contributions", "benefit_risk", "weights", "sweep", "acceptability"]
+)
+def test_nothing_is_clipped_and_the_legend_is_off_the_data(every_figure, name):
+    figure = every_figure[name]
+    renderer = _drawn(figure)
+    page = figure.bbox
+    (ax,) = figure.axes
+    legend = ax.get_legend()
+    assert legend is not None
+    # Everything drawn: title, axis labels, tick labels in view, texts and the legend.
+    drawn = ax.get_tightbbox(renderer)
+    assert drawn.x0 >= page.x0 - 0.5, name
+    assert drawn.y0 >= page.y0 - 0.5, name
+    assert drawn.x1 <= page.x1 + 0.5, name
+    assert drawn.y1 <= page.y1 + 0.5, name
+    assert not legend.get_window_extent(renderer).overlaps(ax.bbox)
+
+
+def test_benefit_risk_labels_keep_clear_of_each_other_and_of_the_points():
+    for study in ("great-power-cooperation", "engage-or-contain"):
+        for method in ("weighted-sum", "topsis"):
+            report = pb.evaluate(pb.examples.load(study).assessment, method=method)
+            figure = plot.benefit_risk(report)
+            renderer = _drawn(figure)
+            ax = figure.axes[0]
+            labels = [t for t in ax.texts if t.get_text() in report.benefit_risk.index]
+            boxes = [label.get_window_extent(renderer) for label in labels]
+            for k, box in enumerate(boxes):
+                for other in boxes[k + 1 :]:
+                    assert not box.overlaps(other), (study, method)
+                assert ax.bbox.contains(box.x0, box.y0)
+                assert ax.bbox.contains(box.x1, box.y1)
+            table = report.benefit_risk
+            points = ax.transData.transform(table[["risk", "benefit"]].to_numpy())
+            for box in boxes:
+                for x, y in points:
+                    assert not box.contains(x, y), (study, method)
+
+
+def test_crowded_labels_are_moved_apart():
+    criteria = [
+        pb.Criterion("Gain", area="Economic", kind="benefit"),
+        pb.Criterion("Loss", area="Security", kind="risk"),
+    ]
+    scores = [[5.0 + 0.05 * k, 5.0 + 0.04 * k] for k in range(6)] + [[0.0, 0.0], [10.0, 10.0]]
+    names = [f"Option number {k}" for k in range(len(scores))]
+    report = pb.evaluate(pb.Assessment(names, criteria, scores))
+    figure = plot.benefit_risk(report)
+    renderer = _drawn(figure)
+    boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
+    overlaps = sum(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])
+    assert overlaps == 0
+
+
+def test_titles_name_the_method_in_words(every_figure):
+    for name in ("contributions", "benefit_risk"):
+        title = every_figure[name].axes[0].get_title()
+        assert "TOPSIS, vector normalization" in title
+        assert "(normalization=" not in title
+    title = every_figure["acceptability"].axes[0].get_title()
+    assert "weighted sum, min-max normalization" in title
+
+
+def test_acceptability_writes_the_shares_it_can_fit_readably(every_figure):
+    from powerbalance._render.palette import contrast
+
+    figure = every_figure["acceptability"]
+    renderer = _drawn(figure)
+    ax = figure.axes[0]
+    written = [t for t in ax.texts if t.get_text()]
+    assert len(written) >= 7
+    bars = [bar for container in ax.containers for bar in container]
+    for text in written:
+        share = float(text.get_text().rstrip("%"))
+        assert share >= plot._robustness.LABELLED_SHARE - 0.5
+        box = text.get_window_extent(renderer)
+        centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+        (bar,) = (b for b in bars if b.contains_point(centre))
+        assert bar.get_window_extent(renderer).contains(box.x0, box.y0)
+        assert bar.get_window_extent(renderer).contains(box.x1, box.y1)
+        assert bar.get_width() == pytest.approx(share, abs=0.5)
+        fill = matplotlib.colors.to_hex(bar.get_facecolor())
+        assert contrast(matplotlib.colors.to_hex(text.get_color()), fill) >= 4.5

@@ -22,6 +22,7 @@ from powerbalance._version import __version__
 
 if TYPE_CHECKING:
     from powerbalance import (
+        brief,
         errors,
         evaluation,
         examples,
@@ -61,6 +62,7 @@ __all__ = [
     "Weights",
     "__version__",
     "agreement",
+    "brief",
     "compare",
     "errors",
     "evaluate",
@@ -81,7 +83,17 @@ __all__ = [
 # that ``import powerbalance`` costs little beyond numpy and pandas and a script that
 # only reads a file or builds an assessment never loads what it does not call.
 _SUBPACKAGES = frozenset(
-    {"errors", "evaluation", "examples", "io", "methods", "model", "sensitivity", "weighting"}
+    {
+        "brief",
+        "errors",
+        "evaluation",
+        "examples",
+        "io",
+        "methods",
+        "model",
+        "sensitivity",
+        "weighting",
+    }
 )
 _HOMES = {
     "Assessment": "powerbalance.model",

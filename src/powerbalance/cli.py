@@ -1,6 +1,7 @@
 """The ``powerbalance`` command: reports from the terminal.
 
-Run ``powerbalance report`` for the ranked trade-off report of the built-in study,
+Run ``powerbalance brief`` for the brief of the built-in study (the recommendation, how
+robust it is, then the evidence), ``powerbalance report`` for its ranked trade-off report,
 ``powerbalance compare`` to see whether the choice of method or weighting changes it, and
 ``powerbalance sensitivity`` to see how far the weights can move before it changes. Each
 takes a built-in study's name or a study file (``.toml``, ``.json``, ``.csv``,
@@ -27,6 +28,7 @@ from powerbalance import examples, io, methods, weighting
 from powerbalance._render import combine, render_html
 from powerbalance._validate import did_you_mean
 from powerbalance._version import __version__
+from powerbalance.brief import Brief, build
 from powerbalance.errors import (
     DataLossWarning,
     FileWriteError,
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"powerbalance {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
+    _add_brief(commands)
     report = commands.add_parser(
         "report",
         help="rank a study's options and explain the ranking",
@@ -194,6 +197,49 @@ def build_parser() -> argparse.ArgumentParser:
         "with the criteria in OUT's companion <name>.criteria.csv)",
     )
     return parser
+
+
+def _add_brief(commands: argparse._SubParsersAction[_Parser]) -> None:
+    brief = commands.add_parser(
+        "brief",
+        help="one document to decide on: the recommendation, how robust it is, the evidence",
+        description="The brief of a study: its title and disclaimer, the question, the "
+        "recommendation and how robust it is, then the evidence (ranking, benefits and "
+        "risks by area, the consequences in the study's own units, stability, and SMAA "
+        "with --smaa). --format html writes a self-contained page that prints cleanly.",
+    )
+    brief.add_argument(
+        "study",
+        nargs="?",
+        default="great-power-cooperation",
+        metavar="STUDY",
+        help=_STUDY_HELP,
+    )
+    brief.add_argument(
+        "--method",
+        default="weighted-sum",
+        help="aggregation method by name (default: weighted-sum); "
+        f"available: {', '.join(methods.registry.names())}",
+    )
+    brief.add_argument(
+        "--weighting",
+        default=None,
+        help="parameterless weighting scheme or a preset of the study by name (default: "
+        "the study's first preset, or equal if it has none); "
+        f"available: {', '.join(weighting.registry.names())}",
+    )
+    brief.add_argument(
+        "--smaa",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="also draw N weightings uniformly for SMAA-2: how often each option ranks "
+        "first (default: 0, no SMAA)",
+    )
+    brief.add_argument(
+        "--seed", type=int, default=None, help="random seed of --smaa, for a repeatable brief"
+    )
+    _add_output_arguments(brief)
 
 
 _STUDY_HELP = (
@@ -321,6 +367,19 @@ def _convert(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _brief(arguments: argparse.Namespace) -> str:
+    study = _study(arguments.study)
+    scheme = None if arguments.weighting is None else _weighting(arguments.weighting, study)
+    brief = build(
+        study,
+        weighting=scheme,
+        method=arguments.method,
+        smaa=arguments.smaa or None,
+        seed=arguments.seed,
+    )
+    return _render(brief, arguments.format)
+
+
 def _report(arguments: argparse.Namespace) -> str:
     study = _study(arguments.study)
     report = evaluate(
@@ -403,14 +462,14 @@ def _sensitivity(arguments: argparse.Namespace) -> str:
     return _render(stable, arguments.format) + "\n\n" + _render(acceptability, arguments.format)
 
 
-def _render(result: Report | Comparison | Stability | SMAAResult, fmt: str) -> str:
+def _render(result: Brief | Report | Comparison | Stability | SMAAResult, fmt: str) -> str:
     if fmt == "html":
         return result.to_html(page=True)
     renderers = {"text": result.to_text, "markdown": result.to_markdown, "json": result.to_json}
     return renderers[fmt]()
 
 
-_COMMANDS = {"report": _report, "compare": _compare, "sensitivity": _sensitivity}
+_COMMANDS = {"brief": _brief, "report": _report, "compare": _compare, "sensitivity": _sensitivity}
 
 
 def run() -> NoReturn:

@@ -116,7 +116,10 @@ def test_a_tie_for_first_place_is_said_plainly():
 def test_the_report_summary_states_the_robustness():
     a = pb.examples.load("great-power-cooperation").assessment
     report = pb.evaluate(a).with_sensitivity(stability(a))
-    assert report.summary().endswith(stability(a).summary())
+    # The bottom line first: who leads, then how robust that is, then the detail.
+    first, robustness = report.summary().split(". ", 2)[:2]
+    assert first.startswith("Targeted cooperation ranks first")
+    assert robustness + "." == stability(a).summary()
     with pytest.raises(InvalidParameterError, match="ranks 'Targeted cooperation' first"):
         pb.evaluate(a).with_sensitivity(stability(a, method="vikor"))
     with pytest.raises(InvalidParameterError, match="stability"):

@@ -15,11 +15,14 @@ import attrs
 
 __all__ = [
     "Block",
+    "Callout",
     "Document",
     "Figure",
+    "Footnotes",
     "Heading",
     "Notes",
     "Paragraph",
+    "Section",
     "Table",
     "combine",
     "without_figures",
@@ -123,12 +126,70 @@ class Notes:
     items: tuple[str, ...] = attrs.field(converter=_to_texts)
 
 
-Block: TypeAlias = Heading | Paragraph | Table | Figure | Notes
-"""What a document is made of."""
+@attrs.frozen
+class Callout:
+    """A short text set apart, to be read before what follows: a disclaimer, a bottom line.
+
+    ``kind`` names what it is (``"disclaimer"``, ``"bottom-line"``); the HTML renderer
+    gives it the classes ``callout`` and ``kind``, so a page style can tell them apart.
+    ``title`` leads the text in bold where the format allows.
+
+    Examples
+    --------
+    >>> c = Callout("disclaimer", "Illustrative scores only.", "Disclaimer")
+    >>> c.kind, c.title
+    ('disclaimer', 'Disclaimer')
+    """
+
+    kind: str
+    text: str
+    title: str = ""
+
+
+@attrs.frozen
+class Footnotes:
+    """A titled, numbered list of notes that marks such as ``[3]`` elsewhere refer to.
+
+    The notes are numbered from ``start`` in order.
+
+    Examples
+    --------
+    >>> notes = Footnotes("Notes on the scores", ["A: a judgement.", "B: measured."])
+    >>> [(number, text[:2]) for number, text in notes.numbered]
+    [(1, 'A:'), (2, 'B:')]
+    """
+
+    title: str
+    items: tuple[str, ...] = attrs.field(converter=_to_texts)
+    start: int = 1
+
+    @property
+    def numbered(self) -> list[tuple[int, str]]:
+        """Each note with its number."""
+        return list(enumerate(self.items, start=self.start))
 
 
 def _to_blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(blocks)
+
+
+@attrs.frozen
+class Section:
+    """A heading and the blocks under it, kept together (an HTML ``<section>``).
+
+    Examples
+    --------
+    >>> s = Section("Ranking", [Paragraph("A leads.")])
+    >>> s.heading, [type(b).__name__ for b in s.blocks]
+    ('Ranking', ['Paragraph'])
+    """
+
+    heading: str
+    blocks: tuple[Block, ...] = attrs.field(converter=_to_blocks)
+
+
+Block: TypeAlias = Heading | Paragraph | Table | Figure | Notes | Callout | Footnotes | Section
+"""What a document is made of."""
 
 
 @attrs.frozen
@@ -175,19 +236,27 @@ def combine(title: str, documents: Sequence[Document]) -> Document:
 def without_figures(blocks: Sequence[Block]) -> list[Block]:
     """The blocks a format without images shows: no figures, no heading left empty.
 
-    A heading whose section (up to the next heading) holds only figures goes too.
+    A heading whose section (up to the next heading) holds only figures goes too, and
+    so does a :class:`Section` left with no blocks.
 
     Examples
     --------
     >>> blocks = [Heading("Bars"), Figure("<svg></svg>", "bars"), Heading("Note"), Paragraph("x")]
     >>> [type(b).__name__ for b in without_figures(blocks)]
     ['Heading', 'Paragraph']
+    >>> without_figures([Section("Bars", [Figure("<svg></svg>", "bars")])])
+    []
     """
     kept: list[Block] = []
     pending: Heading | None = None
     for block in blocks:
         if isinstance(block, Figure):
             continue
+        if isinstance(block, Section):
+            inner = without_figures(block.blocks)
+            if not inner:
+                continue
+            block = Section(block.heading, inner)
         if isinstance(block, Heading):
             pending = block
             continue

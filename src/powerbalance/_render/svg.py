@@ -1,31 +1,195 @@
-"""Small SVG drawings for the HTML renderings: no scripts, fonts and colours inline.
+"""Small SVG charts for the HTML renderings: no scripts, fonts and colours inline.
 
-Each drawing carries its own presentation attributes, so it reads the same in a
-styled page, a notebook or an e-mail; the text alternative is added by the HTML
-renderer from the :class:`~powerbalance._render.document.Figure` that holds it.
+Each chart carries its own presentation attributes, so it reads the same in a styled
+page, a notebook or an e-mail. It has a title, an axis with labelled values and a
+legend; what a bar measures is told by its pattern as well as by its side of zero,
+and lines differ in dash as well as in colour, so no meaning rests on colour alone.
+A chart has a ``viewBox`` and no fixed size: it scales down to the width of a phone,
+and no further up than a size at which its text stays the size of the page's. The
+text alternative and the role of image are added by the HTML renderer from the
+:class:`~powerbalance._render.document.Figure` that holds the chart.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import math
+import textwrap
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from powerbalance._render.palette import colours_for
+from powerbalance._render.palette import (
+    INK,
+    LINE_DASHES,
+    MARKER_GREY,
+    MEASURE_HATCHES,
+    colours_for,
+    text_on,
+)
 
-__all__ = ["contribution_bars", "line_chart"]
+__all__ = ["contribution_bars", "line_chart", "nice_ticks"]
 
-_FONT = 'font-family="system-ui, sans-serif" font-size="11" fill="#222"'
+_FONT = 'font-family="system-ui, -apple-system, &quot;Segoe UI&quot;, sans-serif"'
+_TEXT = f'font-size="12" fill="{INK}"'
+#: Grid lines stay behind the data; they carry no meaning of their own.
+_GRID = "#D6D6D6"
+#: The drawing's width in SVG units, and how far a page may enlarge it.
+_WIDTH = 420
+_MOST = 1.4
+_CHAR = 6.8  # a conservative average width of a 12-unit character
+#: The current value's line: grey and dotted, apart from every series.
+_MARKER_DASH = "1.5 3"
+_DASHES = tuple(" ".join(f"{step:g}" for step in dash) for dash in LINE_DASHES)
 
 
-def contribution_bars(benefit: pd.DataFrame, risk: pd.DataFrame) -> str:
-    """Signed stacked bars, one row per option: benefits to the right, risks to the left.
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
 
-    ``benefit`` and ``risk`` are options x areas on the weighted scale (rows in the
-    order to draw). Each segment is an SVG ``rect`` of class ``bar`` carrying the
-    option, area, measure and exact value, with a tooltip; a legend of the areas is
-    drawn below the bars.
+
+def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
+    """Round values from at or below ``low`` to at or above ``high``, at most ``most`` of them.
+
+    The step is 1, 2, 2.5 or 5 times a power of ten.
+
+    Examples
+    --------
+    >>> nice_ticks(0.0, 0.37)
+    [0.0, 0.1, 0.2, 0.3, 0.4]
+    >>> nice_ticks(0.12, 0.61, most=4)
+    [0.0, 0.25, 0.5, 0.75]
+    """
+    if not high > low:
+        high = low + 1.0
+    span = high - low
+    for power in range(math.floor(math.log10(span / most)), math.ceil(math.log10(span)) + 2):
+        for factor in (1.0, 2.0, 2.5, 5.0):
+            step = factor * 10.0**power
+            first = math.floor(low / step + 1e-9)
+            last = math.ceil(high / step - 1e-9)
+            if last - first + 1 <= most:
+                return [round(k * step, 12) for k in range(first, last + 1)]
+    return [low, high]
+
+
+def _tick_label(value: float, ticks: Sequence[float]) -> str:
+    """A tick's value with as many decimals as the step needs; risks' side unsigned."""
+    step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
+    decimals = len(f"{step:.6f}".rstrip("0").partition(".")[2])
+    return f"{abs(value):.{decimals}f}"
+
+
+def _text(x: float, y: float, content: str, anchor: str = "start", extra: str = "") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" {_TEXT}{extra}>'
+        f"{_escape(content)}</text>"
+    )
+
+
+def _svg(kind: str, title: str, height: float, defs: Sequence[str], parts: Sequence[str]) -> str:
+    definitions = f"<defs>{''.join(defs)}</defs>" if defs else ""
+    return (
+        f'<svg class="chart {kind}" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {_WIDTH} {height:.0f}" width="100%" '
+        f'style="max-width:{_WIDTH * _MOST:.0f}px;height:auto" {_FONT}>'
+        f"<title>{_escape(title)}</title>{definitions}"
+        f'<text class="title" x="8" y="18" font-size="14" font-weight="600" fill="{INK}">'
+        f"{_escape(title)}</text>{''.join(parts)}</svg>"
+    )
+
+
+def _pattern_id(measure: str, colour: str) -> str:
+    return f"pb-{measure}-{colour.lstrip('#').upper()}"
+
+
+def _pattern(measure: str, colour: str) -> str:
+    """Stripes (risk) or a cross-hatch (cost) in black or white over ``colour``.
+
+    The id is made of the measure and the colour alone, so two charts on one page
+    that define it define the same pattern.
+    """
+    stripe = text_on(colour)
+    lines = f'<line x1="0" y1="0" x2="0" y2="6" stroke="{stripe}" stroke-width="1.5"/>'
+    if measure == "cost":
+        lines += f'<line x1="0" y1="0" x2="6" y2="0" stroke="{stripe}" stroke-width="1.5"/>'
+    return (
+        f'<pattern id="{_pattern_id(measure, colour)}" width="6" height="6" '
+        f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<rect width="6" height="6" fill="{colour}"/>{lines}</pattern>'
+    )
+
+
+def _fill(measure: str, colour: str) -> str:
+    return colour if not MEASURE_HATCHES[measure] else f"url(#{_pattern_id(measure, colour)})"
+
+
+_Sample = Callable[[float, float], str]
+"""Draws a legend key's sample with its left edge at x, on the text baseline y."""
+
+
+def _legend(entries: Sequence[tuple[_Sample, str]], y: float) -> tuple[str, float]:
+    """Keys (a drawn sample and its name) from the left, wrapping at the chart's edge.
+
+    Returns the legend and the baseline of its last line.
+    """
+    parts: list[str] = []
+    x = left = 8.0
+    for sample, name in entries:
+        size = 20 + _CHAR * len(name) + 14
+        if x > left and x + size > _WIDTH - 8:
+            x, y = left, y + 18
+        parts.append(sample(x, y))
+        parts.append(_text(x + 20, y, name))
+        x += size
+    return "".join(parts), y
+
+
+def _box_sample(fill: str) -> _Sample:
+    def draw(x: float, y: float) -> str:
+        return (
+            f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="14" height="12" fill="{fill}" '
+            f'stroke="{INK}" stroke-width="0.75"/>'
+        )
+
+    return draw
+
+
+def _line_sample(colour: str, dash: str, width: float = 2.5) -> _Sample:
+    dashes = f' stroke-dasharray="{dash}"' if dash else ""
+
+    def draw(x: float, y: float) -> str:
+        return (
+            f'<line x1="{x:.1f}" x2="{x + 16:.1f}" y1="{y - 4:.1f}" y2="{y - 4:.1f}" '
+            f'stroke="{colour}" stroke-width="{width}"{dashes}/>'
+        )
+
+    return draw
+
+
+def _diamond(x: float, middle: float) -> str:
+    return f"M{x:.1f} {middle - 6:.1f}l5 6l-5 6l-5 -6z"
+
+
+def _net_sample(x: float, y: float) -> str:
+    return f'<path d="{_diamond(x + 7, y - 4)}" fill="{INK}"/>'
+
+
+def contribution_bars(
+    benefit: pd.DataFrame,
+    risk: pd.DataFrame,
+    cost: pd.DataFrame | None = None,
+    *,
+    title: str = "",
+) -> str:
+    """Signed stacked bars, one per option: benefits to the right, risks (and costs) left.
+
+    ``benefit``, ``risk`` and ``cost`` are options x areas on the weighted scale (rows
+    in the order to draw). Each segment is an SVG ``rect`` of class ``bar`` carrying
+    the option, area, measure and exact value, with a tooltip, filled in its area's
+    colour: solid for a benefit, striped for a risk, cross-hatched for a cost. Every
+    option's name (wrapped when long) stands above its bar with its net value; the
+    totals are written at the ends of the bar and a diamond marks the net. An axis
+    with labelled values runs below, then a legend of the areas and the patterns.
 
     Examples
     --------
@@ -33,80 +197,102 @@ def contribution_bars(benefit: pd.DataFrame, risk: pd.DataFrame) -> str:
     >>> b = pd.DataFrame({"Economic": [0.3, 0.1]}, index=["A", "B"])
     >>> r = pd.DataFrame({"Economic": [0.1, 0.2]}, index=["A", "B"])
     >>> svg = contribution_bars(b, r)
-    >>> svg.count('class="bar"')
-    4
+    >>> svg.count('class="bar"'), 'fill="url(#pb-risk-0072B2)"' in svg
+    (4, True)
     """
+    measures: list[tuple[str, pd.DataFrame]] = [("benefit", benefit), ("risk", risk)]
+    if cost is not None:
+        measures.append(("cost", cost))
+    if not title:
+        what = "benefit, risk and cost" if cost is not None else "benefit and risk"
+        title = f"Weighted {what} by area"
     areas = [str(a) for a in benefit.columns]
     colours = colours_for(areas)
-    label_width, half, row, top = 190, 220, 22, 28
-    extent = float(max(benefit.sum(axis=1).max(), risk.sum(axis=1).max(), 1e-12))
+    totals = {m: frame.clip(lower=0).sum(axis=1) for m, frame in measures}
+    left_total = sum(
+        (totals[m] for m, _ in measures if m != "benefit"), pd.Series(0.0, index=benefit.index)
+    )
+    extent = float(max(totals["benefit"].max(), left_total.max(), 1e-12))
+    # The axis ends at the longest bar; its ticks are the round values within it.
+    ticks = [t for t in nice_ticks(0.0, extent, most=5) if t <= extent * (1 + 1e-9)]
+    room = 46.0  # for the total written beyond each end of the bar
+    half = (_WIDTH - 16 - 2 * room) / 2
+    centre = _WIDTH / 2
     scale = half / extent
-    centre = label_width + half
-    bottom = top + row * len(benefit.index)
-    width = label_width + 2 * half + 10
-    parts = [
-        f'<text x="{centre + 4}" y="12" {_FONT}>benefit &#8594;</text>',
-        f'<text x="{centre - 4}" y="12" text-anchor="end" {_FONT}>&#8592; risk</text>',
+    parts: list[str] = [
+        _text(centre - 6, 40, "\u2190 risk" if cost is None else "\u2190 risk, cost", "end"),
+        _text(centre + 6, 40, "benefit \u2192"),
     ]
-    for k, option in enumerate(benefit.index):
-        y = top + k * row
-        name = html.escape(str(option))
-        parts.append(
-            f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end" {_FONT}>{name}</text>'
-        )
+    bars: list[str] = []
+    y = 50.0
+    for option in benefit.index:
+        name = str(option)
+        net = float(totals["benefit"][option] - left_total[option])
+        lines = textwrap.wrap(name, int((_WIDTH - 96) / _CHAR), break_long_words=True) or [""]
+        for k, line in enumerate(lines):
+            y += 15
+            weight = ' font-weight="600"' if k == 0 else ""
+            bars.append(_text(8, y, line, extra=weight))
+        bars.append(_text(_WIDTH - 8, y - 15 * (len(lines) - 1), f"net {net:+.3f}", "end"))
+        top = y + 5
         right = left = 0.0
-        for area in areas:
-            for measure, value in (
-                ("benefit", float(benefit.loc[option, area])),
-                ("risk", float(risk.loc[option, area])),
-            ):
+        for measure, frame in measures:
+            for area in areas:
+                value = float(frame.loc[option, area])
                 size = max(value, 0.0) * scale
                 if measure == "benefit":
                     x, right = centre + right, right + size
                 else:
                     left += size
                     x = centre - left
-                opacity = "1" if measure == "benefit" else "0.55"
-                parts.append(
-                    f'<rect class="bar" data-option="{name}" data-area="{html.escape(area)}" '
-                    f'data-measure="{measure}" data-value="{value!r}" x="{x:.2f}" y="{y + 3}" '
-                    f'width="{size:.2f}" height="{row - 6}" fill="{colours[area]}" '
-                    f'fill-opacity="{opacity}"><title>{name}, {html.escape(area)} '
-                    f"{measure}: {value:.3f}</title></rect>"
+                label = f"{name}, {area} {measure}: {value:.3f}"
+                bars.append(
+                    f'<rect class="bar" data-option="{_escape(name)}" '
+                    f'data-area="{_escape(area)}" data-measure="{measure}" '
+                    f'data-value="{value!r}" x="{x:.2f}" y="{top:.1f}" width="{size:.2f}" '
+                    f'height="16" fill="{_fill(measure, colours[area])}" stroke="{INK}" '
+                    f'stroke-width="0.5"><title>{_escape(label)}</title></rect>'
                 )
+        bars.append(_text(centre + right + 4, top + 12, f"{right / scale:.3f}"))
+        bars.append(_text(centre - left - 4, top + 12, f"{left / scale:.3f}", "end"))
+        middle, at = top + 8, centre + net * scale
+        bars.append(
+            f'<path class="net" d="{_diamond(at, middle)}" fill="{INK}" '
+            f'stroke="#FFFFFF" stroke-width="1"><title>{_escape(name)}, net: '
+            f"{net:+.3f}</title></path>"
+        )
+        y = top + 16 + 6
+    axis = y + 6
+    for tick in ticks:
+        for side in (1, -1) if tick else (1,):
+            x = centre + side * tick * scale
+            parts.append(
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="46" y2="{axis:.1f}" stroke="{_GRID}" '
+                f'stroke-width="0.75"/>'
+            )
+            parts.append(
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{axis:.1f}" y2="{axis + 4:.1f}" '
+                f'stroke="{INK}"/>'
+            )
+            parts.append(_text(x, axis + 16, _tick_label(tick, ticks), "middle"))
+    parts += bars
     parts.append(
-        f'<line x1="{centre}" x2="{centre}" y1="{top - 4}" y2="{bottom + 4}" stroke="#222"/>'
+        f'<line x1="{centre}" x2="{centre}" y1="46" y2="{axis:.1f}" stroke="{INK}" '
+        f'stroke-width="1.25"/>'
     )
-    legend, last = _legend(colours, 10, bottom + 22, width - 10, "(risks lighter, to the left)")
-    return _svg("bars", width, last + 12, [*parts, legend])
-
-
-def _svg(kind: str, width: float, height: float, parts: Sequence[str]) -> str:
-    return (
-        f'<svg class="{kind}" xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
-        f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}">{"".join(parts)}</svg>'
+    parts.append(
+        f'<line class="axis" x1="{centre - half:.1f}" x2="{centre + half:.1f}" '
+        f'y1="{axis:.1f}" y2="{axis:.1f}" stroke="{INK}"/>'
     )
-
-
-def _legend(
-    colours: dict[str, str], x: float, y: float, right: float, note: str = ""
-) -> tuple[str, float]:
-    """Coloured squares and names from (x, y), wrapping before ``right``; the last line's y."""
-    parts = []
-    start = x
-    entries = [(name, colour) for name, colour in colours.items()]
-    for name, colour in entries:
-        size = 14 + 6.5 * len(name) + 14
-        if x > start and x + size > right:
-            x, y = start, y + 16
-        parts.append(f'<rect x="{x:.0f}" y="{y - 9}" width="10" height="10" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 14:.0f}" y="{y}" {_FONT}>{html.escape(name)}</text>')
-        x += size
-    if note:
-        if x > start and x + 6.5 * len(note) > right:
-            x, y = start, y + 16
-        parts.append(f'<text x="{x:.0f}" y="{y}" {_FONT}>{html.escape(note)}</text>')
-    return "".join(parts), y
+    what = "risk and cost" if cost is not None else "risk"
+    parts.append(_text(centre, axis + 32, f"weighted {what} (left) and benefit (right)", "middle"))
+    entries = [(_box_sample(colours[area]), area) for area in areas]
+    entries += [(_box_sample(_fill(m, MARKER_GREY)), m) for m, _ in measures]
+    entries.append((_net_sample, f"net (benefit minus {what})"))
+    legend, last = _legend(entries, axis + 54)
+    defs = [_pattern(m, colours[a]) for m, _ in measures if MEASURE_HATCHES[m] for a in areas]
+    defs += [_pattern(m, MARKER_GREY) for m, _ in measures if MEASURE_HATCHES[m]]
+    return _svg("bars", title, last + 10, defs, [*parts, legend])
 
 
 def line_chart(
@@ -116,12 +302,14 @@ def line_chart(
     points: Sequence[float] = (),
     x_label: str = "",
     y_label: str = "",
+    title: str = "",
 ) -> str:
-    """One line per column of ``frame`` against its index, with a legend below.
+    """One line per column of ``frame`` against its index, with axes and a legend below.
 
     ``marker`` draws a dashed vertical line (the current value); ``points`` draws
-    thin vertical ticks (where something changes). Each line is a ``polyline`` of
-    class ``line`` carrying its column's name.
+    thin vertical lines (where something changes). Each line is a ``polyline`` of
+    class ``line`` carrying its column's name, in its own colour and dash. Without a
+    ``title`` the chart is titled from the axis labels.
 
     Examples
     --------
@@ -132,15 +320,15 @@ def line_chart(
     """
     names = [str(c) for c in frame.columns]
     colours = colours_for(names)
-    left, top, plot_width, plot_height = 52, 12, 520, 220
+    dashes = {name: _DASHES[k % len(_DASHES)] for k, name in enumerate(names)}
+    if not title:
+        title = f"{y_label[:1].upper()}{y_label[1:]} against {x_label}" if y_label else "Lines"
+    left, top, plot_width, plot_height = 52.0, 34.0, _WIDTH - 52.0 - 12.0, 200.0
     x_values = frame.index.to_numpy(dtype=float)
     y_values = frame.to_numpy(dtype=float)
-    x_low, x_high = float(x_values.min()), float(x_values.max())
-    y_low, y_high = float(y_values.min()), float(y_values.max())
-    if x_high == x_low:
-        x_high = x_low + 1.0
-    if y_high == y_low:
-        y_high = y_low + 1.0
+    x_ticks = nice_ticks(float(x_values.min()), float(x_values.max()))
+    y_ticks = nice_ticks(float(y_values.min()), float(y_values.max()))
+    x_low, x_high, y_low, y_high = x_ticks[0], x_ticks[-1], y_ticks[0], y_ticks[-1]
 
     def x_of(value: float) -> float:
         return left + (value - x_low) / (x_high - x_low) * plot_width
@@ -149,50 +337,56 @@ def line_chart(
         return top + (y_high - value) / (y_high - y_low) * plot_height
 
     bottom = top + plot_height
-    width = left + plot_width + 20
-    parts = [
-        f'<rect x="{left}" y="{top}" width="{plot_width}" height="{plot_height}" '
-        f'fill="none" stroke="#bbb"/>',
-    ]
-    for value, anchor in ((x_low, "start"), (x_high, "end")):
+    parts: list[str] = []
+    for value in y_ticks:
+        y = y_of(value)
         parts.append(
-            f'<text x="{x_of(value):.1f}" y="{bottom + 14}" text-anchor="{anchor}" {_FONT}>'
-            f"{value:g}</text>"
+            f'<line x1="{left}" x2="{left + plot_width}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="{_GRID}" stroke-width="0.75"/>'
         )
-    for value in (y_low, y_high):
+        parts.append(_text(left - 6, y + 4, _tick_label(value, y_ticks), "end"))
+    for value in x_ticks:
+        x = x_of(value)
         parts.append(
-            f'<text x="{left - 4}" y="{y_of(value) + 4:.1f}" text-anchor="end" {_FONT}>'
-            f"{value:.3f}</text>"
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="{INK}"/>'
         )
+        parts.append(_text(x, bottom + 16, _tick_label(value, x_ticks), "middle"))
+    parts.append(
+        f'<path class="axis" d="M{left} {top}V{bottom}H{left + plot_width}" fill="none" '
+        f'stroke="{INK}"/>'
+    )
     if x_label:
-        parts.append(
-            f'<text x="{left + plot_width / 2:.0f}" y="{bottom + 14}" text-anchor="middle" '
-            f"{_FONT}>{html.escape(x_label)}</text>"
-        )
+        parts.append(_text(left + plot_width / 2, bottom + 34, x_label, "middle"))
     if y_label:
+        middle = top + plot_height / 2
         parts.append(
-            f'<text x="12" y="{top + plot_height / 2:.0f}" text-anchor="middle" '
-            f'transform="rotate(-90 12 {top + plot_height / 2:.0f})" {_FONT}>'
-            f"{html.escape(y_label)}</text>"
+            _text(14, middle, y_label, "middle", f' transform="rotate(-90 14 {middle:.0f})"')
         )
     for point in points:
         parts.append(
-            f'<line x1="{x_of(point):.1f}" x2="{x_of(point):.1f}" y1="{top}" y2="{bottom}" '
-            f'stroke="#999" stroke-width="0.75"/>'
+            f'<line class="change" x1="{x_of(point):.1f}" x2="{x_of(point):.1f}" y1="{top}" '
+            f'y2="{bottom}" stroke="{INK}" stroke-width="1"/>'
         )
     if marker is not None:
         parts.append(
-            f'<line class="marker" x1="{x_of(marker):.1f}" x2="{x_of(marker):.1f}" y1="{top}" '
-            f'y2="{bottom}" stroke="#222" stroke-dasharray="4 3"/>'
+            f'<line class="marker" x1="{x_of(marker):.1f}" x2="{x_of(marker):.1f}" '
+            f'y1="{top}" y2="{bottom}" stroke="{MARKER_GREY}" stroke-width="1.5" '
+            f'stroke-dasharray="{_MARKER_DASH}"/>'
         )
     for k, name in enumerate(names):
         path = " ".join(
             f"{x_of(x):.1f},{y_of(y):.1f}" for x, y in zip(x_values, y_values[:, k], strict=True)
         )
+        dash = f' stroke-dasharray="{dashes[name]}"' if dashes[name] else ""
         parts.append(
-            f'<polyline class="line" data-name="{html.escape(name)}" points="{path}" '
-            f'fill="none" stroke="{colours[name]}" stroke-width="1.75">'
-            f"<title>{html.escape(name)}</title></polyline>"
+            f'<polyline class="line" data-name="{_escape(name)}" points="{path}" fill="none" '
+            f'stroke="{colours[name]}" stroke-width="2.5"{dash}>'
+            f"<title>{_escape(name)}</title></polyline>"
         )
-    legend, last = _legend(colours, left, bottom + 40, width - 10)
-    return _svg("lines", width, last + 12, [*parts, legend])
+    entries = [(_line_sample(colours[n], dashes[n]), n) for n in names]
+    if marker is not None:
+        entries.append((_line_sample(MARKER_GREY, _MARKER_DASH, 1.5), "current value"))
+    if points:
+        entries.append((_line_sample(INK, "", 1.0), "first place changes"))
+    legend, last = _legend(entries, bottom + (56 if x_label else 40))
+    return _svg("lines", title, last + 10, [], [*parts, legend])

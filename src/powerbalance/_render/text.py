@@ -6,10 +6,15 @@ import textwrap
 from collections.abc import Sequence
 
 from powerbalance._render.document import (
+    Block,
+    Callout,
     Document,
+    Figure,
+    Footnotes,
     Heading,
     Notes,
     Paragraph,
+    Section,
     Table,
     without_figures,
 )
@@ -85,10 +90,36 @@ def _fill(text: str, width: int, first: str = "", rest: str = "") -> str:
     )
 
 
+def _block(block: Block, width: int) -> list[str]:
+    """The parts (separated by blank lines) that one block is written as."""
+    if isinstance(block, (Heading, Paragraph)):
+        return [_fill(block.text, width)]
+    if isinstance(block, Table):
+        return [table_text(block, width)]
+    if isinstance(block, Notes):
+        items = [_fill(item, width, "- ", "    ") for item in block.items]
+        return ["\n".join([_fill(block.title, width), *items] if block.title else items)]
+    if isinstance(block, Callout):
+        lead = f"{block.title}: " if block.title else ""
+        return [_fill(lead + block.text, width)]
+    if isinstance(block, Footnotes):
+        notes = [_fill(f"[{n}] {item}", width, "", "    ") for n, item in block.numbered]
+        return ["\n".join([_fill(block.title, width), *notes] if block.title else notes)]
+    if isinstance(block, Section):
+        parts = [_fill(block.heading, width)]
+        for inner in block.blocks:
+            parts += _block(inner, width)
+        return parts
+    if isinstance(block, Figure):
+        return []
+    raise TypeError(f"render_text cannot write a {type(block).__name__}")
+
+
 def render_text(document: Document, width: int = TEXT_WIDTH) -> str:
     """The document as plain text: title, blocks, provenance, separated by blank lines.
 
-    Figures are left out: their numbers are in the document's tables.
+    Figures are left out: their numbers are in the document's tables. A callout's
+    title leads its text; footnotes are numbered ``[1]``, ``[2]``, ...
 
     Examples
     --------
@@ -98,16 +129,12 @@ def render_text(document: Document, width: int = TEXT_WIDTH) -> str:
     <BLANKLINE>
     Scales
     - X: worst 0, best 10.
+    >>> print(render_text(Document("", [Callout("disclaimer", "Illustrative.", "Disclaimer")])))
+    Disclaimer: Illustrative.
     """
     parts = [_fill(document.title, width)] if document.title else []
     for block in without_figures(document.blocks):
-        if isinstance(block, (Heading, Paragraph)):
-            parts.append(_fill(block.text, width))
-        elif isinstance(block, Table):
-            parts.append(table_text(block, width))
-        elif isinstance(block, Notes):
-            items = [_fill(item, width, "- ", "    ") for item in block.items]
-            parts.append("\n".join([_fill(block.title, width), *items]))
+        parts += _block(block, width)
     if document.provenance:
         parts.append(_fill(document.provenance, width))
     return "\n\n".join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -11,6 +11,7 @@ import attrs
 __all__ = [
     "component",
     "describe",
+    "full_name",
     "in_words",
     "join_words",
     "number",
@@ -111,6 +112,83 @@ def in_words(component: object) -> str:
     if len(words) <= 1:
         return name
     return "the " + " ".join(w if w.isupper() else w.lower() for w in words)
+
+
+#: How each normalization (:mod:`powerbalance.model.normalize`) is named in prose.
+NORMALIZATION_WORDS = {
+    "vector": "vector normalization",
+    "minmax": "min-max normalization",
+    "max": "normalization by the maximum",
+    "sum": "normalization by the sum",
+    "linear": "linear normalization",
+    "value": "value-function normalization",
+}
+
+
+def _name_words(component: object) -> str:
+    words = _CAMEL.findall(type(component).__name__)
+    return " ".join(w if w.isupper() else w.lower() for w in words)
+
+
+def _setting(field: str, value: object) -> str | None:
+    """One setting of a component in words, or None for settings prose leaves out."""
+    label = field.replace("_", " ")
+    if field == "normalization" and isinstance(value, str):
+        return NORMALIZATION_WORDS.get(value, f"{value} normalization")
+    if isinstance(value, bool):
+        return f"{label}: {'yes' if value else 'no'}"
+    if isinstance(value, (int, float)):
+        return f"{label} {value:g}"
+    if isinstance(value, str):
+        return f"{label}: {value}"
+    if attrs.has(type(value)):
+        return f"{label}: {full_name(value, nested=True)}"
+    # Lists and tables of inputs (a ranking, points per criterion) are too long for a
+    # name; the weights they give are shown in their own table.
+    return None
+
+
+def full_name(component: object, *, nested: bool = False) -> str:
+    """A method, weighting scheme or weight information named in words, with its settings.
+
+    The name of the class in lower-case words (acronyms kept), then its settings:
+    a normalization by its name in prose, numbers, switches and texts by their field
+    name, another component in brackets; lists and tables of inputs are left out. A
+    function keeps its own name, and a mapping (criterion to weight) is "fixed
+    weights". This is what a reader sees where a Python repr would
+    otherwise stand; the repr stays in every result's plain data.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> full_name(pb.methods.WeightedSum())
+    'weighted sum, min-max normalization'
+    >>> full_name(pb.methods.VIKOR()), full_name(pb.weighting.Equal())
+    ('VIKOR, v 0.5', 'equal')
+    >>> full_name(pb.methods.PROMETHEE())
+    'PROMETHEE, default: usual'
+    >>> full_name(pb.weighting.ByArea(areas=pb.weighting.Entropy()))
+    'by area, areas: entropy (min-max normalization), within: equal'
+    >>> full_name(len)
+    'len'
+    """
+    if isinstance(component, Mapping):
+        return "fixed weights"
+    kind = type(component)
+    if not attrs.has(kind):
+        return describe(component)
+    settings = [
+        text
+        for field in attrs.fields(kind)
+        # A field set by the class itself (a preference function's name) is no setting.
+        if field.init and (text := _setting(field.name, getattr(component, field.name))) is not None
+    ]
+    name = _name_words(component)
+    if not settings:
+        return name
+    if nested:
+        return f"{name} ({', '.join(settings)})"
+    return ", ".join([name, *settings])
 
 
 def parameters(component: object) -> dict[str, Any]:

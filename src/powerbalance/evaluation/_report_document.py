@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from powerbalance._render import (
     Block,
     Document,
     Figure,
-    Heading,
     Notes,
     Paragraph,
+    Section,
     Table,
     component,
     number,
@@ -30,7 +31,15 @@ from powerbalance.evaluation.tradeoffs import Tradeoff
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
 
-__all__ = ["report_data", "report_document", "scale_lines"]
+__all__ = [
+    "area_section",
+    "net_explanation",
+    "ranking_table",
+    "report_data",
+    "report_document",
+    "scale_lines",
+    "tie_note",
+]
 
 _MEASURES = ("benefit", "risk", "net")
 
@@ -61,10 +70,19 @@ def scale_lines(assessment: Assessment) -> list[str]:
     return lines
 
 
-def _ranking_table(ranking: pd.DataFrame) -> Table:
+def ranking_table(ranking: pd.DataFrame, caption: str = "Ranking") -> Table:
+    """The ranking as a table: rank, option, score and the method's extra columns.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
+    >>> ranking_table(report.ranking).header
+    ('Rank', 'Option', 'Score')
+    """
     extra = [c for c in ranking.columns if c not in ("rank", "score")]
     return Table(
-        "Ranking",
+        caption,
         ["Rank", "Option", "Score", *(str(c).replace("_", " ") for c in extra)],
         [
             [
@@ -84,6 +102,73 @@ def _ranking_table(ranking: pd.DataFrame) -> Table:
     )
 
 
+def tie_note(ranking: pd.DataFrame) -> Paragraph | None:
+    """What a shared rank means, when the ranking has one; None when it has none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ranking = pd.DataFrame({"rank": [1, 1, 3], "score": [0.5, 0.5, 0.2]})
+    >>> tie_note(ranking).text.startswith("Options with the same rank tie")
+    True
+    """
+    if ranking["rank"].is_unique:
+        return None
+    return Paragraph(
+        "Options with the same rank tie: their scores are equal (to within rounding), so "
+        "these scores and weights do not separate them. Any change of weight can decide "
+        "between them, or what the scores leave out."
+    )
+
+
+def net_explanation(
+    assessment: Assessment, weights: Weights, ranking: pd.DataFrame, net: pd.DataFrame, method: str
+) -> str:
+    """Why the net values by area do not add up to the score, in words.
+
+    ``method`` is the method as a sentence names it (``"the weighted sum"``). Where
+    the score is a sum of weighted normalized scores, the difference is the total
+    weight of the risk criteria, the same for every option; elsewhere the score is not
+    a sum at all.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
+    >>> text = net_explanation(
+    ...     report.assessment, report.weights, report.ranking, report.net_by_area,
+    ...     "the weighted sum",
+    ... )
+    >>> "plus the total weight of the risk criteria (0.500)" in text
+    True
+    """
+    vector = weights.aligned(assessment)
+    risk_weight = float(vector[assessment.is_risk].sum())
+    totals = net.loc[ranking.index].to_numpy().sum(axis=1) + risk_weight
+    adds_up = bool(np.allclose(ranking["score"].to_numpy(), totals, rtol=0.0, atol=1e-9))
+    if not adds_up:
+        return (
+            "Net value by area is weighted benefit minus weighted risk on the method's "
+            f"normalized scale (1 = best). Under {method} the score is not a sum of "
+            "weighted parts, so the net values do not add up to it: they show where each "
+            "option gains and loses, not how its score is made up."
+        )
+    if not assessment.is_risk.any():
+        return (
+            "Net value by area is the weighted benefit of the area's criteria; an "
+            "option's net values add up to its score."
+        )
+    return (
+        "Net value by area is weighted benefit minus weighted risk, where a risk counts "
+        "the part of its weight an option loses by falling short of the risk's best "
+        "(lowest) score. The score instead credits each risk with the weight an option "
+        "keeps, so it equals the sum of the net values plus the total weight of the risk "
+        f"criteria ({number(risk_weight)}), the same for every option: the net values do "
+        "not add up to the score, but their differences between options are the "
+        "differences in score."
+    )
+
+
 def _baseline_table(baseline: str, ranking: pd.DataFrame, net_vs_baseline: pd.DataFrame) -> Table:
     others = ranking.drop(index=baseline)
     net = net_vs_baseline.drop(index=baseline)
@@ -98,34 +183,42 @@ def _baseline_table(baseline: str, ranking: pd.DataFrame, net_vs_baseline: pd.Da
     )
 
 
-def report_document(
+def area_section(
     *,
-    title: str,
-    summary: str,
     assessment: Assessment,
     weights: Weights,
     ranking: pd.DataFrame,
     by_area: pd.DataFrame,
     net_vs_baseline: pd.DataFrame | None,
-    tradeoff: Tradeoff | None,
-    provenance: str,
-) -> Document:
-    """The report's document: summary, ranking, bars by area, tables, top two, scales.
+    method: str,
+) -> Section:
+    """Benefits and risks by area: why net differs from the score, the table, the bars.
+
+    The explanation and the table of net values come before the bars, so that a
+    rendering without figures (text, Markdown) goes straight from the heading to them;
+    then the differences from the baseline, if there is one, and the weights by area.
 
     Examples
     --------
     >>> import powerbalance as pb
     >>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
-    >>> [type(block).__name__ for block in report._document().blocks][:3]
-    ['Paragraph', 'Table', 'Heading']
+    >>> section = area_section(
+    ...     assessment=report.assessment, weights=report.weights, ranking=report.ranking,
+    ...     by_area=report.by_area, net_vs_baseline=None, method="the weighted sum",
+    ... )
+    >>> [type(block).__name__ for block in section.blocks]
+    ['Paragraph', 'Table', 'Figure', 'Table']
     """
     benefit = pd.DataFrame(by_area.xs("benefit", axis=1, level="measure"))
     risk = pd.DataFrame(by_area.xs("risk", axis=1, level="measure"))
-    net = by_area.xs("net", axis=1, level="measure")
+    net = pd.DataFrame(by_area.xs("net", axis=1, level="measure"))
     blocks: list[Block] = [
-        Paragraph(summary),
-        _ranking_table(ranking),
-        Heading("Benefits and risks by area"),
+        Paragraph(net_explanation(assessment, weights, ranking, net, method)),
+        Table(
+            "Net value by area (weighted benefit minus weighted risk)",
+            ["Option", *map(str, net.columns)],
+            [[str(option), *(signed(v) for v in row)] for option, row in net.iterrows()],
+        ),
         Figure(
             contribution_bars(benefit, risk),
             "Weighted benefits (to the right) and risks (to the left) of every option, "
@@ -136,13 +229,6 @@ def report_document(
         blocks.append(_baseline_table(assessment.baseline, ranking, net_vs_baseline))
     blocks.append(
         Table(
-            "Net value by area (weighted benefit minus weighted risk)",
-            ["Option", *map(str, net.columns)],
-            [[str(option), *(signed(v) for v in row)] for option, row in net.iterrows()],
-        )
-    )
-    blocks.append(
-        Table(
             "Weights by area",
             ["Area", "Weight", "Criteria"],
             [
@@ -151,8 +237,47 @@ def report_document(
             ],
         )
     )
+    return Section("Benefits and risks by area", blocks)
+
+
+def report_document(
+    *,
+    title: str,
+    summary: str,
+    assessment: Assessment,
+    weights: Weights,
+    ranking: pd.DataFrame,
+    by_area: pd.DataFrame,
+    net_vs_baseline: pd.DataFrame | None,
+    tradeoff: Tradeoff | None,
+    method: str,
+    provenance: str,
+) -> Document:
+    """The report's document: the summary first, then ranking, areas, top two, scales.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
+    >>> [type(block).__name__ for block in report._document().blocks][:3]
+    ['Paragraph', 'Table', 'Section']
+    """
+    blocks: list[Block] = [Paragraph(summary), ranking_table(ranking)]
+    tie = tie_note(ranking)
+    if tie is not None:
+        blocks.append(tie)
+    blocks.append(
+        area_section(
+            assessment=assessment,
+            weights=weights,
+            ranking=ranking,
+            by_area=by_area,
+            net_vs_baseline=net_vs_baseline,
+            method=method,
+        )
+    )
     if tradeoff is not None:
-        blocks += [Heading("The top two options"), *tradeoff._blocks()]
+        blocks.append(Section("The top two options", tradeoff._blocks()))
     scales = scale_lines(assessment)
     if scales:
         blocks.append(Notes("Scales (what the worst and best scores stand for)", scales))

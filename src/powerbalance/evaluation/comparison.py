@@ -24,7 +24,7 @@ from powerbalance._render import (
     Rendered,
     Table,
     component,
-    describe,
+    full_name,
     in_words,
     join_words,
     number,
@@ -411,9 +411,13 @@ class Comparison(Rendered):
         return f"{a.name or 'Assessment'}: {a.n_options} options under {weightings} and {methods}"
 
     def _provenance(self) -> str:
-        parts = [f"{label} = {describe(m)}" for label, m in self.methods.items()]
-        parts += [f"{label} = {describe(w)}" for label, w in self.weightings.items()]
-        return "; ".join(parts) + f"; powerbalance {__version__}."
+        def named(label: str, component: object) -> str:
+            name = full_name(component)
+            return name if name == label else f"{label}: {name}"
+
+        methods = "; ".join(named(label, m) for label, m in self.methods.items())
+        weightings = "; ".join(named(label, w) for label, w in self.weightings.items())
+        return f"Methods: {methods}. Weightings: {weightings}. powerbalance {__version__}."
 
     def _document(self) -> Document:
         return Document(

@@ -23,6 +23,7 @@ from powerbalance._render import (
     Document,
     Rendered,
     describe,
+    full_name,
     in_words,
     join_words,
     number,
@@ -532,21 +533,24 @@ class Report(Rendered):
         if len(tied) > 1:
             tie = (
                 f"{join_words(tied)} tie for first place under {method} "
-                f"(score {number(ranking['score'].iloc[0])})."
+                f"(score {number(ranking['score'].iloc[0])}): these scores and weights do "
+                f"not separate them."
             )
             return " ".join([tie, *robustness])
         runner_up = names[1]
         lead = ranking["score"].iloc[0] - ranking["score"].iloc[1]
+        # The bottom line first: who leads, then how robust that is, then the detail.
         sentences = [
             f"{leader} ranks first under {method} with a score of "
-            f"{number(ranking['score'].iloc[0])}, {number(lead)} ahead of {runner_up}."
+            f"{number(ranking['score'].iloc[0])}, {number(lead)} ahead of {runner_up}.",
+            *robustness,
         ]
         net = self._by_area.xs("net", axis=1, level="measure")
         difference = net.loc[leader] - net.loc[runner_up]
         gains = [(area, d) for area, d in largest_first(difference).items() if d > 5e-4]
         losses = [(area, -d) for area, d in largest_first(-difference).items() if d > 5e-4]
         if gains:
-            sentence = f"Against {runner_up} it gains most on " + join_words(
+            sentence = f"Against {runner_up}, {leader} gains most on " + join_words(
                 [f"{area} ({signed(d)})" for area, d in gains[:2]]
             )
             if losses:
@@ -568,7 +572,7 @@ class Report(Rendered):
             sentences.append(dominated)
         if self._baseline_row is not None:
             sentences.append(self._baseline_sentence())
-        return " ".join([*sentences, *robustness])
+        return " ".join(sentences)
 
     def _dominance_sentence(self) -> str:
         if self.assessment.n_options > SUMMARY_DOMINANCE_LIMIT:
@@ -643,8 +647,8 @@ class Report(Rendered):
 
     def _provenance(self) -> str:
         return (
-            f"Method {describe(self.method)}; weighting {describe(self.weighting)}; "
-            f"inputs {self.input_hash[:12]}; powerbalance {__version__}."
+            f"Method: {full_name(self.method)}. Weighting: {full_name(self.weighting)}. "
+            f"Inputs {self.input_hash[:12]}; powerbalance {__version__}."
         )
 
     def _document(self) -> Document:
@@ -658,6 +662,7 @@ class Report(Rendered):
             by_area=self._by_area,
             net_vs_baseline=None if self._baseline_row is None else self.net_by_area_vs_baseline,
             tradeoff=self.tradeoffs(names[0], names[1]) if len(names) > 1 else None,
+            method=in_words(self.method),
             provenance=self._provenance(),
         )
 

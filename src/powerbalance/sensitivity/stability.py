@@ -55,7 +55,7 @@ from powerbalance._render import (
     Rendered,
     Table,
     component,
-    describe,
+    full_name,
     in_words,
     join_words,
     number,
@@ -380,14 +380,14 @@ class Stability(Rendered):
         method = f" under {in_words(self.method)}" if self.method is not None else ""
         provenance = []
         if self.method is not None:
-            provenance.append(f"Method {describe(self.method)}")
+            provenance.append(f"Method: {full_name(self.method)}.")
         if self.weighting is not None:
-            provenance.append(f"weighting {describe(self.weighting)}")
+            provenance.append(f"Weighting: {full_name(self.weighting)}.")
         provenance.append(f"powerbalance {__version__}.")
         return Document(
             f"How far each weight can move before the ranking{method} changes",
             [Paragraph(self.summary()), self._table(), Paragraph(how)],
-            "; ".join(provenance),
+            " ".join(provenance),
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from powerbalance._render import (
     Rendered,
     Table,
     component,
-    describe,
+    full_name,
     in_words,
     number,
     plain,
@@ -200,12 +200,12 @@ class Sweep(Rendered):
         )
         provenance = []
         if self.method is not None:
-            provenance.append(f"Method {describe(self.method)}")
+            provenance.append(f"Method: {full_name(self.method)}.")
         if self.weighting is not None:
-            provenance.append(f"weighting {describe(self.weighting)}")
+            provenance.append(f"Weighting: {full_name(self.weighting)}.")
         provenance.append(f"powerbalance {__version__}.")
         method = f" under {in_words(self.method)}" if self.method is not None else ""
-        return Document(f"Sweep of {self._what()}{method}", blocks, "; ".join(provenance))
+        return Document(f"Sweep of {self._what()}{method}", blocks, " ".join(provenance))
 
     def to_frame(self) -> pd.DataFrame:
         """The scores at every step, as :attr:`scores` (a copy).

@@ -12,11 +12,12 @@ import pandas as pd
 
 from powerbalance._render import (
     Document,
+    Notes,
     Paragraph,
     Rendered,
     Table,
     component,
-    describe,
+    full_name,
     in_words,
     join_words,
     number,
@@ -26,6 +27,7 @@ from powerbalance._render import (
 from powerbalance._version import __version__
 from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method
+from powerbalance.sensitivity.smaa._explain import reading_notes, tied
 from powerbalance.sensitivity.smaa._weights import WeightInformation
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
@@ -485,14 +487,21 @@ class SMAAResult(Rendered):
 
     def _document(self) -> Document:
         provenance = (
-            f"Method {describe(self.method)}; weight information "
-            f"{describe(self.weight_information)}; seed {self.seed}; "
+            f"Method: {full_name(self.method)}. Weights: {full_name(self.weight_information)}, "
+            f"{self.weight_information.in_words()}. Seed {self.seed}; "
             f"powerbalance {__version__}."
         )
+        ties = self.pairwise and tied(self.win_counts, self.samples)
+        notes = reading_notes(uncertain_cells=self.uncertain_cells, ties=ties)
         return Document(
             f"SMAA: {self.samples:,} weightings {self.weight_information.in_words()}, "
             f"ranked by {in_words(self.method)}",
-            [Paragraph(self.summary()), self._acceptability_table(), self._overview()],
+            [
+                Paragraph(self.summary()),
+                self._acceptability_table(),
+                self._overview(),
+                Notes("How to read these figures", notes),
+            ],
             provenance,
         )
 

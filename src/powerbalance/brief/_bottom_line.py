@@ -1,0 +1,147 @@
+"""The bottom line of a brief: the recommendation in one paragraph, robustness in one sentence.
+
+A reader who stops after these two has the answer and how far to trust it; everything
+after them in the brief is the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from powerbalance._render import full_name, in_words, join_words, number, signed
+from powerbalance.evaluation import Report
+from powerbalance.evaluation.tradeoffs import largest_first
+from powerbalance.sensitivity import SMAAResult, Stability
+from powerbalance.weighting import Equal
+
+__all__ = ["recommendation", "robustness", "weighting_words"]
+
+#: Differences of net value smaller than this are not named as gains or losses.
+_NEGLIGIBLE = 5e-4
+
+
+def weighting_words(weighting: object, presets: Mapping[str, Any]) -> str:
+    """The weights as a sentence names them: equal, a preset of the study's, or a scheme.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> weighting_words(pb.weighting.Equal(), {})
+    'equal weights'
+    >>> study = pb.examples.load()
+    >>> weighting_words(study.presets["security-first"], study.presets)
+    "the study's 'security-first' weights"
+    >>> weighting_words(pb.weighting.Entropy(), {})
+    'weights from entropy, min-max normalization'
+    """
+    for name, scheme in presets.items():
+        if scheme == weighting:
+            return f"the study's {name!r} weights"
+    if isinstance(weighting, Equal):
+        return "equal weights"
+    if isinstance(weighting, Mapping):
+        return "fixed weights"
+    return f"weights from {full_name(weighting)}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def recommendation(report: Report, presets: Mapping[str, Any]) -> str:
+    """Which option comes first, under what, by how much, and what it gains and gives up.
+
+    A tie for first place is said to be one: the scores and weights do not separate
+    the options, so no one of them is recommended over the others.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> report = pb.evaluate(pb.examples.load("engage-or-contain").assessment)
+    >>> print(recommendation(report, {}))  # doctest: +NORMALIZE_WHITESPACE
+    Engage ranks first of 2 options under the weighted sum with equal weights: a score of
+    1.000, 1.000 ahead of Contain (0.000). Engage: Open markets and talk. In net value by area
+    against Contain, it gains most on Economic (+0.500) and Security (+0.500).
+    """
+    ranking = report.ranking
+    names = [str(name) for name in ranking.index]
+    scores = ranking["score"]
+    method = in_words(report.method)
+    weights = weighting_words(report.weighting, presets)
+    leader = names[0]
+    if len(names) == 1:
+        return (
+            f"{leader} is the only option assessed (score {number(scores.iloc[0])} under "
+            f"{method} with {weights}), so there is nothing to choose between."
+        )
+    tied = [name for name in names if ranking.loc[name, "rank"] == 1]
+    if len(tied) > 1:
+        return (
+            f"No single option comes first: {join_words(tied)} tie for first place under "
+            f"{method} with {weights} (score {number(scores.iloc[0])}). These scores and "
+            f"weights do not separate them, so the choice between them rests on what the "
+            f"scores leave out, or on a change of weights."
+        )
+    runner_up = names[1]
+    lead = float(scores.iloc[0] - scores.iloc[1])
+    # A lead that rounds to 0.000 is still a lead; saying "0.000 ahead" would read as a tie.
+    ahead = f"{number(lead)} ahead of" if lead >= 5e-4 else "less than 0.001 ahead of"
+    sentences = [
+        f"{leader} ranks first of {len(names)} options under {method} with {weights}: a "
+        f"score of {number(scores.iloc[0])}, {ahead} {runner_up} ({number(scores.iloc[1])})."
+    ]
+    description = report.assessment.option(leader).description
+    if description:
+        sentences.append(_sentence(f"{leader}: {description}"))
+    net = report.net_by_area
+    difference = pd.Series(net.loc[leader] - net.loc[runner_up], dtype=float)
+    gains = [f"{a} ({signed(d)})" for a, d in largest_first(difference).items() if d > _NEGLIGIBLE]
+    losses = [
+        f"{a} ({signed(-d)})" for a, d in largest_first(-difference).items() if d > _NEGLIGIBLE
+    ]
+    if gains or losses:
+        parts = []
+        if gains:
+            parts.append(f"gains most on {join_words(gains[:2])}")
+        if losses:
+            parts.append(f"gives up most on {join_words(losses[:2])}")
+        sentences.append(f"In net value by area against {runner_up}, it {' and '.join(parts)}.")
+    baseline = report.assessment.baseline
+    if baseline is not None:
+        if baseline == leader:
+            sentences.append(f"It is the baseline: no option improves on {baseline}.")
+        else:
+            versus = float(ranking["vs_baseline"].loc[leader])
+            sentences.append(f"Against the baseline, {baseline}, its score is {signed(versus)}.")
+    return " ".join(sentences)
+
+
+def robustness(stability: Stability | None, smaa: SMAAResult | None) -> str:
+    """How robust the ranking is, in one sentence, from the analyses the brief holds.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.examples.load().assessment
+    >>> print(robustness(pb.sensitivity.stability(a), None))  # doctest: +NORMALIZE_WHITESPACE
+    Targeted cooperation remains first unless the weight of Innovation leadership rises above
+    0.125 (from 0.077), when Technology investment takes over.
+    >>> print(robustness(None, None))  # doctest: +NORMALIZE_WHITESPACE
+    No sensitivity analysis was run, so how far the ranking depends on the weights is not
+    known.
+    """
+    stable = stability.robustness_sentence() if stability is not None else ""
+    sampled = smaa.robustness_sentence() if smaa is not None else ""
+    if stable and sampled:
+        # One sentence: the SMAA clause ("Over 2,000 weightings ...") joins the stability one.
+        return f"{stable.rstrip('.')}; {sampled[0].lower()}{sampled[1:]}"
+    if stable or sampled:
+        return stable or sampled
+    return (
+        "No sensitivity analysis was run, so how far the ranking depends on the weights "
+        "is not known."
+    )
