@@ -36,9 +36,11 @@ from powerbalance._render.palette import AREA_COLOURS, colours_for
 from powerbalance._render.result import Rendered, plain
 from powerbalance._render.text import TEXT_WIDTH, render_text
 from powerbalance._render.words import (
+    ahead,
     component,
     describe,
     full_name,
+    gains_and_losses,
     in_words,
     join_words,
     number,
@@ -62,11 +64,13 @@ __all__ = [
     "Rendered",
     "Section",
     "Table",
+    "ahead",
     "colours_for",
     "combine",
     "component",
     "describe",
     "full_name",
+    "gains_and_losses",
     "in_words",
     "join_words",
     "number",

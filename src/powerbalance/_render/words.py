@@ -9,9 +9,12 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "NEGLIGIBLE",
+    "ahead",
     "component",
     "describe",
     "full_name",
+    "gains_and_losses",
     "in_words",
     "join_words",
     "number",
@@ -56,6 +59,49 @@ def percent(share: float) -> str:
     if 0 < share < 0.001:
         return f"{100 * share:.2g}%"
     return f"{100 * share:.1f}%"
+
+
+#: Differences smaller than this (half the last decimal shown) are not named as gains
+#: or losses.
+NEGLIGIBLE = 5e-4
+
+
+def ahead(lead: float, runner_up: str) -> str:
+    """How far the leader is ahead of the runner-up, never "0.000 ahead", which reads as a tie.
+
+    Examples
+    --------
+    >>> ahead(0.25, "Contain"), ahead(1e-5, "Contain")
+    ('0.250 ahead of Contain', 'less than 0.001 ahead of Contain')
+    """
+    if lead >= NEGLIGIBLE:
+        return f"{number(lead)} ahead of {runner_up}"
+    return f"less than 0.001 ahead of {runner_up}"
+
+
+def gains_and_losses(difference: Mapping[Any, Any]) -> tuple[list[str], list[str]]:
+    """Areas where one option gains on another and where it gives up, largest first.
+
+    ``difference`` is by area, the first option's net value minus the second's; each
+    phrase names the area and the signed difference. Negligible differences
+    are left out.
+
+    Examples
+    --------
+    >>> gains_and_losses({"Economic": 0.5, "Security": -0.2, "Social": 0.0001})
+    (['Economic (+0.500)'], ['Security (-0.200)'])
+    """
+    items = [(str(area), float(d)) for area, d in difference.items()]
+    # Rounded before sorting, so that two computations of the same numbers that differ
+    # in the last bits list tied areas in the same order.
+    gains = sorted((item for item in items if item[1] > NEGLIGIBLE), key=lambda i: -round(i[1], 12))
+    losses = sorted(
+        (item for item in items if -item[1] > NEGLIGIBLE), key=lambda i: round(i[1], 12)
+    )
+    return (
+        [f"{area} ({signed(d)})" for area, d in gains],
+        [f"{area} ({signed(d)})" for area, d in losses],
+    )
 
 
 def join_words(items: Sequence[str]) -> str:

@@ -9,18 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-
-from powerbalance._render import full_name, in_words, join_words, number, signed
+from powerbalance._render import (
+    ahead,
+    full_name,
+    gains_and_losses,
+    in_words,
+    join_words,
+    number,
+    signed,
+)
 from powerbalance.evaluation import Report
-from powerbalance.evaluation.tradeoffs import largest_first
 from powerbalance.sensitivity import SMAAResult, Stability
 from powerbalance.weighting import Equal
 
 __all__ = ["recommendation", "robustness", "weighting_words"]
-
-#: Differences of net value smaller than this are not named as gains or losses.
-_NEGLIGIBLE = 5e-4
 
 
 def weighting_words(weighting: object, presets: Mapping[str, Any]) -> str:
@@ -88,21 +90,16 @@ def recommendation(report: Report, presets: Mapping[str, Any]) -> str:
         )
     runner_up = names[1]
     lead = float(scores.iloc[0] - scores.iloc[1])
-    # A lead that rounds to 0.000 is still a lead; saying "0.000 ahead" would read as a tie.
-    ahead = f"{number(lead)} ahead of" if lead >= 5e-4 else "less than 0.001 ahead of"
     sentences = [
         f"{leader} ranks first of {len(names)} options under {method} with {weights}: a "
-        f"score of {number(scores.iloc[0])}, {ahead} {runner_up} ({number(scores.iloc[1])})."
+        f"score of {number(scores.iloc[0])}, {ahead(lead, runner_up)} "
+        f"({number(scores.iloc[1])})."
     ]
     description = report.assessment.option(leader).description
     if description:
         sentences.append(_sentence(f"{leader}: {description}"))
     net = report.net_by_area
-    difference = pd.Series(net.loc[leader] - net.loc[runner_up], dtype=float)
-    gains = [f"{a} ({signed(d)})" for a, d in largest_first(difference).items() if d > _NEGLIGIBLE]
-    losses = [
-        f"{a} ({signed(-d)})" for a, d in largest_first(-difference).items() if d > _NEGLIGIBLE
-    ]
+    gains, losses = gains_and_losses((net.loc[leader] - net.loc[runner_up]).to_dict())
     if gains or losses:
         parts = []
         if gains:

@@ -22,8 +22,10 @@ from powerbalance._labels import frame, hand_out, labels
 from powerbalance._render import (
     Document,
     Rendered,
+    ahead,
     describe,
     full_name,
+    gains_and_losses,
     in_words,
     join_words,
     number,
@@ -32,7 +34,7 @@ from powerbalance._render import (
 from powerbalance._version import __version__
 from powerbalance.errors import InvalidParameterError
 from powerbalance.evaluation._report_document import report_data, report_document
-from powerbalance.evaluation.tradeoffs import Tradeoff, dominance_pairs, efficient, largest_first
+from powerbalance.evaluation.tradeoffs import Tradeoff, dominance_pairs, efficient
 from powerbalance.methods import Method, PreparedMethod, scored
 from powerbalance.methods.ranking import rank_and_order
 from powerbalance.model import Assessment
@@ -542,21 +544,15 @@ class Report(Rendered):
         # The bottom line first: who leads, then how robust that is, then the detail.
         sentences = [
             f"{leader} ranks first under {method} with a score of "
-            f"{number(ranking['score'].iloc[0])}, {number(lead)} ahead of {runner_up}.",
+            f"{number(ranking['score'].iloc[0])}, {ahead(float(lead), runner_up)}.",
             *robustness,
         ]
         net = self._by_area.xs("net", axis=1, level="measure")
-        difference = net.loc[leader] - net.loc[runner_up]
-        gains = [(area, d) for area, d in largest_first(difference).items() if d > 5e-4]
-        losses = [(area, -d) for area, d in largest_first(-difference).items() if d > 5e-4]
+        gains, losses = gains_and_losses(net.loc[leader] - net.loc[runner_up])
         if gains:
-            sentence = f"Against {runner_up}, {leader} gains most on " + join_words(
-                [f"{area} ({signed(d)})" for area, d in gains[:2]]
-            )
+            sentence = f"Against {runner_up}, {leader} gains most on " + join_words(gains[:2])
             if losses:
-                sentence += " and gives up most on " + join_words(
-                    [f"{area} ({signed(d)})" for area, d in losses[:2]]
-                )
+                sentence += " and gives up most on " + join_words(losses[:2])
             sentences.append(sentence + ".")
         own = net.loc[leader]
         if len(own) > 1:
