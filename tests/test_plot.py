@@ -424,6 +424,25 @@ def test_options_and_ranks_have_the_palettes_colours(every_figure):
     assert lightness == sorted(lightness)  # ordered: first place darkest
 
 
+def test_ranks_have_the_colours_of_the_html_page(report):
+    from powerbalance._render.palette import rank_colours
+
+    result = pb.sensitivity.smaa(report.assessment, samples=1000, seed=4)
+    ax = axes_of(plot.acceptability(result))
+    page = result.to_html(page=True)
+    expected = rank_colours(len(result.options))
+    for rank, colour in enumerate(expected, start=1):
+        (bars,) = (c for c in ax.containers if c.get_label() == f"rank {rank}")
+        # The same colour is drawn for the same rank in the SMAA page's bars.
+        fills = set(re.findall(rf'data-rank="{rank}"[^>]*fill="([^"]+)"', page))
+        assert fills == {colour}
+        assert bars[0].get_facecolor() == _rgba(colour)
+    # And the options come in the same order, top to bottom.
+    drawn = [label.get_text() for label in ax.get_yticklabels()]
+    assert drawn == re.findall(r'<g class="option" data-option="([^"]+)"', page)
+    assert set(result.never_first) >= {"Confrontation", "Status quo"}
+
+
 def test_risks_are_striped_in_black_or_white_whichever_shows(report):
     from powerbalance._render.palette import colours_for, contrast, text_on
 

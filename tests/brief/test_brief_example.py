@@ -108,8 +108,31 @@ def test_the_bottom_line_names_leader_weights_and_both_analyses(brief):
     )
     robustness = brief.robustness()
     assert robustness.startswith("Targeted cooperation remains first unless")
-    assert "over 2,000 weightings drawn uniformly" in robustness
+    # SMAA draws around the brief's own weights, so it speaks of the same recommendation.
+    assert (
+        "over 2,000 weightings within ±50% of the given weights, Targeted cooperation "
+        "ranks first in 92.2%"
+    ) in robustness
     assert robustness.count(". ") == 0  # one sentence
+
+
+def test_smaa_over_all_weightings_still_speaks_of_the_recommended_option(study):
+    # Over uniform weights Targeted cooperation still leads; under economy-first the
+    # recommendation is another option, and the sentence says who wins more often.
+    brief = pb.brief.build(
+        study,
+        weighting="economy-first",
+        smaa=2_000,
+        smaa_weights=pb.sensitivity.UniformWeights(),
+        seed=1,
+        stability=False,
+    )
+    leader = brief.report.ranking.index[0]
+    assert leader != "Targeted cooperation"
+    assert brief.robustness().startswith(
+        f"Over 2,000 weightings drawn uniformly, {leader} ranks first in "
+    )
+    assert ", though Targeted cooperation does more often, in " in brief.robustness()
 
 
 def test_the_evidence_follows_in_the_agreed_order(brief):
@@ -124,8 +147,17 @@ def test_the_evidence_follows_in_the_agreed_order(brief):
         "The criteria",
         "How far each weight can move",
         "Over many weightings at once (SMAA)",
+        "Under other weightings and methods",
         "Method and weighting",
     ]
+
+
+def test_the_comparison_spans_the_study_presets_and_the_five_methods(brief, study):
+    assert list(brief.comparison.weightings) == list(study.presets)
+    assert len(brief.comparison.methods) == 5
+    text = _words(brief.to_text())
+    assert "Ranks of each option over 15 rankings" in text
+    assert "Targeted cooperation 1 1 2 8 of 15" in text
 
 
 def test_provenance_names_author_date_method_in_words_and_version(brief, study):

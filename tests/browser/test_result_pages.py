@@ -25,6 +25,16 @@ STUDY = "great-power-cooperation"
 PAGES = ("brief", "report", "comparison", "stability", "smaa")
 #: Pages that list every option; the stability page names only those it talks about.
 EVERY_OPTION = frozenset({"brief", "report", "comparison", "smaa"})
+#: The charts each page draws, in order (the classes of their drawings).
+CHARTS = {
+    "brief": ["chart bars", "chart ranks"],
+    "report": ["chart bars"],
+    "comparison": [],
+    "stability": [],
+    "smaa": ["chart ranks"],
+}
+#: The smallest size, in CSS pixels, at which a chart's text (12 units) may be drawn.
+SMALLEST_TEXT = 9.0
 
 
 @functools.cache
@@ -128,12 +138,19 @@ LAYOUT = """(names) => {
       overflowing.push(`${label} (right edge at ${Math.round(rect.right)} px)`);
     }
   }
+  // Each chart: its kind, where it is drawn, and how wide its drawing is in its own units.
+  const charts = [...document.querySelectorAll("svg.chart")].map((svg) => {
+    const rect = svg.getBoundingClientRect();
+    return { kind: svg.getAttribute("class"), left: rect.left, right: rect.right,
+             width: rect.width, height: rect.height, units: svg.viewBox.baseVal.width };
+  });
   return {
     width,
     scrollWidth: Math.max(root.scrollWidth, document.body.scrollWidth),
     visible,
     overflowing,
     scripts: document.scripts.length,
+    charts,
   };
 }"""
 
@@ -255,6 +272,24 @@ def test_nothing_leaves_the_page_and_nothing_runs(layout, name, width):
     found = layout(name, width)
     assert found["outside"] == []
     assert found["scripts"] == 0
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_chart_is_drawn_within_the_page_at_a_readable_size(layout, name, width):
+    found = layout(name, width)
+    charts = found["charts"]
+    assert [chart["kind"] for chart in charts] == CHARTS[name]
+    for chart in charts:
+        assert chart["height"] > 0, f"{chart['kind']} on the {name} page is not drawn"
+        assert chart["left"] >= -0.5, chart
+        assert chart["right"] <= found["width"] + 0.5, (
+            f"{chart['kind']} on the {name} page runs to {chart['right']:.0f} px at {width} px"
+        )
+        text = 12 * chart["width"] / chart["units"]
+        assert text >= SMALLEST_TEXT, (
+            f"{chart['kind']} on the {name} page draws its text at {text:.1f} px at {width} px"
+        )
 
 
 def test_the_brief_prints_the_disclaimer_and_the_recommendation_on_page_one(printed):

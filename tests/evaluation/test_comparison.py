@@ -121,3 +121,26 @@ def test_summary_counts_shared_first_places():
         "The rankings disagree on the leader: of the 3 rankings, first place goes to A in 2 "
         "and B in 2 (shared in 1)."
     )
+
+
+def _with_a_zero_cost():
+    criteria = [
+        pb.Criterion("Lives saved", area="Social", kind="benefit"),
+        pb.Criterion("Capital cost", area="Economic", kind="risk"),
+    ]
+    return pb.Assessment(["Do nothing", "Wall", "Barrier"], criteria, [[0, 0], [6, 4], [9, 8]])
+
+
+def test_a_default_method_that_cannot_rank_the_scores_is_left_out_with_the_reason():
+    c = pb.compare(_with_a_zero_cost())
+    assert list(c.methods) == ["weighted-sum", "topsis", "vikor", "promethee"]
+    reason = c.left_out["weighted-product"]
+    assert "'Capital cost'" in reason
+    assert "'Do nothing' scores 0" in reason
+    assert "The weighted-product method is left out: the 'linear' normalization" in c.summary()
+    assert c.to_dict()["left_out"] == {"weighted-product": reason}
+
+
+def test_a_method_asked_for_by_name_that_cannot_rank_the_scores_raises():
+    with pytest.raises(pb.errors.NormalizationError, match="'Capital cost'"):
+        pb.compare(_with_a_zero_cost(), methods=["weighted-sum", "weighted-product"])

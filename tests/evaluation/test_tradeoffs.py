@@ -58,6 +58,27 @@ def test_a_sacrifice_is_named_in_the_summary():
     )
 
 
+@pytest.mark.parametrize(
+    ("trade", "expected"),
+    [
+        (0.5, "Open and Closed score 0.000 apart"),
+        (0.50001, "Open and Closed score less than 0.001 apart"),
+        (0.6, "Open beats Closed by 0.200 mainly on Economic (+0.600) but gives up"),
+    ],
+)
+def test_a_near_tie_is_never_said_to_be_won_by_0_000(trade, expected):
+    criteria = [
+        pb.Criterion("Trade", area="Economic", kind="benefit"),
+        pb.Criterion("Escalation", area="Security", kind="risk"),
+    ]
+    a = pb.Assessment(["Open", "Closed"], criteria, [[10, 10], [0, 0]])
+    weights = pb.Weights(["Trade", "Escalation"], [trade, 1 - trade])
+    summary = pb.evaluate(a, weighting=weights).tradeoffs("Open", "Closed").summary()
+    assert summary.startswith(expected)
+    assert "by 0.000" not in summary
+    assert "gives up Security" in summary
+
+
 @pytest.mark.parametrize("kind", ["weighted-sum", "promethee"])
 @PROPERTY
 @given(data=st.data())

@@ -153,7 +153,16 @@ def test_every_text_colour_reads_on_every_background_of_the_stylesheet():
 
 
 def test_text_in_the_charts_reads_on_the_page(page):
-    fills = re.findall(r'<text [^>]*?fill="(#[0-9A-Fa-f]{6})"', page)
+    # A value written on a bar (class "value", right after the bar) reads on the bar.
+    on_bars = re.findall(
+        r'<rect [^>]*?fill="(#[0-9A-Fa-f]{6})"[^>]*>(?:<title>[^<]*</title>)?</rect>'
+        r'<text class="value" [^>]*?fill="(#[0-9A-Fa-f]{6})"',
+        page,
+    )
+    assert len(on_bars) == page.count('<text class="value" ')
+    for bar, fill in on_bars:
+        assert contrast(fill, bar) >= 4.5
+    fills = re.findall(r'<text (?!class="value")[^>]*?fill="(#[0-9A-Fa-f]{6})"', page)
     for fill in fills:
         assert contrast(fill, PAPER) >= 4.5
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import powerbalance as pb
-from powerbalance._render.palette import INK, PAPER, colours_for, contrast, text_on
-from powerbalance._render.svg import contribution_bars, line_chart, nice_ticks
+from powerbalance._render.palette import INK, PAPER, colours_for, contrast, rank_colours, text_on
+from powerbalance._render.svg import acceptability_bars, contribution_bars, line_chart, nice_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 STUDY = "great-power-cooperation"
@@ -166,6 +167,56 @@ def test_lines_differ_by_dash_as_well_as_colour_and_have_axes():
     assert any(p.get("class") == "axis" for p in root.iter(f"{SVG}path"))
     (marker,) = [line for line in root.iter(f"{SVG}line") if line.get("class") == "marker"]
     assert (marker.get("stroke"), marker.get("stroke-dasharray")) not in styles
+
+
+def _shares(names: list[str], seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    values = rng.dirichlet(np.ones(len(names)), size=len(names))
+    return pd.DataFrame(values, index=names, columns=range(1, len(names) + 1))
+
+
+def test_rank_bars_label_a_segment_only_where_the_label_fits_and_reads():
+    shares = _shares([f"Option {k}" for k in range(6)])
+    root = _tree(acceptability_bars(shares, description="Option 0 ranks first in ..."))
+    assert root.get("width") == "100%"
+    assert root.get("height") is None
+    assert [child.tag for child in root][:2] == [f"{SVG}title", f"{SVG}desc"]
+    colours = rank_colours(6)
+    labelled = 0
+    for group in root.iter(f"{SVG}g"):
+        bars = [r for r in group.iter(f"{SVG}rect") if r.get("class") == "bar"]
+        for text in group.iter(f"{SVG}text"):
+            x, y = float(text.get("x")), float(text.get("y"))
+            if not any(float(b.get("y")) < y < float(b.get("y")) + 16 for b in bars):
+                continue  # the option's name or its first-rank share, above the bar
+            (bar,) = [
+                b for b in bars if float(b.get("x")) < x < float(b.get("x")) + float(b.get("width"))
+            ]
+            labelled += 1
+            width = float(bar.get("width"))
+            content = "".join(text.itertext())
+            assert content == f"{100 * float(bar.get('data-value')):.0f}%"
+            assert 6.8 * len(content) * 11 / 12 <= width
+            assert text.get("fill") == text_on(bar.get("fill"))
+            assert contrast(text.get("fill"), bar.get("fill")) >= 4.5
+            assert bar.get("fill") in colours
+    assert labelled > 0
+
+
+def test_rank_bars_wrap_long_names_within_the_chart():
+    name = "A very long option name that goes on and on about what it would do in practice"
+    root = _tree(acceptability_bars(_shares([name, "Short"])))
+    width = float(root.get("viewBox").split()[2])
+    lines = [t for t in root.iter(f"{SVG}text") if "".join(t.itertext()) in name]
+    assert len(lines) >= 2
+    assert " ".join("".join(t.itertext()) for t in lines) == name
+    for text in root.iter(f"{SVG}text"):
+        content, x = "".join(text.itertext()), float(text.get("x"))
+        reach = 6.8 * len(content) * float(text.get("font-size")) / 12
+        anchor = text.get("text-anchor", "start")
+        start = {"start": x, "middle": x - reach / 2, "end": x - reach}[anchor]
+        assert start >= 0, content
+        assert start + reach <= width, content
 
 
 def test_nice_ticks_are_round_and_cover_the_range():

@@ -3,7 +3,8 @@
 Each chart carries its own presentation attributes, so it reads the same in a styled
 page, a notebook or an e-mail. It has a title, an axis with labelled values and a
 legend; what a bar measures is told by its pattern as well as by its side of zero,
-and lines differ in dash as well as in colour, so no meaning rests on colour alone.
+lines differ in dash as well as in colour, and ranks follow one another along a bar
+in a palette ordered from dark to light, so no meaning rests on hue alone.
 A chart has a ``viewBox`` and no fixed size: it scales down to the width of a phone,
 and no further up than a size at which its text stays the size of the page's. The
 text alternative and the role of image are added by the HTML renderer from the
@@ -25,10 +26,12 @@ from powerbalance._render.palette import (
     MARKER_GREY,
     MEASURE_HATCHES,
     colours_for,
+    rank_colours,
     text_on,
 )
+from powerbalance._render.words import percent
 
-__all__ = ["contribution_bars", "line_chart", "nice_ticks"]
+__all__ = ["acceptability_bars", "contribution_bars", "line_chart", "nice_ticks"]
 
 _FONT = 'font-family="system-ui, -apple-system, &quot;Segoe UI&quot;, sans-serif"'
 _TEXT = f'font-size="12" fill="{INK}"'
@@ -86,13 +89,21 @@ def _text(x: float, y: float, content: str, anchor: str = "start", extra: str = 
     )
 
 
-def _svg(kind: str, title: str, height: float, defs: Sequence[str], parts: Sequence[str]) -> str:
+def _svg(
+    kind: str,
+    title: str,
+    height: float,
+    defs: Sequence[str],
+    parts: Sequence[str],
+    description: str = "",
+) -> str:
     definitions = f"<defs>{''.join(defs)}</defs>" if defs else ""
+    desc = f"<desc>{_escape(description)}</desc>" if description else ""
     return (
         f'<svg class="chart {kind}" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {_WIDTH} {height:.0f}" width="100%" '
         f'style="max-width:{_WIDTH * _MOST:.0f}px;height:auto" {_FONT}>'
-        f"<title>{_escape(title)}</title>{definitions}"
+        f"<title>{_escape(title)}</title>{desc}{definitions}"
         f'<text class="title" x="8" y="18" font-size="14" font-weight="600" fill="{INK}">'
         f"{_escape(title)}</text>{''.join(parts)}</svg>"
     )
@@ -390,3 +401,90 @@ def line_chart(
         entries.append((_line_sample(INK, "", 1.0), "first place changes"))
     legend, last = _legend(entries, bottom + (56 if x_label else 40))
     return _svg("lines", title, last + 10, [], [*parts, legend])
+
+
+def acceptability_bars(
+    shares: pd.DataFrame,
+    *,
+    title: str = "How often each option takes each rank",
+    axis_label: str = "share of the weightings",
+    description: str = "",
+) -> str:
+    """Stacked bars of rank acceptability, one per option: its shares of ranks 1, 2, ...
+
+    ``shares`` is options x ranks (rows in the order to draw, columns the ranks from
+    first to last), each row adding up to 1. Every bar runs along one axis from 0 to
+    100%. Its segments, one for each rank the option takes at all, are SVG ``rect``
+    elements of class ``bar`` carrying the option, the rank and the exact share, with a
+    tooltip, in the ordered palette of ranks (first place darkest); a segment wide
+    enough is labelled with its share in whole percent (text of class ``value``, right
+    after its segment, in black or white, whichever reads on it). Each option is a
+    group (``g`` of class ``option``): its name (wrapped when long) and its first-rank
+    share ("first in 54.6%", or "never first") above its bar. A legend of the ranks
+    runs below the axis; ``description`` becomes the drawing's ``desc``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> shares = pd.DataFrame([[0.75, 0.25], [0.0, 1.0]], index=["A", "B"], columns=[1, 2])
+    >>> svg = acceptability_bars(shares)
+    >>> svg.count('class="option"'), svg.count('class="bar"')
+    (2, 3)
+    """
+    options = [str(option) for option in shares.index]
+    values = shares.to_numpy(dtype=float)
+    colours = rank_colours(values.shape[1])
+    # Room on the right for "100%" centred on the last tick.
+    left, plot_width = 14.0, _WIDTH - 14.0 - 22.0
+    groups: list[str] = []
+    y = 28.0
+    for name, row in zip(options, values, strict=True):
+        lead = f"first in {percent(float(row[0]))}" if row[0] > 0 else "never first"
+        room = _WIDTH - 16 - _CHAR * len(lead) - 12
+        lines = textwrap.wrap(name, max(int(room / _CHAR), 8), break_long_words=True) or [""]
+        group: list[str] = []
+        for k, line in enumerate(lines):
+            y += 15
+            group.append(_text(8, y, line, extra=' font-weight="600"' if k == 0 else ""))
+        group.append(_text(_WIDTH - 8, y - 15 * (len(lines) - 1), lead, "end"))
+        top, x = y + 5, left
+        for rank, (share, colour) in enumerate(zip(row, colours, strict=True), start=1):
+            size = max(float(share), 0.0) * plot_width
+            if size <= 0:
+                continue
+            group.append(
+                f'<rect class="bar" data-option="{_escape(name)}" data-rank="{rank}" '
+                f'data-value="{float(share)!r}" x="{x:.2f}" y="{top:.1f}" width="{size:.2f}" '
+                f'height="16" fill="{colour}" stroke="{INK}" stroke-width="0.5">'
+                f"<title>{_escape(name)}, rank {rank}: {100 * share:.1f}%</title></rect>"
+            )
+            label = f"{100 * share:.0f}%"
+            if _CHAR * len(label) * 11 / 12 + 4 <= size:
+                group.append(
+                    f'<text class="value" x="{x + size / 2:.1f}" y="{top + 12:.1f}" '
+                    f'text-anchor="middle" font-size="11" fill="{text_on(colour)}">{label}</text>'
+                )
+            x += size
+        groups.append(f'<g class="option" data-option="{_escape(name)}">{"".join(group)}</g>')
+        y = top + 16 + 6
+    axis = y + 6
+    parts: list[str] = []
+    for tick in nice_ticks(0.0, 1.0, most=5):
+        x = left + tick * plot_width
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="34" y2="{axis:.1f}" stroke="{_GRID}" '
+            f'stroke-width="0.75"/>'
+        )
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{axis:.1f}" y2="{axis + 4:.1f}" stroke="{INK}"/>'
+        )
+        parts.append(_text(x, axis + 16, f"{100 * tick:.0f}%", "middle"))
+    parts += groups
+    parts.append(
+        f'<line class="axis" x1="{left:.1f}" x2="{left + plot_width:.1f}" y1="{axis:.1f}" '
+        f'y2="{axis:.1f}" stroke="{INK}"/>'
+    )
+    parts.append(_text(left + plot_width / 2, axis + 32, axis_label, "middle"))
+    entries = [(_box_sample(colour), f"rank {k}") for k, colour in enumerate(colours, start=1)]
+    legend, last = _legend(entries, axis + 54)
+    return _svg("ranks", title, last + 10, [], [*parts, legend], description)

@@ -53,12 +53,15 @@ def percent(share: float) -> str:
 
     Examples
     --------
-    >>> percent(0.5461), percent(0.00042), percent(0.0)
-    ('54.6%', '0.042%', '0.0%')
+    >>> percent(0.5461), percent(0.00042), percent(0.0), percent(181 / 2000)
+    ('54.6%', '0.042%', '0.0%', '9.1%')
     """
+    # Rounded to 9 places first, so that a share of exactly k.x5% rounds as the same
+    # count written 100 * count / samples does, not by the bits of count / samples.
+    value = round(100 * share, 9)
     if 0 < share < 0.001:
-        return f"{100 * share:.2g}%"
-    return f"{100 * share:.1f}%"
+        return f"{value:.2g}%"
+    return f"{value:.1f}%"
 
 
 #: Differences smaller than this (half the last decimal shown) are not named as gains
@@ -77,6 +80,20 @@ def ahead(lead: float, runner_up: str) -> str:
     if lead >= NEGLIGIBLE:
         return f"{number(lead)} ahead of {runner_up}"
     return f"less than 0.001 ahead of {runner_up}"
+
+
+def margin(difference: float) -> str:
+    """The size of a difference in score, never "0.000", which reads as no difference.
+
+    Examples
+    --------
+    >>> margin(-0.25), margin(2e-5), margin(0.0)
+    ('0.250', 'less than 0.001', '0.000')
+    """
+    size = abs(float(difference))
+    if size >= NEGLIGIBLE or size == 0.0:
+        return number(size)
+    return "less than 0.001"
 
 
 def gains_and_losses(difference: Mapping[Any, Any]) -> tuple[list[str], list[str]]:

@@ -11,42 +11,17 @@ from typing import Any
 
 from powerbalance._render import (
     ahead,
-    full_name,
     gains_and_losses,
     in_words,
     join_words,
     number,
     signed,
 )
+from powerbalance.brief._presets import weighting_words
 from powerbalance.evaluation import Report
 from powerbalance.sensitivity import SMAAResult, Stability
-from powerbalance.weighting import Equal
 
-__all__ = ["recommendation", "robustness", "weighting_words"]
-
-
-def weighting_words(weighting: object, presets: Mapping[str, Any]) -> str:
-    """The weights as a sentence names them: equal, a preset of the study's, or a scheme.
-
-    Examples
-    --------
-    >>> import powerbalance as pb
-    >>> weighting_words(pb.weighting.Equal(), {})
-    'equal weights'
-    >>> study = pb.examples.load()
-    >>> weighting_words(study.presets["security-first"], study.presets)
-    "the study's 'security-first' weights"
-    >>> weighting_words(pb.weighting.Entropy(), {})
-    'weights from entropy, min-max normalization'
-    """
-    for name, scheme in presets.items():
-        if scheme == weighting:
-            return f"the study's {name!r} weights"
-    if isinstance(weighting, Equal):
-        return "equal weights"
-    if isinstance(weighting, Mapping):
-        return "fixed weights"
-    return f"weights from {full_name(weighting)}"
+__all__ = ["recommendation", "robustness"]
 
 
 def _sentence(text: str) -> str:
@@ -117,8 +92,13 @@ def recommendation(report: Report, presets: Mapping[str, Any]) -> str:
     return " ".join(sentences)
 
 
-def robustness(stability: Stability | None, smaa: SMAAResult | None) -> str:
+def robustness(
+    stability: Stability | None, smaa: SMAAResult | None, *, leader: str | None = None
+) -> str:
     """How robust the ranking is, in one sentence, from the analyses the brief holds.
+
+    ``leader`` is the recommended option: the SMAA clause says how often it ranks
+    first, and names the option that ranks first more often if one does.
 
     Examples
     --------
@@ -132,7 +112,7 @@ def robustness(stability: Stability | None, smaa: SMAAResult | None) -> str:
     known.
     """
     stable = stability.robustness_sentence() if stability is not None else ""
-    sampled = smaa.robustness_sentence() if smaa is not None else ""
+    sampled = smaa.robustness_sentence(leader=leader) if smaa is not None else ""
     if stable and sampled:
         # One sentence: the SMAA clause ("Over 2,000 weightings ...") joins the stability one.
         return f"{stable.rstrip('.')}; {sampled[0].lower()}{sampled[1:]}"

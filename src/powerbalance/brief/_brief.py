@@ -177,7 +177,10 @@ class Brief(Rendered):
         >>> pb.brief.build(pb.examples.load()).robustness()[:41]
         'Targeted cooperation remains first unless'
         """
-        return robustness(self.stability, self.smaa)
+        ranking = self.report.ranking
+        # A tie for first place has no one leader to speak of.
+        leader = str(ranking.index[0]) if (ranking["rank"] == 1).sum() == 1 else None
+        return robustness(self.stability, self.smaa, leader=leader)
 
     def summary(self) -> str:
         """The bottom line: the recommendation, then how robust it is.

@@ -18,10 +18,11 @@ from powerbalance._render import (
     Table,
     full_name,
     in_words,
+    join_words,
     number,
 )
-from powerbalance.brief._bottom_line import weighting_words
 from powerbalance.brief._consequences import amount, consequence_blocks
+from powerbalance.brief._presets import weighting_words
 from powerbalance.evaluation import Comparison, Report
 from powerbalance.evaluation._report_document import (
     area_section,
@@ -188,27 +189,66 @@ def stability_section(stability: Stability) -> Section:
 def smaa_section(result: SMAAResult) -> Section:
     """How often each option ranks first over every weighting drawn, and how to read it.
 
+    The result's own page follows its headline with a chart of every option's rank
+    acceptabilities, then the tables; the section holds the same.
+
     Examples
     --------
     >>> import powerbalance as pb
     >>> r = pb.sensitivity.smaa(pb.examples.load().assessment, samples=100, seed=1)
-    >>> smaa_section(r).heading
+    >>> section = smaa_section(r)
+    >>> section.heading
     'Over many weightings at once (SMAA)'
+    >>> [type(block).__name__ for block in section.blocks][:3]
+    ['Paragraph', 'Figure', 'Table']
     """
     return Section("Over many weightings at once (SMAA)", result._document().blocks)
 
 
 def comparison_section(comparison: Comparison) -> Section:
-    """The ranks under several weightings and methods, and how far they agree.
+    """How each option ranks across several weightings and methods, and whether they agree.
+
+    The comparison's own page lists every ranking; a brief gives each option's range
+    of ranks and how often it comes first, in the order of the Borda consensus.
 
     Examples
     --------
     >>> import powerbalance as pb
     >>> c = pb.compare(pb.examples.load().assessment, methods=["weighted-sum", "topsis"])
-    >>> comparison_section(c).heading
+    >>> section = comparison_section(c)
+    >>> section.heading
     'Under other weightings and methods'
+    >>> section.blocks[1].header
+    ('Option', 'Consensus rank', 'Best rank', 'Worst rank', 'First in')
     """
-    return Section("Under other weightings and methods", comparison._document().blocks)
+    ranks = comparison.ranks
+    borda = comparison.consensus("borda")["rank"].sort_values(kind="stable")
+    count = ranks.shape[1]
+    weightings = join_words([repr(label) for label in comparison.weightings])
+    methods = join_words([in_words(method) for method in comparison.methods.values()])
+    table = Table(
+        f"Ranks of each option over {count} rankings",
+        ["Option", "Consensus rank", "Best rank", "Worst rank", "First in"],
+        [
+            [
+                str(option),
+                str(borda[option]),
+                str(int(ranks.loc[option].min())),
+                str(int(ranks.loc[option].max())),
+                f"{int((ranks.loc[option] == 1).sum())} of {count}",
+            ]
+            for option in borda.index
+        ],
+    )
+    note = Paragraph(
+        f"The rankings are those of the weightings {weightings}, each by {methods}. "
+        "The consensus rank is by Borda count over all the rankings. Where an option's "
+        "best and worst ranks are close, the choice of weighting and method hardly moves "
+        "it; where they are far apart, that choice decides its place."
+    )
+    return Section(
+        "Under other weightings and methods", [Paragraph(comparison.summary()), table, note]
+    )
 
 
 def method(report: Report, presets: Mapping[str, Any]) -> Section:

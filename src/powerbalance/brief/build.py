@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from powerbalance._validate import Boolean, InstanceOf, Integer, check
 from powerbalance.brief._brief import Brief
-from powerbalance.evaluation import evaluate
+from powerbalance.brief._presets import as_study, study_weighting
+from powerbalance.evaluation import compare, evaluate
 from powerbalance.methods import MethodLike
 from powerbalance.model import Assessment, Study
-from powerbalance.sensitivity import SMAAResult
+from powerbalance.sensitivity import PerturbedWeights, SMAAResult, WeightInformation
 from powerbalance.sensitivity import smaa as run_smaa
 from powerbalance.sensitivity import stability as run_stability
 from powerbalance.weighting import WeightingLike
@@ -15,14 +16,12 @@ from powerbalance.weighting import WeightingLike
 __all__ = ["build"]
 
 
-def _weighting(study: Study, weighting: WeightingLike | None) -> WeightingLike:
-    """The study's first preset for None, a preset by its name, or ``weighting`` as given."""
-    if weighting is None:
-        return next(iter(study.presets.values()), "equal")
-    if isinstance(weighting, str) and weighting in study.presets:
-        scheme: WeightingLike = study.presets[weighting]
-        return scheme
-    return weighting
+def _comparison_weightings(study: Study, scheme: WeightingLike) -> dict[str, WeightingLike]:
+    """The study's presets, and the brief's own weighting when it is not one of them."""
+    weightings: dict[str, WeightingLike] = dict(study.presets) or {"equal": "equal"}
+    if scheme not in weightings.values() and scheme != "equal":
+        weightings["this brief's"] = scheme
+    return weightings
 
 
 def build(
@@ -32,7 +31,9 @@ def build(
     method: MethodLike = "weighted-sum",
     stability: bool = True,
     smaa: int | SMAAResult | None = None,
+    smaa_weights: WeightInformation | None = None,
     seed: int | None = None,
+    comparison: bool = True,
 ) -> Brief:
     """Evaluate a study, run the robustness analyses asked for, and return its brief.
 
@@ -52,11 +53,21 @@ def build(
         can move before the ranking changes).
     smaa : int or SMAAResult, optional
         A number of weightings to draw for :func:`powerbalance.sensitivity.smaa` (with
-        ``method``, weights drawn uniformly), or an SMAA result already run on the
+        ``method`` and ``smaa_weights``), or an SMAA result already run on the
         study's assessment. None runs no SMAA.
+    smaa_weights : WeightInformation, optional
+        What is known about the weights when ``smaa`` is a number. By default each
+        weight within ±50% of the brief's weights
+        (:class:`~powerbalance.sensitivity.PerturbedWeights` with ``spread=0.5``), so
+        that the robustness the brief reports is that of its own recommendation; give
+        :class:`~powerbalance.sensitivity.UniformWeights` to draw over all weightings.
     seed : int, optional
         The seed of the SMAA run when ``smaa`` is a number; None draws a fresh one
         (recorded in the brief).
+    comparison : bool, default True
+        Whether to rank the options under every preset of the study (or equal weights,
+        with the brief's own) by each of the five built-in methods,
+        :func:`powerbalance.compare`, and show where the rankings agree.
 
     Returns
     -------
@@ -82,14 +93,16 @@ def build(
     >>> pb.brief.build(pb.examples.load(), weighting="equal").robustness()[:20]
     'Targeted cooperation'
     """
+    check("build", "stability", stability, Boolean())
+    check("build", "comparison", comparison, Boolean())
     check(
         "build",
-        "study_or_assessment",
-        study_or_assessment,
-        InstanceOf((Study, Assessment), description="a Study or an Assessment"),
-        fix="Such as pb.examples.load('great-power-cooperation') or pb.io.read('study.toml').",
+        "smaa_weights",
+        smaa_weights,
+        InstanceOf(WeightInformation),
+        None,
+        fix="Such as pb.sensitivity.UniformWeights() or pb.sensitivity.OrdinalWeights([...]).",
     )
-    check("build", "stability", stability, Boolean())
     check(
         "build",
         "smaa",
@@ -99,18 +112,21 @@ def build(
         None,
         fix="Give the number of weightings to draw, such as smaa=10_000.",
     )
-    study = (
-        study_or_assessment
-        if isinstance(study_or_assessment, Study)
-        else Study(study_or_assessment)
-    )
+    study = as_study(study_or_assessment, "build", "study_or_assessment")
     a = study.assessment
-    scheme = _weighting(study, weighting)
+    scheme = study_weighting(study, weighting)
     report = evaluate(a, weighting=scheme, method=method)
     stable = run_stability(a, weighting=scheme, method=report.method) if stability else None
     sampled = (
         smaa
         if smaa is None or isinstance(smaa, SMAAResult)
-        else run_smaa(a, method=report.method, samples=int(smaa), seed=seed)
+        else run_smaa(
+            a,
+            method=report.method,
+            weight_information=smaa_weights or PerturbedWeights(report.weights, spread=0.5),
+            samples=int(smaa),
+            seed=seed,
+        )
     )
-    return Brief(study, report, stability=stable, smaa=sampled)
+    compared = compare(a, weightings=_comparison_weightings(study, scheme)) if comparison else None
+    return Brief(study, report, stability=stable, smaa=sampled, comparison=compared)

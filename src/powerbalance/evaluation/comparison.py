@@ -32,6 +32,7 @@ from powerbalance._render import (
 )
 from powerbalance._validate import InstanceOf, check, refuse, shown
 from powerbalance._version import __version__
+from powerbalance.errors import NormalizationError
 from powerbalance.evaluation.agreement import (
     CORRELATIONS,
     RULES,
@@ -134,7 +135,10 @@ def compare(
         Default ``{"equal": "equal"}``.
     methods : mapping of label to method, or list of registered names, optional
         Default: the five built-in methods (weighted sum, weighted product, TOPSIS,
-        VIKOR and PROMETHEE II, the last with the usual preference function).
+        VIKOR and PROMETHEE II, the last with the usual preference function). Of the
+        defaults, a method whose normalization is undefined for these scores (the
+        weighted product's for a zero score) is left out and the comparison says why
+        (:attr:`Comparison.left_out`); a method named here raises instead.
 
     Returns
     -------
@@ -161,8 +165,17 @@ def compare(
     weights = {label: apply_weighting(s, assessment) for label, s in weighting_map.items()}
     batch = np.vstack([w.aligned(assessment) for w in weights.values()])
     columns = []
-    for method in method_map.values():
-        prepared = method.prepare(assessment)
+    left_out: dict[str, str] = {}
+    for label, method in list(method_map.items()):
+        try:
+            prepared = method.prepare(assessment)
+        except NormalizationError as error:
+            if methods is not None or len(method_map) == 1:
+                raise
+            # A default the user did not ask for: say why it is missing, rank by the rest.
+            left_out[label] = str(error).split(" Use ")[0]
+            del method_map[label]
+            continue
         columns.append(scored(prepared, batch, method=method, owner="compare"))
     # (methods, weightings, options) -> options x (weighting, method) pairs.
     stacked = np.stack(columns).transpose(2, 1, 0).reshape(assessment.n_options, -1)
@@ -174,6 +187,7 @@ def compare(
         methods=method_map,
         weights=weights,
         score_table=scores,
+        left_out=left_out,
     )
 
 
@@ -198,6 +212,8 @@ class Comparison(Rendered):
         The weights each weighting gave.
     score_table : numpy.ndarray of shape (n_options, n_weightings * n_methods)
         The scores, columns as :attr:`ranks`; read-only.
+    left_out : mapping of str to str
+        Default methods that could not rank these scores, by label, with the reason.
 
     Examples
     --------
@@ -213,6 +229,7 @@ class Comparison(Rendered):
     methods: Mapping[str, Method]
     weights: Mapping[str, Weights] = attrs.field(repr=False)
     score_table: FloatArray = attrs.field(eq=attrs.cmp_using(eq=np.array_equal), repr=False)
+    left_out: Mapping[str, str] = attrs.field(factory=dict, kw_only=True)
 
     @functools.cached_property
     def _columns(self) -> pd.MultiIndex:
@@ -365,6 +382,9 @@ class Comparison(Rendered):
             sentence += f" The mean Kendall tau-b between rankings is {number(mean, 2)}."
         borda = self.consensus("borda")
         sentence += f" By Borda count the consensus leader is {borda.index[0]}."
+        for label, reason in self.left_out.items():
+            sentence += f" The {label} method is left out: {reason[0].lower()}{reason[1:]}"
+            sentence += "" if reason.endswith(".") else "."
         return sentence
 
     def _tables(self) -> list[Table]:
@@ -443,7 +463,8 @@ class Comparison(Rendered):
         pairs); ``scores`` and ``ranks`` (options x columns); ``weights`` (label ->
         criterion -> weight); ``methods`` and ``weightings`` (label -> ``name``,
         ``description``, ``words``, ``parameters``); ``correlation`` (kind -> square
-        matrix); ``consensus`` (rule -> option -> rank); ``summary``; ``version``.
+        matrix); ``consensus`` (rule -> option -> rank); ``left_out`` (label ->
+        reason); ``summary``; ``version``.
 
         Examples
         --------
@@ -465,6 +486,7 @@ class Comparison(Rendered):
                 "weightings": {label: component(w) for label, w in self.weightings.items()},
                 "correlation": {kind: correlation(self._ranks, kind) for kind in CORRELATIONS},
                 "consensus": {rule: self.consensus(rule)["rank"].to_dict() for rule in RULES},
+                "left_out": dict(self.left_out),
                 "summary": self.summary(),
                 "version": __version__,
             }

@@ -35,11 +35,13 @@ from powerbalance._render import (
     Paragraph,
     Rendered,
     Table,
+    gains_and_losses,
     join_words,
-    number,
+    margin,
     plain,
     signed,
 )
+from powerbalance._render.words import NEGLIGIBLE
 from powerbalance._version import __version__
 
 __all__ = ["TRADEOFF_SCHEMA", "Tradeoff", "dominance_pairs", "efficient", "largest_first"]
@@ -57,9 +59,6 @@ True
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 BoolArray: TypeAlias = npt.NDArray[np.bool_]
-
-#: Differences smaller than this (on the weighted scale) are not worth a mention.
-NEGLIGIBLE = 5e-4
 
 #: Options compared at once when looking for dominance: the (block, n, m) comparison
 #: array then holds at most 2**22 booleans.
@@ -233,27 +232,28 @@ class Tradeoff(Rendered):
         >>> report.tradeoffs("Status quo", "Status quo").summary()
         'Status quo and Status quo do not differ on any criterion.'
         """
-        areas = self.by_area()
-        up = [(a, d) for a, d in largest_first(areas).items() if d > NEGLIGIBLE]
-        down = [(a, d) for a, d in largest_first(-areas).items() if -d < -NEGLIGIBLE]
-        down = [(a, -d) for a, d in down]
-        if not up and not down:
+        gains, losses = gains_and_losses(self.by_area().to_dict())
+        if not gains and not losses:
             return f"{self.first} and {self.second} do not differ on any criterion."
-        gains = join_words([f"{a} ({signed(d)})" for a, d in up[:2]])
-        losses = join_words([f"{a} ({signed(d)})" for a, d in down[:2]])
-        margin = number(abs(self.score_difference))
-        if self.score_difference >= 0:
-            sentence = f"{self.first} beats {self.second} by {margin}"
-            if up:
-                sentence += f" mainly on {gains}"
-            if down:
-                sentence += f"{' but' if up else ' and'} gives up {losses}"
+        gained, given_up = join_words(gains[:2]), join_words(losses[:2])
+        difference = self.score_difference
+        if abs(difference) < NEGLIGIBLE:
+            sentence = f"{self.first} and {self.second} score {margin(difference)} apart"
+            sentence += f": {self.first} gains on {gained}" if gains else ""
+            if losses:
+                sentence += f"{' and gives up' if gains else f': {self.first} gives up'} {given_up}"
+        elif difference > 0:
+            sentence = f"{self.first} beats {self.second} by {margin(difference)}"
+            if gains:
+                sentence += f" mainly on {gained}"
+            if losses:
+                sentence += f"{' but' if gains else ' and'} gives up {given_up}"
         else:
-            sentence = f"{self.first} trails {self.second} by {margin}"
-            if down:
-                sentence += f": it gives up most on {losses}"
-            if up:
-                sentence += f"{' and gains' if down else ': it gains'} on {gains}"
+            sentence = f"{self.first} trails {self.second} by {margin(difference)}"
+            if losses:
+                sentence += f": it gives up most on {given_up}"
+            if gains:
+                sentence += f"{' and gains' if losses else ': it gains'} on {gained}"
         return sentence + "."
 
     def _table(self) -> Table:

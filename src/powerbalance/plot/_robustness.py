@@ -99,9 +99,10 @@ def sweep(result: Sweep, *, ax: Axes | None = None) -> Figure:
 def acceptability(result: SMAAResult, *, ax: Axes | None = None) -> Figure:
     """Stacked bars of rank acceptability: how often each option takes each rank.
 
-    One horizontal bar per option (best first-rank acceptability at the top), split
-    into the shares of the weightings in which it ranks 1st, 2nd, ...; every bar adds
-    up to 100%. The ranks take an ordered palette, first place darkest, and every
+    One horizontal bar per option (best first-rank acceptability at the top, then by
+    holistic acceptability, in the order of the result's page), split into the shares
+    of the weightings in which it ranks 1st, 2nd, ...; every bar adds up to 100%. The
+    ranks take the ordered palette of the page's chart, first place darkest, and every
     share of at least :data:`LABELLED_SHARE` % is written on its segment.
 
     Parameters
@@ -133,7 +134,9 @@ def acceptability(result: SMAAResult, *, ax: Axes | None = None) -> Figure:
             f"powerbalance.sensitivity.smaa(...); got {describe(result)}."
         )
     table = result.acceptability
-    table = table.iloc[np.argsort(-table.iloc[:, 0].to_numpy(), kind="stable")]
+    # The order of the result's own page: first-rank share, then holistic acceptability.
+    first, holistic = table.iloc[:, 0].to_numpy(), result.holistic.to_numpy()
+    table = table.iloc[np.lexsort((-holistic, -first))]
     n = len(table.index)
     longest = max(len(str(name)) for name in table.index)
     axes = new_axes(ax, (min(16.0, 8.5 + 0.08 * longest), 0.45 * n + 2.0), "acceptability")

@@ -11,7 +11,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._render import (
+    Block,
     Document,
+    Figure,
     Notes,
     Paragraph,
     Rendered,
@@ -24,6 +26,8 @@ from powerbalance._render import (
     percent,
     plain,
 )
+from powerbalance._render.svg import acceptability_bars
+from powerbalance._validate import refuse
 from powerbalance._version import __version__
 from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method
@@ -43,6 +47,10 @@ Examples
 >>> PAIRWISE_LIMIT
 200
 """
+#: Beyond this many options a bar would be cut into more ranks than the eye can tell
+#: apart, and the page would grow with their square; the tables still give every share.
+_CHARTED_OPTIONS = 20
+
 SMAA_SCHEMA = "powerbalance.sensitivity.smaa/1"
 """Tag of :meth:`SMAAResult.to_dict`, naming the layout of the result's plain data.
 
@@ -80,7 +88,8 @@ class SMAAResult(Rendered):
 
     It renders as every result does (:meth:`summary`, ``print``, :meth:`to_markdown`,
     :meth:`to_html`, :meth:`to_dict`, :meth:`to_json`); :meth:`to_frame` gives the
-    rank acceptabilities. A report quotes it with
+    rank acceptabilities, which the HTML draws as one stacked bar per option (for up to
+    20 options; the tables give them all). A report quotes it with
     :meth:`powerbalance.evaluation.Report.with_sensitivity`.
 
     Attributes
@@ -394,8 +403,12 @@ class SMAAResult(Rendered):
             sentence += f" {join_words(never)} never rank first."
         return sentence
 
-    def robustness_sentence(self) -> str:
-        """The robustness statement a report quotes: how often the most frequent winner wins.
+    def robustness_sentence(self, *, leader: str | None = None) -> str:
+        """The robustness statement a report quotes: how often an option ranks first.
+
+        By default it speaks of the option that ranks first most often; with ``leader``
+        (such as a report's first option) it speaks of that one, and names the option
+        that ranks first more often when there is one.
 
         Examples
         --------
@@ -404,20 +417,36 @@ class SMAAResult(Rendered):
         >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1)
         >>> print(r.robustness_sentence())  # doctest: +ELLIPSIS
         Over 1,000 weightings drawn uniformly, Targeted cooperation ranks first in ...
+        >>> print(r.robustness_sentence(leader="Status quo"))  # doctest: +ELLIPSIS
+        Over 1,000 weightings drawn uniformly, Status quo ranks first in 0.0% ..., though ...
         """
         share = self.rank_counts[:, 0] / self.samples
         se = self.acceptability_se.to_numpy()[:, 0]
-        best = self._order()[0]
+        order = self._order()
+        if leader is None:
+            best = order[0]
+        elif leader in self.options:
+            best = self.options.index(leader)
+        else:
+            raise refuse(
+                "SMAAResult.robustness_sentence",
+                "leader",
+                leader,
+                f"one of the options ({join_words(list(self.options))})",
+                fix="Name an option of the assessment the SMAA was run on.",
+            )
         sentence = (
             f"Over {self.samples:,} weightings {self.weight_information.in_words()}"
             f"{self._scores_phrase()}, "
             f"{self.options[best]} ranks first in {percent(share[best])} "
             f"(± {percent(se[best])})"
         )
-        others = [i for i in self._order()[1:] if self.rank_counts[i, 0] > 0]
-        if others:
-            runner_up = others[0]
-            sentence += f", {self.options[runner_up]} in {percent(share[runner_up])}"
+        others = [i for i in order if i != best and self.rank_counts[i, 0] > 0]
+        if others and self.rank_counts[others[0], 0] > self.rank_counts[best, 0]:
+            runner_up = self.options[others[0]]
+            sentence += f", though {runner_up} does more often, in {percent(share[others[0]])}"
+        elif others:
+            sentence += f", {self.options[others[0]]} in {percent(share[others[0]])}"
         return sentence + "."
 
     def conflicts_with(self, ranking: tuple[str, ...]) -> str | None:
@@ -478,6 +507,33 @@ class SMAAResult(Rendered):
             "<" + ">" * n,
         )
 
+    def _chart(self) -> Figure:
+        """The rank acceptabilities as stacked bars, told in words for those who cannot see them."""
+        order = self._order()
+        share = self.rank_counts[:, 0] / self.samples
+        firsts = [i for i in order if self.rank_counts[i, 0] > 0]
+        words = ", ".join(
+            f"{self.options[i]} ranks first in {percent(share[i])} of the {self.samples:,} "
+            f"weightings"
+            if k == 0
+            else f"{self.options[i]} in {percent(share[i])}"
+            for k, i in enumerate(firsts)
+        )
+        never = list(self.never_first)
+        if never:
+            words += f"; {join_words(never)} never rank{'s' if len(never) == 1 else ''} first"
+        return Figure(
+            acceptability_bars(
+                self.acceptability.iloc[order],
+                axis_label=f"share of the {self.samples:,} weightings",
+                description=f"{words}.",
+            ),
+            "How often each option takes each rank, as one bar per option split from first "
+            f"place (darkest) to last: {words}. Every share is in the table that follows.",
+            "Each bar adds up to 100%; the table that follows gives every share with its "
+            "standard error.",
+        )
+
     def _scores_phrase(self) -> str:
         cells = self.uncertain_cells
         if not cells:
@@ -493,15 +549,18 @@ class SMAAResult(Rendered):
         )
         ties = self.pairwise and tied(self.win_counts, self.samples)
         notes = reading_notes(uncertain_cells=self.uncertain_cells, ties=ties)
+        blocks: list[Block] = [Paragraph(self.summary())]
+        if len(self.options) <= _CHARTED_OPTIONS:
+            blocks.append(self._chart())
+        blocks += [
+            self._acceptability_table(),
+            self._overview(),
+            Notes("How to read these figures", notes),
+        ]
         return Document(
             f"SMAA: {self.samples:,} weightings {self.weight_information.in_words()}, "
             f"ranked by {in_words(self.method)}",
-            [
-                Paragraph(self.summary()),
-                self._acceptability_table(),
-                self._overview(),
-                Notes("How to read these figures", notes),
-            ],
+            blocks,
             provenance,
         )
 
