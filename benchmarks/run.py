@@ -27,12 +27,18 @@ What one run measures, on the same machine, one after another:
    rank-counting floor.
 4. ``build`` (``bench_build.py``): building an ``Assessment`` and importing powerbalance.
 5. ``loaders`` (``bench_memory.py``): each file loader's peak memory per MB of file.
+6. ``conference`` (``bench_conference.py``): the decision-conference page in headless
+   Chromium, 1,000 slider moves at 200 options x 30 criteria for the weighted sum, the
+   weighted product and TOPSIS (200 with ``--quick``), and the page's size at 1,000
+   options; skipped, saying why, when no browser is found.
 
 It records the CPU model, the core count, the BLAS numpy uses (and its threads), the
 load average before and after, the versions and the commit, and marks every target of
 the performance issue met or missed. With ``--markdown`` it rewrites
 ``benchmarks/results.md`` (everything) and the tables between the
-``<!-- benchmarks:start -->`` and ``<!-- benchmarks:end -->`` marks of ``README.md``.
+``<!-- benchmarks:start -->`` and ``<!-- benchmarks:end -->`` marks of ``README.md``
+(the conference page's tables between ``<!-- conference:start -->`` and
+``<!-- conference:end -->``).
 """
 
 from __future__ import annotations
@@ -73,9 +79,11 @@ MEMORY_SIZE = "1000000x20"
 QUICK_MEMORY_SIZE = "100000x20"
 #: The issue's target: an evaluation's peak memory at most this multiple of the floor's.
 MEMORY_TARGET = 1.5
-PARTS = ("methods", "memory", "smaa", "build", "loaders")
+PARTS = ("methods", "memory", "smaa", "build", "loaders", "conference")
 README_START = "<!-- benchmarks:start -->"
 README_END = "<!-- benchmarks:end -->"
+CONFERENCE_START = "<!-- conference:start -->"
+CONFERENCE_END = "<!-- conference:end -->"
 
 
 # -- BLAS threads -------------------------------------------------------------------------
@@ -294,6 +302,18 @@ def run_loaders(quick: bool) -> str:
     return text
 
 
+def run_conference(quick: bool, seed: int) -> tuple[str, list[dict[str, Any]], str]:
+    """The conference page's tables, its targets, and its README block ("" if not run)."""
+    bench_conference = importlib.import_module("bench_conference")
+    try:
+        found = bench_conference.run(moves=200 if quick else 1_000, seed=seed)
+    except bench_conference.UnavailableError as error:
+        print(f"conference: skipped: {error}", file=sys.stderr, flush=True)
+        return f"(not run: {error})", [], ""
+    text: str = bench_conference.table(found)
+    return text, bench_conference.verdicts(found), text
+
+
 # -- the report ---------------------------------------------------------------------------
 
 
@@ -423,16 +443,14 @@ def header(
     )
 
 
-def write_readme(block: str) -> None:
+def write_readme(block: str, start_mark: str = README_START, end_mark: str = README_END) -> None:
     path = ROOT / "README.md"
     text = path.read_text(encoding="utf-8")
-    start, end = text.find(README_START), text.find(README_END)
+    start, end = text.find(start_mark), text.find(end_mark)
     if start < 0 or end < start:
-        print(
-            f"README.md has no {README_START} ... {README_END} block; not written", file=sys.stderr
-        )
+        print(f"README.md has no {start_mark} ... {end_mark} block; not written", file=sys.stderr)
         return
-    new = text[: start + len(README_START)] + "\n" + block + "\n" + text[end:]
+    new = text[: start + len(start_mark)] + "\n" + block + "\n" + text[end:]
     path.write_text(new, encoding="utf-8")
 
 
@@ -478,6 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections: list[str] = []
     verdicts: list[dict[str, Any]] = []
     summary = ""
+    conference_block = ""
     libraries = list(peers.LIBRARIES)
     steps: list[tuple[str, Callable[[], None]]] = []
 
@@ -535,12 +554,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = run_loaders(args.quick)
         sections.append("## Loader memory\n\n" + text)
 
+    def conference() -> None:
+        nonlocal conference_block
+        text, rows, conference_block = run_conference(args.quick, args.seed)
+        sections.append("## The decision-conference page in a browser\n\n" + text)
+        verdicts.extend(rows)
+
     steps = [
         ("methods", methods),
         ("memory", memory),
         ("smaa", smaa),
         ("build", build),
         ("loaders", loaders),
+        ("conference", conference),
     ]
     for name, step in steps:
         if name in skip:
@@ -576,7 +602,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             + "\n",
             encoding="utf-8",
         )
-        in_tables = ("pb / floor", "faster than every peer")
+        in_tables = ("pb / floor", "faster than every peer", "conference")
         others = [row for row in verdicts if not row["target"].startswith(in_tables)]
         block = "\n\n".join(
             [
@@ -588,6 +614,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
         )
         write_readme(block)
+        if conference_block:
+            write_readme(f"{top}\n\n{conference_block}", CONFERENCE_START, CONFERENCE_END)
     return 0
 
 

@@ -72,6 +72,9 @@ def test_formats_and_output_file(tmp_path, fmt):
         (["brief", "--weighting", "eqaul"], "Did you mean 'equal'?"),
         (["brief", "--smaa", "many"], "many"),
         (["brief", "no-such-study"], "no-such-study"),
+        (["conference"], "--output"),
+        (["conference", "--output", "x.html", "--method", "topsys"], "Did you mean 'topsis'?"),
+        (["conference", "--output", "x.html", "--weighting", "eqaul"], "Did you mean 'equal'?"),
         (["frobnicate"], "frobnicate"),
     ],
 )
@@ -233,6 +236,38 @@ def test_brief_of_a_study_file_takes_its_texts_from_the_file(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Flood defences for Riverton\n")
     assert "Draft: not for release." in result.stdout
+
+
+# -- the conference page ----------------------------------------------------------------
+
+
+def test_conference_writes_the_page_starting_from_the_first_preset(tmp_path):
+    target = tmp_path / "conference.html"
+    result = run("conference", "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == ""
+    study = pb.examples.load("great-power-cooperation")
+    assert target.read_text(encoding="utf-8") == pb.brief.interactive(study).html
+
+
+def test_conference_takes_a_study_file_a_preset_and_a_method(tmp_path):
+    study = pb.examples.load("great-power-cooperation")
+    path = tmp_path / "study.toml"
+    pb.io.write(study, path)
+    target = tmp_path / "page.html"
+    options = ["--weighting", "climate-first", "--method", "topsis", "--output", str(target)]
+    result = run("conference", str(path), *options)
+    assert result.returncode == 0, result.stderr
+    expected = pb.brief.interactive(pb.io.read(path), weighting="climate-first", method="topsis")
+    assert target.read_text(encoding="utf-8") == expected.html
+
+
+def test_conference_says_when_the_page_cannot_be_written(tmp_path):
+    result = run("conference", "--output", str(tmp_path / "missing-dir" / "page.html"))
+    assert result.returncode == 2
+    assert "page.html: cannot be written" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # -- study files ------------------------------------------------------------------------

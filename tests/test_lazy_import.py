@@ -14,7 +14,17 @@ import pytest
 
 import powerbalance as pb
 
-OPTIONAL = ("scipy", "matplotlib", "openpyxl", "dask", "distributed", "jsonschema", "lxml")
+OPTIONAL = (
+    "scipy",
+    "matplotlib",
+    "openpyxl",
+    "dask",
+    "distributed",
+    "jsonschema",
+    "lxml",
+    "anywidget",
+    "ipywidgets",
+)
 
 
 def loaded_after(code: str) -> set[str]:

@@ -109,6 +109,22 @@ def _brief(inputs: Inputs) -> Any:
     return brief.build(inputs.study, smaa=SMAA_SAMPLES, seed=SEED)
 
 
+class _Live:
+    """A page that is its own HTML (the conference page), drawn as the result pages are."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def to_html(self, page: bool = True) -> str:
+        return self.html
+
+
+def _conference(inputs: Inputs) -> Any:
+    from powerbalance import brief
+
+    return _Live(brief.interactive(inputs.study).html)
+
+
 def _plot(name: str) -> Callable[[Inputs], Any]:
     """Draw ``powerbalance.plot.<name>`` from the inputs it takes."""
     argument = {
@@ -169,6 +185,13 @@ PICTURES = [
         "page",
         "the brief of the built-in study, brief.to_html(page=True)",
         _brief,
+        needs="powerbalance.brief",
+    ),
+    Picture(
+        "page.conference",
+        "page",
+        "the decision-conference page of the built-in study, pb.brief.interactive(study)",
+        _conference,
         needs="powerbalance.brief",
     ),
 ]

@@ -2,12 +2,13 @@
 
 Run ``powerbalance brief`` for the brief of the built-in study (the recommendation, how
 robust it is, then the evidence), ``powerbalance report`` for its ranked trade-off report,
-``powerbalance compare`` to see whether the choice of method or weighting changes it, and
-``powerbalance sensitivity`` to see how far the weights can move before it changes. Each
-takes a built-in study's name or a study file (``.toml``, ``.json``, ``.csv``,
-``.xlsx``, ``.xml``). ``powerbalance validate FILE`` lists every problem in a study
-file, and ``powerbalance convert IN OUT`` turns one format into another.
-Errors in the arguments print one line and exit with status 2.
+``powerbalance compare`` to see whether the choice of method or weighting changes it,
+``powerbalance sensitivity`` to see how far the weights can move before it changes, and
+``powerbalance conference --output page.html`` for a page where a room moves the weights
+and watches the ranking change. Each takes a built-in study's name or a study file
+(``.toml``, ``.json``, ``.csv``, ``.xlsx``, ``.xml``). ``powerbalance validate FILE``
+lists every problem in a study file, and ``powerbalance convert IN OUT`` turns one
+format into another. Errors in the arguments print one line and exit with status 2.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from powerbalance import examples, io, methods, weighting
 from powerbalance._render import combine, render_html
 from powerbalance._validate import did_you_mean
 from powerbalance._version import __version__
-from powerbalance.brief import Brief, build
+from powerbalance.brief import Brief, build, interactive
 from powerbalance.errors import (
     DataLossWarning,
     FileWriteError,
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     _add_brief(commands)
+    _add_conference(commands)
     report = commands.add_parser(
         "report",
         help="rank a study's options and explain the ranking",
@@ -205,8 +207,9 @@ def _add_brief(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="one document to decide on: the recommendation, how robust it is, the evidence",
         description="The brief of a study: its title and disclaimer, the question, the "
         "recommendation and how robust it is, then the evidence (ranking, benefits and "
-        "risks by area, the consequences in the study's own units, stability, and SMAA "
-        "with --smaa). --format html writes a self-contained page that prints cleanly.",
+        "risks by area, the consequences in the study's own units, stability, the ranks "
+        "under the study's other presets and methods, and SMAA with --smaa). --format "
+        "html writes a self-contained page that prints cleanly.",
     )
     brief.add_argument(
         "study",
@@ -233,13 +236,48 @@ def _add_brief(commands: argparse._SubParsersAction[_Parser]) -> None:
         type=_count,
         default=0,
         metavar="N",
-        help="also draw N weightings uniformly for SMAA-2: how often each option ranks "
-        "first (default: 0, no SMAA)",
+        help="also draw N weightings, each weight within 50%% of the brief's, for SMAA-2: "
+        "how often each option ranks first (default: 0, no SMAA)",
     )
     brief.add_argument(
         "--seed", type=int, default=None, help="random seed of --smaa, for a repeatable brief"
     )
     _add_output_arguments(brief)
+
+
+def _add_conference(commands: argparse._SubParsersAction[_Parser]) -> None:
+    conference = commands.add_parser(
+        "conference",
+        help="a page where a room moves the weights and watches the ranking change",
+        description="Write a decision-conference page: one self-contained HTML file, "
+        "opened in a browser with no network, with a slider for every area and criterion, "
+        "the ranking, the benefits and risks by area, the stability of each weight, and "
+        "the weights as a preset to paste back into the study file. The weighted sum, "
+        "the weighted product and TOPSIS re-rank in the page as the sliders move.",
+    )
+    conference.add_argument(
+        "study",
+        nargs="?",
+        default="great-power-cooperation",
+        metavar="STUDY",
+        help=_STUDY_HELP,
+    )
+    conference.add_argument(
+        "--output", type=Path, required=True, metavar="FILE", help="the HTML page to write"
+    )
+    conference.add_argument(
+        "--weighting",
+        default=None,
+        help="the starting weights: a preset of the study or a parameterless weighting "
+        "scheme by name (default: the study's first preset, or equal if it has none); "
+        f"available: {', '.join(weighting.registry.names())}",
+    )
+    conference.add_argument(
+        "--method",
+        default="weighted-sum",
+        help="aggregation method by name (default: weighted-sum); "
+        f"available: {', '.join(methods.registry.names())}",
+    )
 
 
 _STUDY_HELP = (
@@ -380,6 +418,12 @@ def _brief(arguments: argparse.Namespace) -> str:
     return _render(brief, arguments.format)
 
 
+def _conference(arguments: argparse.Namespace) -> str:
+    # A preset is passed by its name, which the page then shows.
+    study = _study(arguments.study)
+    return interactive(study, weighting=arguments.weighting, method=arguments.method).html
+
+
 def _report(arguments: argparse.Namespace) -> str:
     study = _study(arguments.study)
     report = evaluate(
@@ -469,7 +513,13 @@ def _render(result: Brief | Report | Comparison | Stability | SMAAResult, fmt: s
     return renderers[fmt]()
 
 
-_COMMANDS = {"brief": _brief, "report": _report, "compare": _compare, "sensitivity": _sensitivity}
+_COMMANDS = {
+    "brief": _brief,
+    "conference": _conference,
+    "report": _report,
+    "compare": _compare,
+    "sensitivity": _sensitivity,
+}
 
 
 def run() -> NoReturn:

@@ -36,6 +36,7 @@ __all__ = [
     "InvalidParameterError",
     "InvalidScoreError",
     "JudgementError",
+    "MissingDependencyError",
     "MissingScoreError",
     "NormalizationError",
     "PowerbalanceError",
@@ -197,6 +198,20 @@ class InvalidParameterError(PowerbalanceError, ValueError, TypeError):
     --------
     >>> issubclass(InvalidParameterError, ValueError), issubclass(InvalidParameterError, TypeError)
     (True, True)
+    """
+
+
+class MissingDependencyError(PowerbalanceError, ImportError):
+    """An optional dependency that a feature needs is not installed.
+
+    The message names the feature, the package it needs and the command that installs
+    it with powerbalance (``pip install "powerbalance[widget]"``). Also an
+    ``ImportError``, so code that already catches that keeps working.
+
+    Examples
+    --------
+    >>> issubclass(MissingDependencyError, ImportError)
+    True
     """
 
 

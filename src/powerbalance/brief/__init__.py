@@ -6,7 +6,9 @@ It reads bottom line first (the disclaimer, the question, the recommendation, ho
 robust it is), then the evidence, with the analyst's own material: units, the
 consequences with their uncertainty ranges, rationale notes, scale anchors and
 descriptions. It renders to text, Markdown, a self-contained HTML page that prints
-cleanly, and JSON, and :meth:`Brief.save` writes any of them.
+cleanly, and JSON, and :meth:`Brief.save` writes any of them. :func:`interactive`
+makes the page for a decision conference, where a room moves the weights and watches
+the ranking change; :func:`widget` shows it in a notebook, its weights shared with Python.
 
 Examples
 --------
@@ -20,5 +22,7 @@ Examples
 
 from powerbalance.brief._brief import BRIEF_SCHEMA, FORMATS, Brief
 from powerbalance.brief.build import build
+from powerbalance.brief.conference import ConferencePage, interactive
+from powerbalance.brief.conference._notebook import widget
 
-__all__ = ["BRIEF_SCHEMA", "FORMATS", "Brief", "build"]
+__all__ = ["BRIEF_SCHEMA", "FORMATS", "Brief", "ConferencePage", "build", "interactive", "widget"]
