@@ -425,5 +425,21 @@ def test_the_page_fits_a_phone(browser: Any, study: pb.Study, tmp_path: Path) ->
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         assert sizes[0] <= sizes[1]
+        # Every option's name in the ranking breaks only between words: no cell is
+        # narrower than its longest word, and every row of the ranking shows.
+        cells = conference.page.evaluate(
+            """() => [...document.querySelectorAll('.pb-conf-table tr')].map((tr) =>
+                [...tr.cells].map((cell) => [cell.textContent, cell.scrollWidth,
+                                             cell.clientWidth]))"""
+        )
+        assert len(cells) == 1 + study.assessment.n_options
+        for row in cells:
+            for text, needed, width in row:
+                assert needed <= width, f"{text!r} is cut at 390 px"
+        heights = conference.page.evaluate(
+            """() => { const box = document.querySelector('.pb-conf-scroll');
+                       return [box.scrollHeight, box.clientHeight]; }"""
+        )
+        assert heights[0] <= heights[1], "the ranking of 7 options scrolls inside its box"
     finally:
         conference.context.close()
