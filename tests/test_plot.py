@@ -116,7 +116,10 @@ def test_missing_matplotlib_says_how_to_install_it(report, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     for chart in CHARTS:
-        with pytest.raises(ImportError, match=r"python -m pip install 'powerbalance\[plot\]'"):
+        with pytest.raises(
+            pb.errors.MissingDependencyError,
+            match=r"python -m pip install 'powerbalance\[plot\]'",
+        ):
             chart(report)
 
 

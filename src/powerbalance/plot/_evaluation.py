@@ -70,8 +70,8 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
     ------
     InvalidParameterError
         ``report`` is not a :class:`Report`, or ``ax`` is not matplotlib Axes.
-    ImportError
-        matplotlib is not installed.
+    MissingDependencyError
+        matplotlib is not installed (``pip install "powerbalance[plot]"``).
 
     Examples
     --------
@@ -193,8 +193,8 @@ def benefit_risk(report: Report, *, ax: Axes | None = None) -> Figure:
     ------
     InvalidParameterError
         ``report`` is not a :class:`Report`, or ``ax`` is not matplotlib Axes.
-    ImportError
-        matplotlib is not installed.
+    MissingDependencyError
+        matplotlib is not installed (``pip install "powerbalance[plot]"``).
 
     Examples
     --------
@@ -323,8 +323,8 @@ def weights(
         ``weights`` is neither :class:`Weights` nor a :class:`Report`, ``assessment``
         is not an :class:`Assessment` or is given with a report, or ``ax`` is not
         matplotlib Axes.
-    ImportError
-        matplotlib is not installed.
+    MissingDependencyError
+        matplotlib is not installed (``pip install "powerbalance[plot]"``).
 
     Examples
     --------

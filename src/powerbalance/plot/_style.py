@@ -19,7 +19,7 @@ from powerbalance._render.palette import (
     text_on,
 )
 from powerbalance._render.words import full_name
-from powerbalance.errors import InvalidParameterError
+from powerbalance.errors import InvalidParameterError, MissingDependencyError
 from powerbalance.evaluation.report import Report
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.legend import Legend
 
-#: The message of the ImportError raised when matplotlib is not installed.
+#: The message of the MissingDependencyError raised when matplotlib is not installed.
 MISSING_MATPLOTLIB = (
     "powerbalance.plot needs matplotlib: python -m pip install 'powerbalance[plot]'"
 )
@@ -43,7 +43,7 @@ def require_matplotlib() -> None:
     try:
         import matplotlib.figure  # noqa: F401
     except ImportError as error:
-        raise ImportError(MISSING_MATPLOTLIB) from error
+        raise MissingDependencyError(MISSING_MATPLOTLIB) from error
 
 
 def require_report(report: object, function: str) -> Report:

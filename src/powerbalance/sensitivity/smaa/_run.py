@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from threadpoolctl import ThreadpoolController
 
-from powerbalance.errors import BackendError, InvalidParameterError
+from powerbalance.errors import BackendError, InvalidParameterError, MissingDependencyError
 from powerbalance.methods import MethodLike
 from powerbalance.model import Assessment
 from powerbalance.sensitivity.smaa._chunk import ChunkResult, chunk_counts
@@ -311,7 +311,7 @@ def _dask_chunks(run: Plan) -> Iterator[ChunkResult]:
     try:
         from distributed import get_client
     except ImportError as error:
-        raise ImportError(
+        raise MissingDependencyError(
             "smaa(backend='dask') needs dask.distributed: python -m pip install "
             "'powerbalance[dask]'"
         ) from error
