@@ -27,10 +27,10 @@ PAGES = ("brief", "report", "comparison", "stability", "smaa")
 EVERY_OPTION = frozenset({"brief", "report", "comparison", "smaa"})
 #: The charts each page draws, in order (the classes of their drawings).
 CHARTS = {
-    "brief": ["chart bars", "chart ranks"],
+    "brief": ["chart bars", "chart intervals", "chart ranks"],
     "report": ["chart bars"],
     "comparison": [],
-    "stability": [],
+    "stability": ["chart intervals"],
     "smaa": ["chart ranks"],
 }
 #: The smallest size, in CSS pixels, at which a chart's text (12 units) may be drawn.

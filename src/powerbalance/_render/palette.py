@@ -23,6 +23,7 @@ __all__ = [
     "luminance",
     "rank_colours",
     "text_on",
+    "tint",
 ]
 
 #: Area colours, in the order areas first appear: Okabe and Ito's colour-blind-safe
@@ -85,6 +86,24 @@ def colours_for(names: Sequence[str]) -> dict[str, str]:
 def _rgb(colour: str) -> tuple[int, int, int]:
     text = colour.lstrip("#")
     return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def tint(colour: str, share: float) -> str:
+    """``colour`` mixed with white, ``share`` of it to ``1 - share`` of white.
+
+    The same mixture as CSS's ``color-mix(in srgb, colour share, white)``, so a band
+    drawn here matches one a stylesheet draws from the same colour.
+
+    Examples
+    --------
+    >>> tint("#0072B2", 0.3)
+    '#B3D5E8'
+    >>> tint("#1A1A1A", 1.0)
+    '#1A1A1A'
+    """
+    # Halves round up, as browsers round a mixed channel.
+    mixed = (int(share * c + (1 - share) * 255 + 0.5) for c in _rgb(colour))
+    return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
 def rank_colours(count: int) -> list[str]:

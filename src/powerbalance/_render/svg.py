@@ -13,10 +13,9 @@ text alternative and the role of image are added by the HTML renderer from the
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -29,25 +28,24 @@ from powerbalance._render.palette import (
     rank_colours,
     text_on,
 )
+from powerbalance._render.svg_parts import (
+    CHAR,
+    GRID,
+    MARKER_DASH,
+    WIDTH,
+    box_sample,
+    chart_svg,
+    escape,
+    legend_keys,
+    line_sample,
+    svg_text,
+    tick_label,
+)
 from powerbalance._render.words import percent
 
 __all__ = ["acceptability_bars", "contribution_bars", "line_chart", "nice_ticks"]
 
-_FONT = 'font-family="system-ui, -apple-system, &quot;Segoe UI&quot;, sans-serif"'
-_TEXT = f'font-size="12" fill="{INK}"'
-#: Grid lines stay behind the data; they carry no meaning of their own.
-_GRID = "#D6D6D6"
-#: The drawing's width in SVG units, and how far a page may enlarge it.
-_WIDTH = 420
-_MOST = 1.4
-_CHAR = 6.8  # a conservative average width of a 12-unit character
-#: The current value's line: grey and dotted, apart from every series.
-_MARKER_DASH = "1.5 3"
 _DASHES = tuple(" ".join(f"{step:g}" for step in dash) for dash in LINE_DASHES)
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
@@ -75,40 +73,6 @@ def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
     return [low, high]
 
 
-def _tick_label(value: float, ticks: Sequence[float]) -> str:
-    """A tick's value with as many decimals as the step needs; risks' side unsigned."""
-    step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
-    decimals = len(f"{step:.6f}".rstrip("0").partition(".")[2])
-    return f"{abs(value):.{decimals}f}"
-
-
-def _text(x: float, y: float, content: str, anchor: str = "start", extra: str = "") -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" {_TEXT}{extra}>'
-        f"{_escape(content)}</text>"
-    )
-
-
-def _svg(
-    kind: str,
-    title: str,
-    height: float,
-    defs: Sequence[str],
-    parts: Sequence[str],
-    description: str = "",
-) -> str:
-    definitions = f"<defs>{''.join(defs)}</defs>" if defs else ""
-    desc = f"<desc>{_escape(description)}</desc>" if description else ""
-    return (
-        f'<svg class="chart {kind}" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {_WIDTH} {height:.0f}" width="100%" '
-        f'style="max-width:{_WIDTH * _MOST:.0f}px;height:auto" {_FONT}>'
-        f"<title>{_escape(title)}</title>{desc}{definitions}"
-        f'<text class="title" x="8" y="18" font-size="14" font-weight="600" fill="{INK}">'
-        f"{_escape(title)}</text>{''.join(parts)}</svg>"
-    )
-
-
 def _pattern_id(measure: str, colour: str) -> str:
     return f"pb-{measure}-{colour.lstrip('#').upper()}"
 
@@ -132,49 +96,6 @@ def _pattern(measure: str, colour: str) -> str:
 
 def _fill(measure: str, colour: str) -> str:
     return colour if not MEASURE_HATCHES[measure] else f"url(#{_pattern_id(measure, colour)})"
-
-
-_Sample = Callable[[float, float], str]
-"""Draws a legend key's sample with its left edge at x, on the text baseline y."""
-
-
-def _legend(entries: Sequence[tuple[_Sample, str]], y: float) -> tuple[str, float]:
-    """Keys (a drawn sample and its name) from the left, wrapping at the chart's edge.
-
-    Returns the legend and the baseline of its last line.
-    """
-    parts: list[str] = []
-    x = left = 8.0
-    for sample, name in entries:
-        size = 20 + _CHAR * len(name) + 14
-        if x > left and x + size > _WIDTH - 8:
-            x, y = left, y + 18
-        parts.append(sample(x, y))
-        parts.append(_text(x + 20, y, name))
-        x += size
-    return "".join(parts), y
-
-
-def _box_sample(fill: str) -> _Sample:
-    def draw(x: float, y: float) -> str:
-        return (
-            f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="14" height="12" fill="{fill}" '
-            f'stroke="{INK}" stroke-width="0.75"/>'
-        )
-
-    return draw
-
-
-def _line_sample(colour: str, dash: str, width: float = 2.5) -> _Sample:
-    dashes = f' stroke-dasharray="{dash}"' if dash else ""
-
-    def draw(x: float, y: float) -> str:
-        return (
-            f'<line x1="{x:.1f}" x2="{x + 16:.1f}" y1="{y - 4:.1f}" y2="{y - 4:.1f}" '
-            f'stroke="{colour}" stroke-width="{width}"{dashes}/>'
-        )
-
-    return draw
 
 
 def _diamond(x: float, middle: float) -> str:
@@ -227,24 +148,24 @@ def contribution_bars(
     # The axis ends at the longest bar; its ticks are the round values within it.
     ticks = [t for t in nice_ticks(0.0, extent, most=5) if t <= extent * (1 + 1e-9)]
     room = 46.0  # for the total written beyond each end of the bar
-    half = (_WIDTH - 16 - 2 * room) / 2
-    centre = _WIDTH / 2
+    half = (WIDTH - 16 - 2 * room) / 2
+    centre = WIDTH / 2
     scale = half / extent
     parts: list[str] = [
-        _text(centre - 6, 40, "\u2190 risk" if cost is None else "\u2190 risk, cost", "end"),
-        _text(centre + 6, 40, "benefit \u2192"),
+        svg_text(centre - 6, 40, "\u2190 risk" if cost is None else "\u2190 risk, cost", "end"),
+        svg_text(centre + 6, 40, "benefit \u2192"),
     ]
     bars: list[str] = []
     y = 50.0
     for option in benefit.index:
         name = str(option)
         net = float(totals["benefit"][option] - left_total[option])
-        lines = textwrap.wrap(name, int((_WIDTH - 96) / _CHAR), break_long_words=True) or [""]
+        lines = textwrap.wrap(name, int((WIDTH - 96) / CHAR), break_long_words=True) or [""]
         for k, line in enumerate(lines):
             y += 15
             weight = ' font-weight="600"' if k == 0 else ""
-            bars.append(_text(8, y, line, extra=weight))
-        bars.append(_text(_WIDTH - 8, y - 15 * (len(lines) - 1), f"net {net:+.3f}", "end"))
+            bars.append(svg_text(8, y, line, extra=weight))
+        bars.append(svg_text(WIDTH - 8, y - 15 * (len(lines) - 1), f"net {net:+.3f}", "end"))
         top = y + 5
         right = left = 0.0
         for measure, frame in measures:
@@ -258,18 +179,18 @@ def contribution_bars(
                     x = centre - left
                 label = f"{name}, {area} {measure}: {value:.3f}"
                 bars.append(
-                    f'<rect class="bar" data-option="{_escape(name)}" '
-                    f'data-area="{_escape(area)}" data-measure="{measure}" '
+                    f'<rect class="bar" data-option="{escape(name)}" '
+                    f'data-area="{escape(area)}" data-measure="{measure}" '
                     f'data-value="{value!r}" x="{x:.2f}" y="{top:.1f}" width="{size:.2f}" '
                     f'height="16" fill="{_fill(measure, colours[area])}" stroke="{INK}" '
-                    f'stroke-width="0.5"><title>{_escape(label)}</title></rect>'
+                    f'stroke-width="0.5"><title>{escape(label)}</title></rect>'
                 )
-        bars.append(_text(centre + right + 4, top + 12, f"{right / scale:.3f}"))
-        bars.append(_text(centre - left - 4, top + 12, f"{left / scale:.3f}", "end"))
+        bars.append(svg_text(centre + right + 4, top + 12, f"{right / scale:.3f}"))
+        bars.append(svg_text(centre - left - 4, top + 12, f"{left / scale:.3f}", "end"))
         middle, at = top + 8, centre + net * scale
         bars.append(
             f'<path class="net" d="{_diamond(at, middle)}" fill="{INK}" '
-            f'stroke="#FFFFFF" stroke-width="1"><title>{_escape(name)}, net: '
+            f'stroke="#FFFFFF" stroke-width="1"><title>{escape(name)}, net: '
             f"{net:+.3f}</title></path>"
         )
         y = top + 16 + 6
@@ -278,14 +199,14 @@ def contribution_bars(
         for side in (1, -1) if tick else (1,):
             x = centre + side * tick * scale
             parts.append(
-                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="46" y2="{axis:.1f}" stroke="{_GRID}" '
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="46" y2="{axis:.1f}" stroke="{GRID}" '
                 f'stroke-width="0.75"/>'
             )
             parts.append(
                 f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{axis:.1f}" y2="{axis + 4:.1f}" '
                 f'stroke="{INK}"/>'
             )
-            parts.append(_text(x, axis + 16, _tick_label(tick, ticks), "middle"))
+            parts.append(svg_text(x, axis + 16, tick_label(tick, ticks), "middle"))
     parts += bars
     parts.append(
         f'<line x1="{centre}" x2="{centre}" y1="46" y2="{axis:.1f}" stroke="{INK}" '
@@ -296,14 +217,16 @@ def contribution_bars(
         f'y1="{axis:.1f}" y2="{axis:.1f}" stroke="{INK}"/>'
     )
     what = "risk and cost" if cost is not None else "risk"
-    parts.append(_text(centre, axis + 32, f"weighted {what} (left) and benefit (right)", "middle"))
-    entries = [(_box_sample(colours[area]), area) for area in areas]
-    entries += [(_box_sample(_fill(m, MARKER_GREY)), m) for m, _ in measures]
+    parts.append(
+        svg_text(centre, axis + 32, f"weighted {what} (left) and benefit (right)", "middle")
+    )
+    entries = [(box_sample(colours[area]), area) for area in areas]
+    entries += [(box_sample(_fill(m, MARKER_GREY)), m) for m, _ in measures]
     entries.append((_net_sample, f"net (benefit minus {what})"))
-    legend, last = _legend(entries, axis + 54)
+    legend, last = legend_keys(entries, axis + 54)
     defs = [_pattern(m, colours[a]) for m, _ in measures if MEASURE_HATCHES[m] for a in areas]
     defs += [_pattern(m, MARKER_GREY) for m, _ in measures if MEASURE_HATCHES[m]]
-    return _svg("bars", title, last + 10, defs, [*parts, legend])
+    return chart_svg("bars", title, last + 10, defs, [*parts, legend])
 
 
 def line_chart(
@@ -334,7 +257,7 @@ def line_chart(
     dashes = {name: _DASHES[k % len(_DASHES)] for k, name in enumerate(names)}
     if not title:
         title = f"{y_label[:1].upper()}{y_label[1:]} against {x_label}" if y_label else "Lines"
-    left, top, plot_width, plot_height = 52.0, 34.0, _WIDTH - 52.0 - 12.0, 200.0
+    left, top, plot_width, plot_height = 52.0, 34.0, WIDTH - 52.0 - 12.0, 200.0
     x_values = frame.index.to_numpy(dtype=float)
     y_values = frame.to_numpy(dtype=float)
     x_ticks = nice_ticks(float(x_values.min()), float(x_values.max()))
@@ -353,25 +276,25 @@ def line_chart(
         y = y_of(value)
         parts.append(
             f'<line x1="{left}" x2="{left + plot_width}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="{_GRID}" stroke-width="0.75"/>'
+            f'stroke="{GRID}" stroke-width="0.75"/>'
         )
-        parts.append(_text(left - 6, y + 4, _tick_label(value, y_ticks), "end"))
+        parts.append(svg_text(left - 6, y + 4, tick_label(value, y_ticks), "end"))
     for value in x_ticks:
         x = x_of(value)
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="{INK}"/>'
         )
-        parts.append(_text(x, bottom + 16, _tick_label(value, x_ticks), "middle"))
+        parts.append(svg_text(x, bottom + 16, tick_label(value, x_ticks), "middle"))
     parts.append(
         f'<path class="axis" d="M{left} {top}V{bottom}H{left + plot_width}" fill="none" '
         f'stroke="{INK}"/>'
     )
     if x_label:
-        parts.append(_text(left + plot_width / 2, bottom + 34, x_label, "middle"))
+        parts.append(svg_text(left + plot_width / 2, bottom + 34, x_label, "middle"))
     if y_label:
         middle = top + plot_height / 2
         parts.append(
-            _text(14, middle, y_label, "middle", f' transform="rotate(-90 14 {middle:.0f})"')
+            svg_text(14, middle, y_label, "middle", f' transform="rotate(-90 14 {middle:.0f})"')
         )
     for point in points:
         parts.append(
@@ -382,7 +305,7 @@ def line_chart(
         parts.append(
             f'<line class="marker" x1="{x_of(marker):.1f}" x2="{x_of(marker):.1f}" '
             f'y1="{top}" y2="{bottom}" stroke="{MARKER_GREY}" stroke-width="1.5" '
-            f'stroke-dasharray="{_MARKER_DASH}"/>'
+            f'stroke-dasharray="{MARKER_DASH}"/>'
         )
     for k, name in enumerate(names):
         path = " ".join(
@@ -390,17 +313,17 @@ def line_chart(
         )
         dash = f' stroke-dasharray="{dashes[name]}"' if dashes[name] else ""
         parts.append(
-            f'<polyline class="line" data-name="{_escape(name)}" points="{path}" fill="none" '
+            f'<polyline class="line" data-name="{escape(name)}" points="{path}" fill="none" '
             f'stroke="{colours[name]}" stroke-width="2.5"{dash}>'
-            f"<title>{_escape(name)}</title></polyline>"
+            f"<title>{escape(name)}</title></polyline>"
         )
-    entries = [(_line_sample(colours[n], dashes[n]), n) for n in names]
+    entries = [(line_sample(colours[n], dashes[n]), n) for n in names]
     if marker is not None:
-        entries.append((_line_sample(MARKER_GREY, _MARKER_DASH, 1.5), "current value"))
+        entries.append((line_sample(MARKER_GREY, MARKER_DASH, 1.5), "current value"))
     if points:
-        entries.append((_line_sample(INK, "", 1.0), "first place changes"))
-    legend, last = _legend(entries, bottom + (56 if x_label else 40))
-    return _svg("lines", title, last + 10, [], [*parts, legend])
+        entries.append((line_sample(INK, "", 1.0), "first place changes"))
+    legend, last = legend_keys(entries, bottom + (56 if x_label else 40))
+    return chart_svg("lines", title, last + 10, [], [*parts, legend])
 
 
 def acceptability_bars(
@@ -435,56 +358,56 @@ def acceptability_bars(
     values = shares.to_numpy(dtype=float)
     colours = rank_colours(values.shape[1])
     # Room on the right for "100%" centred on the last tick.
-    left, plot_width = 14.0, _WIDTH - 14.0 - 22.0
+    left, plot_width = 14.0, WIDTH - 14.0 - 22.0
     groups: list[str] = []
     y = 28.0
     for name, row in zip(options, values, strict=True):
         lead = f"first in {percent(float(row[0]))}" if row[0] > 0 else "never first"
-        room = _WIDTH - 16 - _CHAR * len(lead) - 12
-        lines = textwrap.wrap(name, max(int(room / _CHAR), 8), break_long_words=True) or [""]
+        room = WIDTH - 16 - CHAR * len(lead) - 12
+        lines = textwrap.wrap(name, max(int(room / CHAR), 8), break_long_words=True) or [""]
         group: list[str] = []
         for k, line in enumerate(lines):
             y += 15
-            group.append(_text(8, y, line, extra=' font-weight="600"' if k == 0 else ""))
-        group.append(_text(_WIDTH - 8, y - 15 * (len(lines) - 1), lead, "end"))
+            group.append(svg_text(8, y, line, extra=' font-weight="600"' if k == 0 else ""))
+        group.append(svg_text(WIDTH - 8, y - 15 * (len(lines) - 1), lead, "end"))
         top, x = y + 5, left
         for rank, (share, colour) in enumerate(zip(row, colours, strict=True), start=1):
             size = max(float(share), 0.0) * plot_width
             if size <= 0:
                 continue
             group.append(
-                f'<rect class="bar" data-option="{_escape(name)}" data-rank="{rank}" '
+                f'<rect class="bar" data-option="{escape(name)}" data-rank="{rank}" '
                 f'data-value="{float(share)!r}" x="{x:.2f}" y="{top:.1f}" width="{size:.2f}" '
                 f'height="16" fill="{colour}" stroke="{INK}" stroke-width="0.5">'
-                f"<title>{_escape(name)}, rank {rank}: {100 * share:.1f}%</title></rect>"
+                f"<title>{escape(name)}, rank {rank}: {100 * share:.1f}%</title></rect>"
             )
             label = f"{100 * share:.0f}%"
-            if _CHAR * len(label) * 11 / 12 + 4 <= size:
+            if CHAR * len(label) * 11 / 12 + 4 <= size:
                 group.append(
                     f'<text class="value" x="{x + size / 2:.1f}" y="{top + 12:.1f}" '
                     f'text-anchor="middle" font-size="11" fill="{text_on(colour)}">{label}</text>'
                 )
             x += size
-        groups.append(f'<g class="option" data-option="{_escape(name)}">{"".join(group)}</g>')
+        groups.append(f'<g class="option" data-option="{escape(name)}">{"".join(group)}</g>')
         y = top + 16 + 6
     axis = y + 6
     parts: list[str] = []
     for tick in nice_ticks(0.0, 1.0, most=5):
         x = left + tick * plot_width
         parts.append(
-            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="34" y2="{axis:.1f}" stroke="{_GRID}" '
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="34" y2="{axis:.1f}" stroke="{GRID}" '
             f'stroke-width="0.75"/>'
         )
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{axis:.1f}" y2="{axis + 4:.1f}" stroke="{INK}"/>'
         )
-        parts.append(_text(x, axis + 16, f"{100 * tick:.0f}%", "middle"))
+        parts.append(svg_text(x, axis + 16, f"{100 * tick:.0f}%", "middle"))
     parts += groups
     parts.append(
         f'<line class="axis" x1="{left:.1f}" x2="{left + plot_width:.1f}" y1="{axis:.1f}" '
         f'y2="{axis:.1f}" stroke="{INK}"/>'
     )
-    parts.append(_text(left + plot_width / 2, axis + 32, axis_label, "middle"))
-    entries = [(_box_sample(colour), f"rank {k}") for k, colour in enumerate(colours, start=1)]
-    legend, last = _legend(entries, axis + 54)
-    return _svg("ranks", title, last + 10, [], [*parts, legend], description)
+    parts.append(svg_text(left + plot_width / 2, axis + 32, axis_label, "middle"))
+    entries = [(box_sample(colour), f"rank {k}") for k, colour in enumerate(colours, start=1)]
+    legend, last = legend_keys(entries, axis + 54)
+    return chart_svg("ranks", title, last + 10, [], [*parts, legend], description)

@@ -51,9 +51,11 @@ import pandas as pd
 
 from powerbalance._render import (
     Document,
+    Figure,
     Paragraph,
     Rendered,
     Table,
+    colours_for,
     component,
     full_name,
     in_words,
@@ -61,6 +63,8 @@ from powerbalance._render import (
     number,
     plain,
 )
+from powerbalance._render.palette import MARKER_GREY
+from powerbalance._render.svg_intervals import Track, interval_tracks
 from powerbalance._version import __version__
 from powerbalance.evaluation.evaluate import check_assessment
 from powerbalance.methods import Method, MethodLike, resolve_method, scored
@@ -115,6 +119,8 @@ class StabilityInterval:
         The interval over which the whole ranking stays the same.
     ranking_swap_low, ranking_swap_high : tuple of str, or None
         At each end, the two options whose order swaps first.
+    area : str or None
+        The area of the criterion (an area's own name); None when not known.
 
     Examples
     --------
@@ -135,6 +141,7 @@ class StabilityInterval:
     ranking_high: float
     ranking_swap_low: tuple[str, str] | None
     ranking_swap_high: tuple[str, str] | None
+    area: str | None = None
 
 
 @attrs.frozen
@@ -306,7 +313,7 @@ class Stability(Rendered):
             ["Weight of", "Now", f"{self.leader} first", "Ranking unchanged"],
             [
                 [
-                    i.name + (" (area)" if i.scope == "area" else ""),
+                    _label(i),
                     number(i.weight),
                     f"{number(i.top_low)} - {number(i.top_high)}",
                     f"{number(i.ranking_low)} - {number(i.ranking_high)}",
@@ -369,6 +376,60 @@ class Stability(Rendered):
             f"weighting and method."
         )
 
+    def _interval_words(self) -> str:
+        """Every interval over which the leader stays first, and who takes over, in words."""
+        rows = []
+        for i in self.intervals:
+            text = (
+                f"{_label(i)} from {number(i.top_low)} to {number(i.top_high)} "
+                f"(now {number(i.weight)})"
+            )
+            takers = [
+                f"{swap[1]} takes over {side}"
+                for side, swap in (("below", i.top_swap_low), ("above", i.top_swap_high))
+                if swap is not None
+            ]
+            rows.append(f"{text}, {' and '.join(takers)}" if takers else text)
+        return f"The weights over which {self.leader} stays first: {'; '.join(rows)}."
+
+    def _chart(self) -> Figure:
+        """The intervals as bands on each weight's range, told in words as well."""
+        critical = self.critical
+        # The areas' colours as the brief and the conference give them: in the order
+        # the areas first appear among the criteria.
+        areas = list(dict.fromkeys(i.area for i in self.intervals if i.area is not None))
+        colours = colours_for(areas)
+        tracks = []
+        for i in self.intervals:
+            end = ""
+            if critical is not None and (critical.name, critical.scope) == (i.name, i.scope):
+                end = "low" if critical.threshold == i.top_low else "high"
+            tracks.append(
+                Track(
+                    _label(i),
+                    i.top_low,
+                    i.top_high,
+                    i.weight,
+                    i.top_swap_low[1] if i.top_swap_low else None,
+                    i.top_swap_high[1] if i.top_swap_high else None,
+                    colours[i.area] if i.area is not None else MARKER_GREY,
+                    end,
+                )
+            )
+        words = self._interval_words()
+        if critical is not None:
+            words += f" The smallest change: {critical.sentence()}"
+        return Figure(
+            interval_tracks(
+                tracks, leader=self.leader, areas=list(colours.items()), description=words
+            ),
+            f"Each weight's range from 0 to 1, with a band where {self.leader} stays first, "
+            f"a tick where another option takes over and a mark at the current weight. "
+            f"{words}",
+            "The critical row is the smallest change of one weight that moves first place; "
+            "the table that follows gives every interval.",
+        )
+
     def _document(self) -> Document:
         if self.exact:
             how = (
@@ -386,7 +447,7 @@ class Stability(Rendered):
         provenance.append(f"powerbalance {__version__}.")
         return Document(
             f"How far each weight can move before the ranking{method} changes",
-            [Paragraph(self.summary()), self._table(), Paragraph(how)],
+            [Paragraph(self.summary()), self._chart(), self._table(), Paragraph(how)],
             " ".join(provenance),
         )
 
@@ -422,6 +483,10 @@ class Stability(Rendered):
             }
         )
         return data
+
+
+def _label(interval: StabilityInterval) -> str:
+    return interval.name + (" (area)" if interval.scope == "area" else "")
 
 
 def stability(
@@ -478,11 +543,11 @@ def stability(
     leader = names[int(order[0])]
     tied = tuple(names[int(i)] for i in order if ranks[i] == 1) if (ranks == 1).sum() > 1 else ()
     directions = [
-        (c.name, "criterion", moving_criteria(assessment, c.name, "criterion"))
+        (c.name, "criterion", c.area, moving_criteria(assessment, c.name, "criterion"))
         for c in assessment.criteria
     ]
     directions += [
-        (area, "area", moving_criteria(assessment, area, "area"))
+        (area, "area", area, moving_criteria(assessment, area, "area"))
         for area in assessment.areas
         if len(assessment.criteria_in(area)) > 1
     ]
@@ -490,8 +555,13 @@ def stability(
     if exact:
         scorer = linear_scorer(scorer, assessment.n_criteria)
     intervals = tuple(
-        _interval(name, scope, *direction(members, weights), weights, scorer, names, order, exact)
-        for name, scope, members in directions
+        attrs.evolve(
+            _interval(
+                name, scope, *direction(members, weights), weights, scorer, names, order, exact
+            ),
+            area=area,
+        )
+        for name, scope, area, members in directions
     )
     return Stability(
         intervals=intervals,
