@@ -72,6 +72,12 @@ def test_formats_and_output_file(tmp_path, fmt):
         (["brief", "--weighting", "eqaul"], "Did you mean 'equal'?"),
         (["brief", "--smaa", "many"], "many"),
         (["brief", "no-such-study"], "no-such-study"),
+        (["scenarios", "--method", "topsys"], "Did you mean 'topsis'?"),
+        (["scenarios", "--weighting", "eqaul"], "Did you mean 'equal'?"),
+        (["scenarios", "--alpha", "1.5"], "alpha must be a number from 0 to 1"),
+        (["scenarios", "--alpha", "half"], "half"),
+        (["scenarios", "--margin", "-0.1"], "margin"),
+        (["scenarios", "no-such-study"], "no-such-study"),
         (["conference"], "--output"),
         (["conference", "--output", "x.html", "--method", "topsys"], "Did you mean 'topsis'?"),
         (["conference", "--output", "x.html", "--weighting", "eqaul"], "Did you mean 'equal'?"),
@@ -236,6 +242,77 @@ def test_brief_of_a_study_file_takes_its_texts_from_the_file(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Flood defences for Riverton\n")
     assert "Draft: not for release." in result.stdout
+
+
+# -- scenarios ----------------------------------------------------------------------------
+
+
+def test_scenarios_prints_the_rules_choices_regret_and_where_the_leaders_fail():
+    result = run("scenarios")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    study = pb.examples.load("great-power-cooperation")
+    text = " ".join(result.stdout.split())
+    assert text.startswith("great-power-cooperation: 7 options across 4 scenarios")
+    assert "the rules disagree: maximin chooses Allied intelligence sharing" in text
+    assert "Targeted cooperation ranks first in 2 of 4 scenarios and fails in" in text
+    assert "Regret: the best score in the scenario minus the option's" in text
+    for name in study.assessment.scenario_names:
+        assert name in text
+    # The study's first preset, as for the brief, when no --weighting is given.
+    analysis = pb.scenarios.evaluate(study.assessment, weighting=study.presets["security-first"])
+    assert result.stdout.strip() == analysis.to_text().strip()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_scenarios_formats_and_output_file(tmp_path, fmt):
+    target = tmp_path / f"scenarios.{fmt}"
+    options = ["--weighting", "equal", "--method", "topsis", "--format", fmt]
+    result = run(
+        "scenarios", *options, "--alpha", "0.2", "--margin", "0.01", "--output", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    content = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        data = json.loads(content)
+        assert data["schema"] == pb.scenarios.SCENARIO_SCHEMA
+        assert data["method"]["name"] == "TOPSIS"
+        assert (data["alpha"], data["margin"]) == (0.2, 0.01)
+        assert len(data["scenarios"]) == 4
+        assert data["probabilities"] is None
+    else:
+        assert "Rivals exploit cooperation, Russia isolated" in content
+        assert "TOPSIS" in content
+    if fmt == "html":
+        assert content.startswith("<!DOCTYPE html>")
+
+
+def test_scenarios_of_a_study_file_with_probabilities(tmp_path):
+    study = pb.examples.load("great-power-cooperation")
+    a = study.assessment
+    futures = tuple(
+        attrs.evolve(scenario, probability=p)
+        for scenario, p in zip(a.scenarios, [0.4, 0.3, 0.2, 0.1], strict=True)
+    )
+    path = tmp_path / "weighted.toml"
+    pb.io.write(attrs.evolve(study, assessment=attrs.evolve(a, scenarios=futures)), path)
+    result = run("scenarios", str(path), "--weighting", "climate-first", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["probabilities"] == [0.4, 0.3, 0.2, 0.1]
+    assert "expected" in data["choice"]
+
+
+def test_scenarios_of_a_study_without_scenarios_is_one_line_and_exit_2():
+    result = run("scenarios", "engage-or-contain")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("powerbalance: error: engage-or-contain: the study has no scenarios")
+    assert "[[scenarios]]" in lines[0]
+    assert "Traceback" not in result.stderr
 
 
 # -- the conference page ----------------------------------------------------------------

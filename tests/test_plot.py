@@ -543,3 +543,122 @@ def test_acceptability_writes_the_shares_it_can_fit_readably(every_figure):
         assert bar.get_width() == pytest.approx(share, abs=0.5)
         fill = matplotlib.colors.to_hex(bar.get_facecolor())
         assert contrast(matplotlib.colors.to_hex(text.get_color()), fill) >= 4.5
+
+
+# -- across scenarios ----------------------------------------------------------------------
+
+SCENARIO_CHARTS = [plot.regret, plot.scenario_scores]
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return pb.scenarios.evaluate(pb.examples.load("great-power-cooperation").assessment)
+
+
+@pytest.mark.parametrize("chart", SCENARIO_CHARTS, ids=lambda f: f.__name__)
+def test_scenario_chart_saves_a_png_and_leaves_settings_alone(
+    chart, analysis, tmp_path, no_new_pyplot_figures
+):
+    before = dict(matplotlib.rcParams)
+    figure = chart(analysis)
+    assert isinstance(figure, Figure)
+    assert "weighted sum, min-max normalization" in figure.axes[0].get_title()
+    path = tmp_path / f"{chart.__name__}.png"
+    figure.savefig(path)
+    assert_png(path)
+    assert dict(matplotlib.rcParams) == before
+
+
+@pytest.mark.parametrize("chart", SCENARIO_CHARTS, ids=lambda f: f.__name__)
+def test_scenario_chart_draws_into_given_axes_and_refuses_other_input(chart, analysis):
+    figure, (left, right) = plt.subplots(1, 2, figsize=(18, 6))
+    try:
+        assert chart(analysis, ax=right) is figure
+        assert right.has_data()
+        assert not left.has_data()
+    finally:
+        plt.close(figure)
+    with pytest.raises(InvalidParameterError, match=r"'ax'.*got 'left' of type str"):
+        chart(analysis, ax="left")
+    with pytest.raises(InvalidParameterError, match=r"powerbalance.scenarios.evaluate.*Report"):
+        chart(pb.evaluate(analysis.assessment))
+
+
+@pytest.mark.parametrize("chart", SCENARIO_CHARTS, ids=lambda f: f.__name__)
+def test_scenario_chart_needs_matplotlib(chart, analysis, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(pb.errors.MissingDependencyError, match=r"powerbalance\[plot\]"):
+        chart(analysis)
+
+
+@pytest.mark.parametrize("chart", SCENARIO_CHARTS, ids=lambda f: f.__name__)
+def test_scenario_chart_clips_nothing(chart, analysis):
+    figure = chart(analysis)
+    renderer = _drawn(figure)
+    page = figure.bbox
+    for ax in figure.axes:
+        drawn = ax.get_tightbbox(renderer)
+        assert drawn.x0 >= page.x0 - 0.5
+        assert drawn.y0 >= page.y0 - 0.5
+        assert drawn.x1 <= page.x1 + 0.5
+        assert drawn.y1 <= page.y1 + 0.5
+    legend = figure.axes[0].get_legend()
+    if legend is not None:
+        assert not legend.get_window_extent(renderer).overlaps(figure.axes[0].bbox)
+
+
+def test_regret_cells_are_the_analysis_regret_smallest_largest_regret_on_top(analysis):
+    from powerbalance._render.palette import luminance, rank_colours, text_on
+
+    figure = plot.regret(analysis)
+    ax = figure.axes[0]
+    (image,) = ax.images
+    drawn = np.asarray(image.get_array())
+    options = [label.get_text() for label in ax.get_yticklabels()]
+    expected = analysis.regret.loc[options].to_numpy()
+    np.testing.assert_array_equal(drawn, expected)
+    largest = expected.max(axis=1)
+    assert list(largest) == sorted(largest)
+    assert options[0] == analysis.choice["minimax_regret"]
+    # Every cell writes its value, in black or white, whichever reads on its colour.
+    texts = {(round(t.get_position()[1]), round(t.get_position()[0])): t for t in ax.texts}
+    assert len(texts) == expected.size
+    for (i, j), text in texts.items():
+        assert text.get_text() == f"{expected[i, j]:.3f}"
+        fill = matplotlib.colors.to_hex(image.cmap(image.norm(expected[i, j])))
+        assert matplotlib.colors.to_hex(text.get_color()) == text_on(fill.upper()).lower()
+        assert (text.get_fontweight() == "bold") == (j == int(np.argmax(expected[i])))
+    # The ordered palette of the ranks, lightest for no regret, darkest for the most.
+    palette = rank_colours(10)
+    ends = [matplotlib.colors.to_hex(image.cmap(x)) for x in (0.0, 1.0)]
+    assert ends == [palette[-1].lower(), palette[0].lower()]
+    shades = [luminance(matplotlib.colors.to_hex(image.cmap(x))) for x in np.linspace(0, 1, 11)]
+    assert shades == sorted(shades, reverse=True)
+    # One outline per option, on its largest regret.
+    outlines = [p for p in ax.patches if not p.get_fill()]
+    assert len(outlines) == len(options)
+    for i, outline in enumerate(sorted(outlines, key=lambda p: p.get_y())):
+        assert outline.get_x() + 0.5 == int(np.argmax(expected[i]))
+    ticks = [label.get_text().replace("\n", " ") for label in ax.get_xticklabels()]
+    assert ticks == list(analysis.scenarios)
+
+
+def test_scenario_scores_lines_are_the_scores_in_the_palette(analysis):
+    from powerbalance._render.palette import colours_for
+
+    ax = plot.scenario_scores(analysis).axes[0]
+    options = list(analysis.assessment.option_names)
+    lines = [line for line in ax.lines if line.get_label() in options]
+    assert [line.get_label() for line in lines] == options
+    palette = colours_for(options)
+    for line in lines:
+        option = line.get_label()
+        np.testing.assert_array_equal(line.get_xdata(), np.arange(len(analysis.scenarios)))
+        np.testing.assert_array_equal(line.get_ydata(), analysis.scores.loc[option].to_numpy())
+        assert _rgba(line.get_color()) == _rgba(palette[option])
+        assert line.get_marker() == "o"
+    assert len({(line.get_color(), str(line.get_linestyle())) for line in lines}) == len(lines)
+    ticks = [label.get_text().replace("\n", " ") for label in ax.get_xticklabels()]
+    assert ticks == list(analysis.scenarios)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == options

@@ -70,6 +70,7 @@ class Inputs:
     stability: Any
     sweep: Any
     smaa: Any
+    scenarios: Any
 
 
 @functools.cache
@@ -95,6 +96,8 @@ def _inputs() -> Inputs:
         stability=stability,
         sweep=pb.sensitivity.sweep(a, "Security"),
         smaa=pb.sensitivity.smaa(a, samples=SMAA_SAMPLES, seed=SEED),
+        # The weights of the scenarios guide, so that its pictures show its numbers.
+        scenarios=pb.scenarios.evaluate(a, weighting=study.presets["security-first"]),
     )
 
 
@@ -133,6 +136,8 @@ def _plot(name: str) -> Callable[[Inputs], Any]:
         "weights": "report",
         "sweep": "sweep",
         "acceptability": "smaa",
+        "regret": "scenarios",
+        "scenario_scores": "scenarios",
     }[name]
 
     def draw(inputs: Inputs) -> Any:
@@ -168,6 +173,18 @@ PICTURES = [
         "figure",
         "plot.acceptability(result): SMAA rank acceptabilities",
         _plot("acceptability"),
+    ),
+    Picture(
+        "plot.regret",
+        "figure",
+        "plot.regret(analysis): regret of each option in each scenario",
+        _plot("regret"),
+    ),
+    Picture(
+        "plot.scenario_scores",
+        "figure",
+        "plot.scenario_scores(analysis): every option's score by scenario",
+        _plot("scenario_scores"),
     ),
     Picture("page.report", "page", "report.to_html(page=True)", lambda i: i.report),
     Picture(

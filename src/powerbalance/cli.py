@@ -3,7 +3,8 @@
 Run ``powerbalance brief`` for the brief of the built-in study (the recommendation, how
 robust it is, then the evidence), ``powerbalance report`` for its ranked trade-off report,
 ``powerbalance compare`` to see whether the choice of method or weighting changes it,
-``powerbalance sensitivity`` to see how far the weights can move before it changes, and
+``powerbalance sensitivity`` to see how far the weights can move before it changes,
+``powerbalance scenarios`` to see which choice holds up across the study's futures, and
 ``powerbalance conference --output page.html`` for a page where a room moves the weights
 and watches the ranking change. Each takes a built-in study's name or a study file
 (``.toml``, ``.json``, ``.csv``, ``.xlsx``, ``.xml``). ``powerbalance validate FILE``
@@ -30,11 +31,13 @@ from powerbalance._render import combine, render_html
 from powerbalance._validate import did_you_mean
 from powerbalance._version import __version__
 from powerbalance.brief import Brief, build, interactive
+from powerbalance.brief._presets import study_weighting
 from powerbalance.errors import (
     DataLossWarning,
     FileWriteError,
     PowerbalanceError,
     PowerbalanceWarning,
+    ScenarioError,
     StudyFileError,
     UnknownNameError,
 )
@@ -45,6 +48,8 @@ from powerbalance.io._atomic import write_file
 from powerbalance.io._formats import HOLDS_PRESETS, format_of
 from powerbalance.io._kept import lost_parts
 from powerbalance.model import Study
+from powerbalance.scenarios import ScenarioAnalysis
+from powerbalance.scenarios import evaluate as evaluate_scenarios
 from powerbalance.sensitivity import Stability, stability
 from powerbalance.sensitivity.smaa import SMAAResult, smaa
 from powerbalance.weighting import WeightingLike
@@ -78,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     _add_brief(commands)
     _add_conference(commands)
+    _add_scenarios(commands)
     report = commands.add_parser(
         "report",
         help="rank a study's options and explain the ranking",
@@ -243,6 +249,54 @@ def _add_brief(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--seed", type=int, default=None, help="random seed of --smaa, for a repeatable brief"
     )
     _add_output_arguments(brief)
+
+
+def _add_scenarios(commands: argparse._SubParsersAction[_Parser]) -> None:
+    scenarios = commands.add_parser(
+        "scenarios",
+        help="which choice holds up across the study's futures",
+        description="Score every option in each of the study's scenarios with one "
+        "weighting and method, then show the regret of each option, the choice under each "
+        "decision rule (expected score when the study gives probabilities, maximin, "
+        "minimax regret, Hurwicz, satisficing), whether the rules agree, and where the "
+        "leading options lose first place: in which futures, to whom, through which areas.",
+    )
+    scenarios.add_argument(
+        "study",
+        nargs="?",
+        default="great-power-cooperation",
+        metavar="STUDY",
+        help=_STUDY_HELP,
+    )
+    scenarios.add_argument(
+        "--weighting",
+        default=None,
+        help="parameterless weighting scheme or a preset of the study by name (default: "
+        "the study's first preset, or equal if it has none); "
+        f"available: {', '.join(weighting.registry.names())}",
+    )
+    scenarios.add_argument(
+        "--method",
+        default="weighted-sum",
+        help="aggregation method by name (default: weighted-sum); "
+        f"available: {', '.join(methods.registry.names())}",
+    )
+    scenarios.add_argument(
+        "--alpha",
+        type=float,
+        default=0.5,
+        metavar="A",
+        help="Hurwicz's weight on an option's best score, from 0 (maximin) to 1 (default: 0.5)",
+    )
+    scenarios.add_argument(
+        "--margin",
+        type=float,
+        default=0.05,
+        metavar="M",
+        help="satisficing: an option holds up in a future when its score is within M of "
+        "the best there (default: 0.05)",
+    )
+    _add_output_arguments(scenarios)
 
 
 def _add_conference(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -424,6 +478,25 @@ def _conference(arguments: argparse.Namespace) -> str:
     return interactive(study, weighting=arguments.weighting, method=arguments.method).html
 
 
+def _scenarios(arguments: argparse.Namespace) -> str:
+    study = _study(arguments.study)
+    if not study.assessment.scenario_names:
+        # Said in the terms of a study file, which is where the command's user adds them.
+        raise ScenarioError(
+            f"{arguments.study}: the study has no scenarios; add them to its file as "
+            "[[scenarios]] tables (name, and the changed scores under changes), or in "
+            "Python with pb.Assessment(..., scenarios=[pb.Scenario(...)])."
+        )
+    analysis = evaluate_scenarios(
+        study.assessment,
+        weighting=study_weighting(study, arguments.weighting),
+        method=arguments.method,
+        alpha=arguments.alpha,
+        margin=arguments.margin,
+    )
+    return _render(analysis, arguments.format)
+
+
 def _report(arguments: argparse.Namespace) -> str:
     study = _study(arguments.study)
     report = evaluate(
@@ -506,7 +579,9 @@ def _sensitivity(arguments: argparse.Namespace) -> str:
     return _render(stable, arguments.format) + "\n\n" + _render(acceptability, arguments.format)
 
 
-def _render(result: Brief | Report | Comparison | Stability | SMAAResult, fmt: str) -> str:
+def _render(
+    result: Brief | Report | Comparison | Stability | SMAAResult | ScenarioAnalysis, fmt: str
+) -> str:
     if fmt == "html":
         return result.to_html(page=True)
     renderers = {"text": result.to_text, "markdown": result.to_markdown, "json": result.to_json}
@@ -519,6 +594,7 @@ _COMMANDS = {
     "report": _report,
     "compare": _compare,
     "sensitivity": _sensitivity,
+    "scenarios": _scenarios,
 }
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "PowerbalanceWarning",
     "Problem",
     "ScaleRangeWarning",
+    "ScenarioError",
     "ScoreError",
     "ShapeError",
     "StudyFileError",
@@ -172,6 +173,20 @@ class ScoreError(PowerbalanceError, ValueError):
     Examples
     --------
     >>> issubclass(ScoreError, ValueError)
+    True
+    """
+
+
+class ScenarioError(PowerbalanceError, ValueError):
+    """The scenarios of an assessment do not fit together, or an analysis needs some.
+
+    For instance probabilities given for some scenarios but not others, or not summing
+    to 1; a full table of scores that leaves a cell out; or a scenario analysis of an
+    assessment without scenarios. The message names the scenario and the cell at fault.
+
+    Examples
+    --------
+    >>> issubclass(ScenarioError, ValueError)
     True
     """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
 
 import powerbalance as pb
@@ -50,10 +51,29 @@ def test_build_runs_what_it_is_asked_to(study):
     given = pb.brief.build(study, smaa=result)
     assert given.smaa is result
     assert given.stability is not None
-    drawn = pb.brief.build(study, smaa=300, seed=4, stability=False)
+    drawn = pb.brief.build(study, smaa=300, seed=4, stability=False, scenarios=False)
     assert drawn.smaa.samples == 300
     assert drawn.smaa.seed == 4
+    assert drawn.scenarios is None
     assert drawn.robustness() == drawn.smaa.robustness_sentence()
+
+
+def test_build_scores_the_futures_with_the_briefs_weighting_and_method(study, small):
+    brief = pb.brief.build(study, weighting="climate-first", method="topsis", stability=False)
+    analysis = brief.scenarios
+    assert analysis is not None
+    assert analysis.assessment is study.assessment
+    assert analysis.weighting == study.presets["climate-first"]
+    assert analysis.method == brief.report.method
+    assert analysis == pb.scenarios.evaluate(
+        study.assessment, weighting=study.presets["climate-first"], method="topsis"
+    )
+    # No futures, no analysis of them, and nothing said of them.
+    plain = pb.brief.build(small)
+    assert plain.scenarios is None
+    assert "Across the futures" not in plain.to_text()
+    assert "futures" not in plain.robustness()
+    assert plain.to_dict()["scenarios"] is None
 
 
 @pytest.mark.parametrize(
@@ -62,6 +82,7 @@ def test_build_runs_what_it_is_asked_to(study):
         ({"smaa": 0}, "build: smaa must be"),
         ({"smaa": "many"}, "build: smaa must be"),
         ({"stability": "yes"}, "build: stability must be True or False"),
+        ({"scenarios": "yes"}, "build: scenarios must be True or False"),
         ({"weighting": "no-such-preset"}, "no-such-preset"),
     ],
 )
@@ -90,6 +111,12 @@ def test_a_brief_refuses_results_of_another_assessment(study, small):
         pb.brief.Brief(study, report, stability="robust")
     with pytest.raises(InvalidParameterError, match="Brief: report must be"):
         pb.brief.Brief(study, "report")
+    with pytest.raises(InvalidParameterError, match="Brief: scenarios must be"):
+        pb.brief.Brief(study, report, scenarios=pb.evaluate(a))
+    # Fewer futures make another assessment, whose analysis is not the study's.
+    other = attrs.evolve(a, scenarios=a.scenarios[:2])
+    with pytest.raises(InvalidParameterError, match="Brief: scenarios must be a result of the"):
+        pb.brief.Brief(study, report, scenarios=pb.scenarios.evaluate(other))
 
 
 def test_a_comparison_is_shown_when_given(study):

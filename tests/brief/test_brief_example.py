@@ -147,9 +147,50 @@ def test_the_evidence_follows_in_the_agreed_order(brief):
         "The criteria",
         "How far each weight can move",
         "Over many weightings at once (SMAA)",
+        "Across the futures",
         "Under other weightings and methods",
         "Method and weighting",
     ]
+
+
+def test_the_futures_section_says_where_the_recommended_option_fails(brief, study):
+    (section,) = (
+        b for b in brief._document().blocks if getattr(b, "heading", "") == "Across the futures"
+    )
+    text = _words(" ".join(getattr(block, "text", "") for block in section.blocks))
+    assert text.startswith(
+        "Across the study's 4 futures (with no probabilities given), each scored with this "
+        "brief's weights and method, the rules disagree: maximin chooses Allied intelligence "
+        "sharing; minimax regret and Hurwicz (alpha 0.50) choose Targeted cooperation;"
+    )
+    # Where the leader fails: in which futures, to whom, through which areas.
+    assert (
+        "Targeted cooperation, recommended here, ranks first in 2 of 4 futures and loses first "
+        "place in Rivals exploit cooperation, Russia integrated; Rivals exploit cooperation, "
+        "Russia isolated."
+    ) in text
+    assert (
+        "In Rivals exploit cooperation, Russia isolated, Targeted cooperation falls to rank 2 "
+        "behind Allied intelligence sharing (by 0.026): Allied intelligence sharing does better "
+        "on Security (+0.051)"
+    ) in text
+    captions = [block.caption for block in section.blocks if hasattr(block, "caption")]
+    assert captions[:2] == [
+        "Score in each scenario (rank)",
+        "Regret: the best score in the scenario minus the option's",
+    ]
+    rendered = _words(brief.to_text())
+    for name in study.assessment.scenario_names:
+        assert name in rendered
+    assert "Targeted cooperation 0.651 (1)" in rendered
+    # The robustness sentence gains a clause on the futures, still one sentence.
+    assert brief.robustness().endswith(
+        "; it loses first place in 2 of the study's 4 futures, to Allied intelligence sharing."
+    )
+    data = brief.to_dict()
+    assert data["scenarios"] == brief.scenarios.to_dict()
+    assert data["scenarios"]["scenarios"] == list(study.assessment.scenario_names)
+    assert list(data)[-2:] == ["scenarios", "version"]
 
 
 def test_the_comparison_spans_the_study_presets_and_the_five_methods(brief, study):

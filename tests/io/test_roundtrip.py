@@ -44,6 +44,7 @@ def only_wide(a: pb.Assessment) -> pb.Assessment:
         baseline=None,
         name="",
         description="",
+        scenarios=(),
     )
 
 

@@ -554,6 +554,7 @@ def test_the_formats_page_table_is_the_table_of_the_code():
         "baseline": "baseline",
         "rationale notes": "notes",
         "score uncertainty": "uncertainty",
+        "scenarios": "scenarios",
         "other value functions": "curved value functions",
         "weighting presets": "presets",
     }
@@ -609,6 +610,9 @@ def test_saving_an_assessment_to_csv_warns(tmp_path):
         "the descriptions of 7 options",
         "the baseline ('Status quo')",
         "91 rationale notes",
+        "4 scenarios ('Rivals reciprocate, Russia integrated', 'Rivals reciprocate, Russia "
+        "isolated', 'Rivals exploit cooperation, Russia integrated', 'Rivals exploit "
+        "cooperation, Russia isolated')",
     )
 
 
@@ -627,7 +631,8 @@ def test_convert_prints_the_library_s_words_once(tmp_path, capsys):
 
 
 def test_xmcda_texts_are_named_when_a_study_is_written(tmp_path):
-    study = attrs.evolve(pb.examples.load("great-power-cooperation"), presets={})
+    study = pb.examples.load("great-power-cooperation")
+    study = attrs.evolve(study, presets={}, assessment=attrs.evolve(study.assessment, scenarios=()))
     with pytest.warns(DataLossWarning) as caught:
         pb.io.write(study, tmp_path / "study.xml")
     texts = "the study's title, author, date, disclaimer and scale description"

@@ -43,6 +43,12 @@ from xmcda.scales import PreferenceDirection, QuantitativeScale, Scales  # noqa:
 from xmcda.value import Value, Values  # noqa: E402
 from xmcda.XMCDA import XMCDA  # noqa: E402
 
+
+def example() -> pb.Assessment:
+    """The built-in assessment without its scenarios, which XMCDA cannot hold."""
+    return attrs.evolve(pb.examples.load().assessment, scenarios=())
+
+
 SCHEMAS = {"4.0.0": schemas.XMCDA_4_0_0, "3.1.1": schemas.XMCDA_3_1_1}
 XMCDA_4 = "http://www.decision-deck.org/2021/XMCDA-4.0.0"
 
@@ -60,7 +66,7 @@ def official_schema(version):
 def rich_assessment():
     """The built-in study plus what XMCDA can also carry: a piecewise value function,
     odd characters in names and texts, and an option without a description."""
-    a = pb.examples.load().assessment
+    a = example()
     first = attrs.evolve(
         a.criteria[0],
         value_function=pb.value.Piecewise(points=[(0, 0), (2.5, 40), (10, 100)]),
@@ -152,7 +158,7 @@ def test_minimal_export_validates(version):
 @pytest.mark.parametrize("version", xmcda.VERSIONS)
 def test_the_schemas_do_reject_a_broken_export(version):
     """The validation above is not vacuous: a document in the wrong order fails."""
-    text = xmcda.to_xml(pb.examples.load().assessment, version=version)
+    text = xmcda.to_xml(example(), version=version)
     alternatives = text[text.index("  <alternatives>") : text.index("</alternatives>\n") + 16]
     broken = text.replace(alternatives, "").replace(
         "</criteriaScales>\n", "</criteriaScales>\n" + alternatives
@@ -358,7 +364,7 @@ def test_we_read_split_files_written_by_the_xmcda_library(version, tmp_path):
         ("equal", "weighted-sum"),
         ("equal", "topsis"),
         (
-            pb.weighting.RankOrderCentroid(sorted(pb.examples.load().assessment.criterion_names)),
+            pb.weighting.RankOrderCentroid(sorted(example().criterion_names)),
             "weighted-product",
         ),
         ("entropy", "topsis"),
@@ -367,7 +373,7 @@ def test_we_read_split_files_written_by_the_xmcda_library(version, tmp_path):
     ],
 )
 def test_built_in_study_round_trip_keeps_the_ranking(weighting, method, tmp_path):
-    a = pb.examples.load().assessment
+    a = example()
     path = tmp_path / "study.xml"
     before = pb.evaluate(a, weighting=weighting, method=method)
     xmcda.write(a, path, version="4.0.0", weights=before.weights, results=before)
@@ -451,7 +457,7 @@ def test_names_become_ids_and_travel_whole():
 
 
 def test_areas_are_criteria_sets_marked_area():
-    a = pb.examples.load().assessment
+    a = example()
     root = lxml_etree.fromstring(xmcda.to_xml(a).encode())
     sets = root.findall(f"{{{XMCDA_4}}}criteriaSets/{{{XMCDA_4}}}criteriaSet")
     assert [(s.get("name"), s.get("mcdaConcept")) for s in sets] == [
@@ -460,7 +466,7 @@ def test_areas_are_criteria_sets_marked_area():
 
 
 def test_a_file_without_areas_puts_every_criterion_in_the_default_area():
-    a = pb.examples.load().assessment
+    a = example()
     text = xmcda.to_xml(a)
     without = text[: text.index("  <criteriaSets>")] + text[text.index("</criteriaSets>\n") + 16 :]
     read = xmcda.from_xml(without).assessment
@@ -471,7 +477,7 @@ def test_a_file_without_areas_puts_every_criterion_in_the_default_area():
 
 
 def test_what_xmcda_cannot_hold_is_left_out_with_a_warning():
-    a = pb.examples.load().assessment
+    a = example()
     exponential = attrs.evolve(a.criteria[0], value_function=pb.value.Exponential(rho=3))
     b = attrs.evolve(a, criteria=[exponential, *a.criteria[1:]])
     with pytest.warns(PowerbalanceWarning, match=r"cannot hold the value function Exponential"):
@@ -487,7 +493,7 @@ def test_what_xmcda_cannot_hold_is_left_out_with_a_warning():
 
 def test_score_distributions_are_left_out_with_a_warning():
     uncertainty = pytest.importorskip("powerbalance.model.uncertainty")
-    a = pb.examples.load().assessment
+    a = example()
     score = float(a.scores[0, 0])
     b = attrs.evolve(
         a,
@@ -501,7 +507,7 @@ def test_score_distributions_are_left_out_with_a_warning():
 
 
 def test_results_may_be_a_report_a_series_or_a_mapping():
-    a = pb.examples.load().assessment
+    a = example()
     report = pb.evaluate(a)
     as_series = pd.Series(report.scores, index=list(a.option_names))
     texts = {xmcda.to_xml(a, results=results) for results in (report, as_series, dict(as_series))}
@@ -527,7 +533,7 @@ def test_results_may_be_a_report_a_series_or_a_mapping():
 )
 def test_bad_export_arguments_are_refused(keywords, error, match):
     with pytest.raises(error, match=match):
-        xmcda.to_xml(pb.examples.load().assessment, **keywords)
+        xmcda.to_xml(example(), **keywords)
 
 
 def test_text_that_xml_cannot_hold_is_refused():
@@ -537,7 +543,7 @@ def test_text_that_xml_cannot_hold_is_refused():
 
 
 def test_save_and_load_are_what_pb_io_calls(tmp_path):
-    a = pb.examples.load().assessment
+    a = example()
     path = tmp_path / "study.xml"
     assert xmcda.save(a, path) is None
     assert xmcda.load(path) == a
@@ -563,7 +569,7 @@ def test_keywords_are_matched_without_regard_to_case():
 
 
 def test_the_document_is_a_frozen_value():
-    a = pb.examples.load().assessment
+    a = example()
     document = xmcda.XMCDADocument(a, results={"Status quo": 1.0})
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         document.weights = None
@@ -702,7 +708,7 @@ def test_scale_references_and_open_heads_are_followed():
 
 
 def test_functions_of_other_tools_are_not_taken_for_value_functions():
-    a = pb.examples.load().assessment
+    a = example()
     b = attrs.evolve(
         a,
         criteria=[
@@ -719,7 +725,7 @@ def test_functions_of_other_tools_are_not_taken_for_value_functions():
 
 
 def test_several_unmarked_weight_lists_are_ambiguous():
-    a = pb.examples.load().assessment
+    a = example()
     text = xmcda.to_xml(a, weights=pb.evaluate(a).weights)
     start, end = text.index("  <criteriaValues"), text.index("</criteriaValues>\n") + 18
     unmarked = text[start:end].replace(' mcdaConcept="weights"', "")

@@ -17,8 +17,10 @@ from powerbalance._render import (
     number,
     signed,
 )
+from powerbalance.brief._futures import futures_clause
 from powerbalance.brief._presets import weighting_words
 from powerbalance.evaluation import Report
+from powerbalance.scenarios import ScenarioAnalysis
 from powerbalance.sensitivity import SMAAResult, Stability
 
 __all__ = ["recommendation", "robustness"]
@@ -93,12 +95,18 @@ def recommendation(report: Report, presets: Mapping[str, Any]) -> str:
 
 
 def robustness(
-    stability: Stability | None, smaa: SMAAResult | None, *, leader: str | None = None
+    stability: Stability | None,
+    smaa: SMAAResult | None,
+    *,
+    leader: str | None = None,
+    scenarios: ScenarioAnalysis | None = None,
 ) -> str:
     """How robust the ranking is, in one sentence, from the analyses the brief holds.
 
     ``leader`` is the recommended option: the SMAA clause says how often it ranks
-    first, and names the option that ranks first more often if one does.
+    first, and names the option that ranks first more often if one does; the clause
+    on the futures (``scenarios``) says in how many of them it loses first place, and
+    to whom.
 
     Examples
     --------
@@ -115,10 +123,17 @@ def robustness(
     sampled = smaa.robustness_sentence(leader=leader) if smaa is not None else ""
     if stable and sampled:
         # One sentence: the SMAA clause ("Over 2,000 weightings ...") joins the stability one.
-        return f"{stable.rstrip('.')}; {sampled[0].lower()}{sampled[1:]}"
-    if stable or sampled:
-        return stable or sampled
-    return (
-        "No sensitivity analysis was run, so how far the ranking depends on the weights "
-        "is not known."
-    )
+        sentence = f"{stable.rstrip('.')}; {sampled[0].lower()}{sampled[1:]}"
+    elif stable or sampled:
+        sentence = stable or sampled
+    else:
+        sentence = (
+            "No sensitivity analysis was run, so how far the ranking depends on the weights "
+            "is not known."
+        )
+    if scenarios is None:
+        return sentence
+    # "It" would refer to nothing after the sentence that no analysis was run.
+    subject = "it" if stable or sampled else (leader or "")
+    clause = futures_clause(scenarios, leader, subject=subject)
+    return f"{sentence.rstrip('.')}; {clause}." if clause else sentence

@@ -14,10 +14,12 @@ from powerbalance._version import __version__
 from powerbalance.brief import _sections as sections
 from powerbalance.brief._bottom_line import recommendation, robustness
 from powerbalance.brief._consequences import consequence_data
+from powerbalance.brief._futures import futures_section
 from powerbalance.errors import InvalidParameterError
 from powerbalance.evaluation import Comparison, Report
 from powerbalance.io._atomic import write_file
 from powerbalance.model import Assessment, Study
+from powerbalance.scenarios import ScenarioAnalysis
 from powerbalance.sensitivity import SMAAResult, Stability
 
 __all__ = ["BRIEF_SCHEMA", "FORMATS", "Brief"]
@@ -93,6 +95,9 @@ def _check_results(brief: Brief) -> None:
     check("Brief", "comparison", brief.comparison, InstanceOf(Comparison), None)
     if brief.comparison is not None:
         _same_assessment("comparison", brief.comparison, brief.comparison.assessment, a)
+    check("Brief", "scenarios", brief.scenarios, InstanceOf(ScenarioAnalysis), None)
+    if brief.scenarios is not None:
+        _same_assessment("scenarios", brief.scenarios, brief.scenarios.assessment, a)
 
 
 @attrs.frozen
@@ -105,8 +110,9 @@ class Brief(Rendered):
     benefits and risks by area, the top two options, the consequences in the
     analyst's own units (uncertainty ranges in the cells, rationale notes as numbered
     footnotes), the scales and their anchors, the options and criteria described, the
-    stability analysis, SMAA and the comparison when present, and the method and
-    weighting in words; last, who prepared it and when, and the library's version.
+    stability analysis, SMAA, the futures (scenarios) and the comparison when present,
+    and the method and weighting in words; last, who prepared it and when, and the
+    library's version.
 
     It renders as every result does: :meth:`summary`, ``print``, :meth:`to_markdown`,
     :meth:`to_html` (``page=True`` for the styled, self-contained page),
@@ -127,6 +133,10 @@ class Brief(Rendered):
     smaa : SMAAResult, optional
         How often each option ranks first over many weightings
         (:func:`powerbalance.sensitivity.smaa`).
+    scenarios : ScenarioAnalysis, optional
+        How the options fare across the assessment's futures
+        (:func:`powerbalance.scenarios.evaluate`): which option each decision rule
+        chooses, and where the recommended option loses first place.
 
     Raises
     ------
@@ -150,6 +160,7 @@ class Brief(Rendered):
     comparison: Comparison | None = attrs.field(default=None, kw_only=True)
     stability: Stability | None = attrs.field(default=None, kw_only=True)
     smaa: SMAAResult | None = attrs.field(default=None, kw_only=True)
+    scenarios: ScenarioAnalysis | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         _check_results(self)
@@ -169,7 +180,7 @@ class Brief(Rendered):
         return recommendation(self.report, self.study.presets)
 
     def robustness(self) -> str:
-        """How robust the recommendation is, in one sentence, from stability and SMAA.
+        """How robust the recommendation is, in one sentence: stability, SMAA, the futures.
 
         Examples
         --------
@@ -177,10 +188,14 @@ class Brief(Rendered):
         >>> pb.brief.build(pb.examples.load()).robustness()[:41]
         'Targeted cooperation remains first unless'
         """
+        return robustness(
+            self.stability, self.smaa, leader=self._leader(), scenarios=self.scenarios
+        )
+
+    def _leader(self) -> str | None:
+        """The recommended option; None for a tie for first place, which has no one leader."""
         ranking = self.report.ranking
-        # A tie for first place has no one leader to speak of.
-        leader = str(ranking.index[0]) if (ranking["rank"] == 1).sum() == 1 else None
-        return robustness(self.stability, self.smaa, leader=leader)
+        return str(ranking.index[0]) if (ranking["rank"] == 1).sum() == 1 else None
 
     def summary(self) -> str:
         """The bottom line: the recommendation, then how robust it is.
@@ -228,6 +243,7 @@ class Brief(Rendered):
             sections.criteria(study.assessment),
             None if self.stability is None else sections.stability_section(self.stability),
             None if self.smaa is None else sections.smaa_section(self.smaa),
+            None if self.scenarios is None else futures_section(self.scenarios, self._leader()),
             None if self.comparison is None else sections.comparison_section(self.comparison),
             sections.method(report, study.presets),
         ]
@@ -246,8 +262,8 @@ class Brief(Rendered):
         :func:`~powerbalance.brief._consequences.consequence_data`); ``method`` and
         ``weighting`` (``name``, ``description``, ``words``, ``parameters``, and for
         the weighting the study's ``preset`` name or null); the ``to_dict()`` of
-        ``report``, ``stability``, ``smaa`` and ``comparison`` (null when absent);
-        ``version``.
+        ``report``, ``stability``, ``smaa``, ``comparison`` and ``scenarios`` (null
+        when absent); ``version``.
 
         Examples
         --------
@@ -294,6 +310,7 @@ class Brief(Rendered):
             "stability": None if self.stability is None else self.stability.to_dict(),
             "smaa": None if self.smaa is None else self.smaa.to_dict(),
             "comparison": None if self.comparison is None else self.comparison.to_dict(),
+            "scenarios": None if self.scenarios is None else self.scenarios.to_dict(),
             "version": __version__,
         }
         result: dict[str, Any] = plain(data)

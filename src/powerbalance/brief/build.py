@@ -8,6 +8,7 @@ from powerbalance.brief._presets import as_study, study_weighting
 from powerbalance.evaluation import compare, evaluate
 from powerbalance.methods import MethodLike
 from powerbalance.model import Assessment, Study
+from powerbalance.scenarios import evaluate as evaluate_scenarios
 from powerbalance.sensitivity import PerturbedWeights, SMAAResult, WeightInformation
 from powerbalance.sensitivity import smaa as run_smaa
 from powerbalance.sensitivity import stability as run_stability
@@ -34,6 +35,7 @@ def build(
     smaa_weights: WeightInformation | None = None,
     seed: int | None = None,
     comparison: bool = True,
+    scenarios: bool = True,
 ) -> Brief:
     """Evaluate a study, run the robustness analyses asked for, and return its brief.
 
@@ -68,6 +70,11 @@ def build(
         Whether to rank the options under every preset of the study (or equal weights,
         with the brief's own) by each of the five built-in methods,
         :func:`powerbalance.compare`, and show where the rankings agree.
+    scenarios : bool, default True
+        Whether to score the options in each of the assessment's futures
+        (:func:`powerbalance.scenarios.evaluate`, with the brief's weighting and
+        method) and show which option each decision rule chooses and where the
+        recommended option fails. Nothing is run for an assessment without scenarios.
 
     Returns
     -------
@@ -95,6 +102,7 @@ def build(
     """
     check("build", "stability", stability, Boolean())
     check("build", "comparison", comparison, Boolean())
+    check("build", "scenarios", scenarios, Boolean())
     check(
         "build",
         "smaa_weights",
@@ -129,4 +137,11 @@ def build(
         )
     )
     compared = compare(a, weightings=_comparison_weightings(study, scheme)) if comparison else None
-    return Brief(study, report, stability=stable, smaa=sampled, comparison=compared)
+    futures = (
+        evaluate_scenarios(a, weighting=scheme, method=report.method)
+        if scenarios and a.scenario_names
+        else None
+    )
+    return Brief(
+        study, report, stability=stable, smaa=sampled, comparison=compared, scenarios=futures
+    )

@@ -4,7 +4,8 @@ Reading checks every field and collects every problem, each with its field path;
 caller raises them together. This module holds the study as a whole (its format tag,
 texts, baseline and presets); the criteria are read and written in
 :mod:`powerbalance.io._document_criteria`, the options and their score cells in
-:mod:`powerbalance.io._document_scores`. The format is described in ``docs/formats.md``
+:mod:`powerbalance.io._document_scores`, the scenarios in
+:mod:`powerbalance.io._document_scenarios`. The format is described in ``docs/formats.md``
 and by the JSON Schema ``study.schema.json`` beside this module.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 from powerbalance._validate import did_you_mean
 from powerbalance.errors import InvalidParameterError, PowerbalanceError
 from powerbalance.io._document_criteria import Named, criterion_table, read_criteria, read_scale
+from powerbalance.io._document_scenarios import read_scenarios, scenario_table
 from powerbalance.io._document_scores import read_options, write_cell
 from powerbalance.io._problems import Collector
 from powerbalance.io._values import INVALID, check_keys, read_array, read_table, read_text
@@ -57,6 +59,7 @@ TOP_KEYS = (
     "scale_description",
     "criteria",
     "options",
+    "scenarios",
     "presets",
 )
 
@@ -109,6 +112,10 @@ def study_from_document(document: object, problems: Collector) -> Any:
         if items is not INVALID:
             options, rows, flagged = read_options(items, criteria, notes, uncertainty, problems)
     baseline = _read_baseline(top, options, flagged, problems)
+    scenarios = []
+    if "scenarios" in top:
+        names = [o.name for o in options if isinstance(o, Option)]
+        scenarios = read_scenarios(top["scenarios"], criteria, names, problems)
     presets: dict[str, Any] = {}
     if "presets" in top:
         table = read_table(top["presets"], ("presets",), problems)
@@ -128,6 +135,7 @@ def study_from_document(document: object, problems: Collector) -> Any:
             name=texts["name"],
             description=texts["description"],
             baseline=baseline,
+            scenarios=scenarios,
         )
     except PowerbalanceError as error:
         problems.add((), str(error))
@@ -228,6 +236,8 @@ def study_to_document(study: Study) -> dict[str, Any]:
         }
         options.append(table)
     document["options"] = options
+    if a.scenarios:
+        document["scenarios"] = [scenario_table(s) for s in a.scenarios]
     if study.presets:
         document["presets"] = {
             name: _preset_table(name, scheme) for name, scheme in study.presets.items()

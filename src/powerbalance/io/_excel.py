@@ -30,13 +30,14 @@ from powerbalance.io._table_rows import (
     preset_rows,
     study_rows,
 )
+from powerbalance.io._table_scenarios import change_rows, scenario_rows
 from powerbalance.io._tables import read_tables
 from powerbalance.model.study import Study
 
 __all__ = ["SHEETS", "parse_workbook", "write_workbook"]
 
 #: The sheets of a workbook, in the order they are written.
-SHEETS = ("study", "criteria", "options", "scores", "presets")
+SHEETS = ("study", "criteria", "options", "scores", "scenarios", "scenario changes", "presets")
 
 #: What zipfile raises on a damaged archive (a bad header, an unknown version or method,
 #: a corrupt deflate stream, a bad CRC).
@@ -165,6 +166,8 @@ def parse_workbook(
         options=tables.get("options"),
         study=tables.get("study"),
         presets=tables.get("presets"),
+        scenarios=tables.get("scenarios"),
+        changes=tables.get("scenario changes"),
         problems=problems,
     )
 
@@ -190,6 +193,9 @@ def write_workbook(study: Study, path: Path) -> None:
         ("options", option_rows(a)),
         ("scores", long_rows(a)),
     ]
+    if a.scenarios:
+        sheets.append(("scenarios", scenario_rows(a)))
+        sheets.append(("scenario changes", change_rows(a)))
     if study.presets:
         sheets.append(("presets", preset_rows(study)))
     workbook.remove(workbook.active)

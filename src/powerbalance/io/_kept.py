@@ -68,6 +68,14 @@ def _uncertainty(study: Study) -> str | None:
     return f"the score distributions of {_plural(count, 'cell')}" if count else None
 
 
+def _scenarios(study: Study) -> str | None:
+    names = study.assessment.scenario_names
+    if not names:
+        return None
+    listed = ", ".join(map(repr, names))
+    return f"{_plural(len(names), 'scenario')} ({listed})"
+
+
 def _curved_value_functions(study: Study) -> str | None:
     # XMCDA holds linear and piecewise linear value functions only.
     found = [
@@ -93,6 +101,7 @@ PARTS: dict[str, Callable[[Study], str | None]] = {
     "baseline": _baseline,
     "notes": _notes,
     "uncertainty": _uncertainty,
+    "scenarios": _scenarios,
     "curved value functions": _curved_value_functions,
     "presets": _presets,
 }
@@ -102,7 +111,7 @@ LOST: dict[str, tuple[str, ...]] = {
     "toml": (),
     "json": (),
     "xlsx": (),
-    "csv-long": ("texts", "name", "option descriptions", "baseline", "presets"),
+    "csv-long": ("texts", "name", "option descriptions", "baseline", "scenarios", "presets"),
     "csv-wide": (
         "texts",
         "name",
@@ -110,9 +119,10 @@ LOST: dict[str, tuple[str, ...]] = {
         "baseline",
         "notes",
         "uncertainty",
+        "scenarios",
         "presets",
     ),
-    "xml": ("texts", "uncertainty", "curved value functions", "presets"),
+    "xml": ("texts", "uncertainty", "scenarios", "curved value functions", "presets"),
 }
 
 #: Each format of :data:`LOST`, in words.

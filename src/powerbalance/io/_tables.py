@@ -32,6 +32,7 @@ from powerbalance.io._table_layouts import (
     wide_scores,
 )
 from powerbalance.io._table_locations import Locations, ScoreCells
+from powerbalance.io._table_scenarios import read_scenario_sheets
 
 __all__ = ["read_tables"]
 
@@ -56,6 +57,8 @@ def read_tables(
     options: Table | None = None,
     study: Table | None = None,
     presets: Table | None = None,
+    scenarios: Table | None = None,
+    changes: Table | None = None,
 ) -> tuple[dict[str, Any], Mapping[Path, Location]]:
     """The study document of a set of tables, and where each of its fields is."""
     locations: dict[Path, Location] = {}
@@ -128,6 +131,8 @@ def read_tables(
     for name in ordered:
         position, location = option_rows[name]
         locations.setdefault(("options", position), location)
+    if scenarios is not None or changes is not None:
+        read_scenario_sheets(scenarios, changes, document, locations, problems)
     if presets is not None:
         _read_presets_sheet(presets, document, locations, problems)
     return document, Locations(locations, cells)

@@ -295,7 +295,7 @@ def dumps(document: Mapping[str, Any]) -> str:
     Gain = 1.5
     <BLANKLINE>
     """
-    sections = ("criteria", "options", "presets")
+    sections = ("criteria", "options", "scenarios", "presets")
     out = _lines(document, skip=sections)
     for criterion in document.get("criteria", []):
         out += ["", "[[criteria]]", *_lines(criterion)]
@@ -303,6 +303,15 @@ def dumps(document: Mapping[str, Any]) -> str:
         out += ["", "[[options]]", *_lines(option, skip=("scores",))]
         if "scores" in option:
             out += ["", "[options.scores]", *_lines(option["scores"])]
+    for scenario in document.get("scenarios", []):
+        out += ["", "[[scenarios]]", *_lines(scenario, skip=("changes", "scores"))]
+        for form in ("changes", "scores"):
+            if form not in scenario:
+                continue
+            if not scenario[form]:
+                out.append(f"{form} = {{}}")
+            for option, cells in scenario[form].items():
+                out += ["", f"[scenarios.{form}.{_key(option)}]", *_lines(cells)]
     for name, preset in document.get("presets", {}).items():
         out += ["", f"[presets.{_key(name)}]", *_lines(preset)]
     return "\n".join(out) + "\n"

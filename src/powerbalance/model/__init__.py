@@ -19,6 +19,7 @@ Examples
 from powerbalance.model import normalize, uncertainty, value
 from powerbalance.model.assessment import Assessment
 from powerbalance.model.criterion import KINDS, Criterion, Kind, Option
+from powerbalance.model.scenario import Scenario
 from powerbalance.model.study import Study
 from powerbalance.model.weights import Weights
 
@@ -28,6 +29,7 @@ __all__ = [
     "Criterion",
     "Kind",
     "Option",
+    "Scenario",
     "Study",
     "Weights",
     "normalize",

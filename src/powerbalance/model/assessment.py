@@ -49,6 +49,14 @@ from powerbalance.model._cells import (
 )
 from powerbalance.model._roster import Roster, to_roster
 from powerbalance.model.criterion import Criterion, Option
+from powerbalance.model.scenario import (
+    Scenario,
+    check_scenarios,
+    find_scenario,
+    in_scenario,
+    kept_scenarios,
+    to_scenarios,
+)
 from powerbalance.model.uncertainty import Distribution
 from powerbalance.model.value import Linear
 
@@ -111,6 +119,10 @@ class Assessment:
         (:mod:`powerbalance.model.uncertainty`), keyed by names. Each must include its
         cell's score and stay within the criterion's scale. Reports use the scores;
         :func:`powerbalance.sensitivity.smaa.smaa` samples the distributions.
+    scenarios : sequence of Scenario, optional
+        Possible futures, each stated as changes from these (central) scores
+        (:class:`~powerbalance.model.scenario.Scenario`); checked against the options,
+        criteria and scales. A full table given as an array is keyed by the names.
 
     Raises
     ------
@@ -123,6 +135,9 @@ class Assessment:
     UnknownNameError
         A note or distribution refers to an option or criterion that is not in the
         assessment, or the baseline is not one of the options.
+    ScenarioError
+        The scenarios' probabilities are given for some but not all, or do not sum to
+        1; or a scenario's full table leaves a cell out.
 
     Examples
     --------
@@ -158,6 +173,9 @@ class Assessment:
     uncertainty: Mapping[tuple[str, str], Distribution] = attrs.field(
         default=None, converter=to_uncertainty, kw_only=True, repr=False
     )
+    scenarios: tuple[Scenario, ...] = attrs.field(
+        default=(), converter=to_scenarios, kw_only=True, repr=False
+    )
     # Derived once: every method and report asks for them, often per evaluation.
     _criterion_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _is_risk: npt.NDArray[np.bool_] = attrs.field(init=False, default=None, eq=False, repr=False)
@@ -188,6 +206,7 @@ class Assessment:
                 + " Name the option every other is compared with, such as 'Status quo', "
                 "or leave baseline out."
             )
+        object.__setattr__(self, "scenarios", check_scenarios(self))
 
     def __repr__(self) -> str:
         return (
@@ -742,7 +761,82 @@ class Assessment:
                 if key[0] in kept_option_names and key[1] in kept_criterion_names
             },
             baseline=self.baseline if self.baseline in kept_option_names else None,
+            scenarios=kept_scenarios(self.scenarios, kept_option_names, kept_criterion_names),
         )
+
+    # -- scenarios ----------------------------------------------------------------------
+
+    @property
+    def scenario_names(self) -> tuple[str, ...]:
+        """The scenarios' names, in order (empty without scenarios).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.examples.load("great-power-cooperation").assessment.scenario_names[0]
+        'Rivals reciprocate, Russia integrated'
+        """
+        return tuple(s.name for s in self.scenarios)
+
+    def scenario(self, name: str) -> Scenario:
+        """The scenario with this name.
+
+        Raises
+        ------
+        UnknownNameError
+            There is no such scenario; the message lists them.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> a.scenario("Rivals exploit cooperation, Russia isolated").probability is None
+        True
+        """
+        return find_scenario(self, name)
+
+    def in_scenario(self, name: str) -> Assessment:
+        """The plain assessment of one future: its scores, and no scenarios of its own.
+
+        A cell the scenario changes takes its score there; a cell changed to a
+        distribution takes the distribution's most plausible value (the mode, the mean
+        of a normal, the middle of a uniform) and the distribution as its uncertainty.
+        Other cells, and their uncertainty, are the central ones. The name, options,
+        criteria, notes and baseline are kept.
+
+        Raises
+        ------
+        UnknownNameError
+            There is no such scenario.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.Assessment(
+        ...     ["Engage", "Contain"],
+        ...     [pb.Criterion("Conflict risk", area="Security", kind="risk")],
+        ...     [[4], [6]],
+        ...     scenarios=[pb.Scenario("Rivals exploit", changes={"Engage": {"Conflict risk": 8}})],
+        ... )
+        >>> a.in_scenario("Rivals exploit").scores.tolist()
+        [[8.0], [6.0]]
+        """
+        scores, uncertainty = in_scenario(self, find_scenario(self, name))
+        return attrs.evolve(self, scores=Fresh(scores), uncertainty=uncertainty, scenarios=())
+
+    @property
+    def probabilities(self) -> FloatArray | None:
+        """The scenarios' probabilities in order, as a new array; None if not given.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> print(pb.examples.load("great-power-cooperation").assessment.probabilities)
+        None
+        """
+        if not self.scenarios or self.scenarios[0].probability is None:
+            return None
+        return np.array([s.probability for s in self.scenarios], dtype=np.float64)
 
     def _rows(self, names: Iterable[str]) -> list[int]:
         """The rows of the named options, in the order given."""

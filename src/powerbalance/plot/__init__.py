@@ -1,5 +1,8 @@
 """Charts of an evaluation: benefits and risks by area, the benefit-risk map, the weights.
 
+And of the robustness analyses: a weight sweep, SMAA's rank acceptabilities, and across
+scenarios the regret heat map and every option's score by scenario.
+
 Each function draws one chart with matplotlib and returns the
 :class:`matplotlib.figure.Figure` that holds it. Without ``ax`` it makes a new figure
 that is not registered with :mod:`matplotlib.pyplot`, so nothing piles up in a long
@@ -33,8 +36,17 @@ from __future__ import annotations
 
 from powerbalance.plot._evaluation import benefit_risk, contributions, weights
 from powerbalance.plot._robustness import acceptability, sweep
+from powerbalance.plot._scenarios import regret, scenario_scores
 from powerbalance.plot._style import FADED as FADED
 from powerbalance.plot._style import MISSING_MATPLOTLIB as MISSING_MATPLOTLIB
 from powerbalance.plot._style import RISK_HATCH as RISK_HATCH
 
-__all__ = ["acceptability", "benefit_risk", "contributions", "sweep", "weights"]
+__all__ = [
+    "acceptability",
+    "benefit_risk",
+    "contributions",
+    "regret",
+    "scenario_scores",
+    "sweep",
+    "weights",
+]
