@@ -89,19 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="rank a study's options and explain the ranking",
         description="Rank a study's options and explain the ranking as trade-offs.",
     )
-    report.add_argument(
-        "study",
-        nargs="?",
-        default="great-power-cooperation",
-        metavar="STUDY",
-        help=_STUDY_HELP,
-    )
-    report.add_argument(
-        "--method",
-        default="weighted-sum",
-        help="aggregation method by name (default: weighted-sum); "
-        f"available: {', '.join(methods.registry.names())}",
-    )
+    _add_study(report)
+    _add_method(report)
     report.add_argument(
         "--weighting",
         default="equal",
@@ -115,13 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Rank a study's options under several methods and weightings, and "
         "show how far the rankings agree.",
     )
-    compare.add_argument(
-        "study",
-        nargs="?",
-        default="great-power-cooperation",
-        metavar="STUDY",
-        help=_STUDY_HELP,
-    )
+    _add_study(compare)
     compare.add_argument(
         "--methods",
         type=_names,
@@ -143,13 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Stability intervals of every criterion's and area's weight, and the "
         "weight at which first place changes hands.",
     )
-    sensitivity.add_argument(
-        "study",
-        nargs="?",
-        default="great-power-cooperation",
-        metavar="STUDY",
-        help=_STUDY_HELP,
-    )
+    _add_study(sensitivity)
     sensitivity.add_argument(
         "--method",
         default="weighted-sum",
@@ -217,26 +194,9 @@ def _add_brief(commands: argparse._SubParsersAction[_Parser]) -> None:
         "under the study's other presets and methods, and SMAA with --smaa). --format "
         "html writes a self-contained page that prints cleanly.",
     )
-    brief.add_argument(
-        "study",
-        nargs="?",
-        default="great-power-cooperation",
-        metavar="STUDY",
-        help=_STUDY_HELP,
-    )
-    brief.add_argument(
-        "--method",
-        default="weighted-sum",
-        help="aggregation method by name (default: weighted-sum); "
-        f"available: {', '.join(methods.registry.names())}",
-    )
-    brief.add_argument(
-        "--weighting",
-        default=None,
-        help="parameterless weighting scheme or a preset of the study by name (default: "
-        "the study's first preset, or equal if it has none); "
-        f"available: {', '.join(weighting.registry.names())}",
-    )
+    _add_study(brief)
+    _add_method(brief)
+    _add_weighting(brief)
     brief.add_argument(
         "--smaa",
         type=_count,
@@ -261,26 +221,9 @@ def _add_scenarios(commands: argparse._SubParsersAction[_Parser]) -> None:
         "minimax regret, Hurwicz, satisficing), whether the rules agree, and where the "
         "leading options lose first place: in which futures, to whom, through which areas.",
     )
-    scenarios.add_argument(
-        "study",
-        nargs="?",
-        default="great-power-cooperation",
-        metavar="STUDY",
-        help=_STUDY_HELP,
-    )
-    scenarios.add_argument(
-        "--weighting",
-        default=None,
-        help="parameterless weighting scheme or a preset of the study by name (default: "
-        "the study's first preset, or equal if it has none); "
-        f"available: {', '.join(weighting.registry.names())}",
-    )
-    scenarios.add_argument(
-        "--method",
-        default="weighted-sum",
-        help="aggregation method by name (default: weighted-sum); "
-        f"available: {', '.join(methods.registry.names())}",
-    )
+    _add_study(scenarios)
+    _add_weighting(scenarios)
+    _add_method(scenarios)
     scenarios.add_argument(
         "--alpha",
         type=float,
@@ -309,29 +252,12 @@ def _add_conference(commands: argparse._SubParsersAction[_Parser]) -> None:
         "the weights as a preset to paste back into the study file. The weighted sum, "
         "the weighted product and TOPSIS re-rank in the page as the sliders move.",
     )
-    conference.add_argument(
-        "study",
-        nargs="?",
-        default="great-power-cooperation",
-        metavar="STUDY",
-        help=_STUDY_HELP,
-    )
+    _add_study(conference)
     conference.add_argument(
         "--output", type=Path, required=True, metavar="FILE", help="the HTML page to write"
     )
-    conference.add_argument(
-        "--weighting",
-        default=None,
-        help="the starting weights: a preset of the study or a parameterless weighting "
-        "scheme by name (default: the study's first preset, or equal if it has none); "
-        f"available: {', '.join(weighting.registry.names())}",
-    )
-    conference.add_argument(
-        "--method",
-        default="weighted-sum",
-        help="aggregation method by name (default: weighted-sum); "
-        f"available: {', '.join(methods.registry.names())}",
-    )
+    _add_weighting(conference)
+    _add_method(conference)
 
 
 _STUDY_HELP = (
@@ -368,6 +294,32 @@ def _names(text: str) -> list[str]:
     if not names:
         raise argparse.ArgumentTypeError("give at least one name, separated by commas")
     return names
+
+
+def _add_study(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "study", nargs="?", default="great-power-cooperation", metavar="STUDY", help=_STUDY_HELP
+    )
+
+
+def _add_method(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--method",
+        default="weighted-sum",
+        help="aggregation method by name (default: weighted-sum); "
+        f"available: {', '.join(methods.registry.names())}",
+    )
+
+
+def _add_weighting(parser: argparse.ArgumentParser) -> None:
+    """--weighting for a command that starts from the study's first preset."""
+    parser.add_argument(
+        "--weighting",
+        default=None,
+        help="parameterless weighting scheme or a preset of the study by name (default: "
+        "the study's first preset, or equal if it has none); "
+        f"available: {', '.join(weighting.registry.names())}",
+    )
 
 
 def _add_output_arguments(parser: argparse.ArgumentParser) -> None:

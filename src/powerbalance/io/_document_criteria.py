@@ -16,6 +16,7 @@ from powerbalance.io._registered import field_inputs, registered_fields
 from powerbalance.io._values import (
     INVALID,
     check_keys,
+    claim_name,
     describe,
     read_array,
     read_number,
@@ -82,17 +83,10 @@ def read_criteria(items: list[Any], default_scale: Any, problems: Collector) -> 
     for position, item in enumerate(items):
         path: Path = ("criteria", position)
         criterion = _read_criterion(item, path, default_scale, problems)
-        if isinstance(criterion, Named):
-            name = criterion.name
-            if name in seen:
-                problems.add(
-                    (*path, "name"),
-                    f"criterion {name!r} is already defined at criteria[{seen[name]}]; "
-                    "every criterion needs a unique name.",
-                )
-                criterion = Named(name, INVALID)
-            else:
-                seen[name] = position
+        if isinstance(criterion, Named) and not claim_name(
+            criterion.name, position, seen, path, problems, "criterion", "criteria"
+        ):
+            criterion = Named(criterion.name, INVALID)
         criteria.append(criterion)
     return criteria
 

@@ -23,6 +23,7 @@ from powerbalance.io._registered import field_inputs, registered_fields
 from powerbalance.io._values import (
     INVALID,
     check_keys,
+    claim_name,
     describe,
     read_array,
     read_number,
@@ -76,13 +77,7 @@ def read_scenarios(
             else INVALID
         )
         if name is not INVALID:
-            if name in seen:
-                problems.add(
-                    (*path, "name"),
-                    f"scenario {name!r} is already defined at scenarios[{seen[name]}]; every "
-                    "scenario needs a unique name.",
-                )
-            seen.setdefault(name, position)
+            claim_name(name, position, seen, path, problems, "scenario")
         description = (
             read_text(table["description"], (*path, "description"), problems)
             if "description" in table

@@ -18,6 +18,7 @@ from powerbalance.io._registered import field_inputs, registered_fields
 from powerbalance.io._values import (
     INVALID,
     check_keys,
+    claim_name,
     describe,
     read_bool,
     read_number,
@@ -85,14 +86,7 @@ def read_options(
             else INVALID
         )
         if name is not INVALID:
-            if name in seen:
-                problems.add(
-                    (*path, "name"),
-                    f"option {name!r} is already defined at options[{seen[name]}]; every "
-                    "option needs a unique name.",
-                )
-            else:
-                seen[name] = position
+            claim_name(name, position, seen, path, problems, "option")
         description = (
             read_text(table["description"], (*path, "description"), problems)
             if "description" in table

@@ -16,6 +16,7 @@ from typing import Any
 from powerbalance.io._document_scenarios import scenario_table
 from powerbalance.io._problems import Collector, Location, Path
 from powerbalance.io._table import (
+    LONG_COLUMNS,
     Table,
     cell_at,
     cell_number,
@@ -34,18 +35,9 @@ __all__ = [
 ]
 
 SCENARIO_COLUMNS = ("scenario", "description", "probability", "form")
-CHANGE_COLUMNS = (
-    "scenario",
-    "option",
-    "criterion",
-    "score",
-    "distribution",
-    "low",
-    "mode",
-    "high",
-    "mean",
-    "sd",
-)
+#: The long layout's columns for a cell (its score or distribution), led by the scenario;
+#: a scenario's change carries no rationale.
+CHANGE_COLUMNS = ("scenario", *(c for c in LONG_COLUMNS if c != "rationale"))
 _FORMS = ("changes", "scores")
 
 

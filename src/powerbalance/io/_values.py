@@ -17,6 +17,7 @@ from powerbalance.io._problems import Collector, Path
 __all__ = [
     "INVALID",
     "check_keys",
+    "claim_name",
     "describe",
     "read_array",
     "read_bool",
@@ -105,6 +106,33 @@ def read_text(value: object, path: Path, problems: Collector, *, blank: bool = T
         problems.add(path, f"expected non-blank text; found {value!r}.")
         return INVALID
     return value
+
+
+def claim_name(
+    name: str,
+    position: int,
+    seen: dict[str, int],
+    path: Path,
+    problems: Collector,
+    kind: str,
+    plural: str = "",
+) -> bool:
+    """Record that entry ``position`` of a list of ``kind`` entries is called ``name``.
+
+    False (and the problem reported at ``path``'s name) when an earlier entry already is;
+    ``seen`` maps each name to the position that first used it. ``kind`` is singular
+    ("option"); the list is ``plural``, by default ``kind`` + "s".
+    """
+    if name in seen:
+        problems.add(
+            (*path, "name"),
+            f"{kind} {name!r} is already defined at {plural or kind + 's'}[{seen[name]}]; "
+            f"every {kind} "
+            "needs a unique name.",
+        )
+        return False
+    seen[name] = position
+    return True
 
 
 def read_bool(value: object, path: Path, problems: Collector) -> Any:
