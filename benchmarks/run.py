@@ -25,6 +25,11 @@ What one run measures, on the same machine, one after another:
    off against a one-core floor at (10, 6, 10k), (100, 10, 100k) and (1000, 20, 100k),
    and with its defaults (pairwise on up to 200 options) against the same
    rank-counting floor.
+   ``ensemble`` (``bench_ensemble.py``): ``pb.scenarios.ensemble`` on the built-in
+   example, 10,000 generated futures x 10,000 weightings (2,000 x 2,000 with
+   ``--quick``), against a plain-numpy floor on as many threads, its results checked
+   against the floor's on the same draws, and its peak memory at that size and at
+   twice the futures.
 4. ``build`` (``bench_build.py``): building an ``Assessment`` and importing powerbalance.
 5. ``loaders`` (``bench_memory.py``): each file loader's peak memory per MB of file.
 6. ``conference`` (``bench_conference.py``): the decision-conference page in headless
@@ -79,7 +84,7 @@ MEMORY_SIZE = "1000000x20"
 QUICK_MEMORY_SIZE = "100000x20"
 #: The issue's target: an evaluation's peak memory at most this multiple of the floor's.
 MEMORY_TARGET = 1.5
-PARTS = ("methods", "memory", "smaa", "build", "loaders", "conference")
+PARTS = ("methods", "memory", "smaa", "ensemble", "build", "loaders", "conference")
 README_START = "<!-- benchmarks:start -->"
 README_END = "<!-- benchmarks:end -->"
 CONFERENCE_START = "<!-- conference:start -->"
@@ -260,6 +265,16 @@ def _smaa_args(argv: list[str]) -> argparse.Namespace:
     args.peer_budget = 5.0 if args.quick else 30.0
     args.budget = 120.0
     return args
+
+
+# -- part 3b: an ensemble of generated futures --------------------------------------------
+
+
+def run_ensemble(quick: bool, seed: int) -> tuple[str, list[dict[str, Any]]]:
+    bench_ensemble = importlib.import_module("bench_ensemble")
+    futures, weightings = bench_ensemble.QUICK if quick else bench_ensemble.DEFAULT
+    text, rows = bench_ensemble.run(futures, weightings, seed, repeats=1 if quick else 2)
+    return text, rows
 
 
 # -- parts 4 and 5: building, importing, loading ------------------------------------------
@@ -545,6 +560,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sections.append("## SMAA\n\n" + text.split("\n\n", 1)[1])
         verdicts.extend(rows)
 
+    def ensemble() -> None:
+        text, rows = run_ensemble(args.quick, args.seed)
+        sections.append("## An ensemble of generated futures\n\n" + text)
+        verdicts.extend(rows)
+
     def build() -> None:
         text, rows = run_build(args.quick)
         sections.append("## Building an assessment, and importing powerbalance\n\n" + text)
@@ -564,6 +584,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("methods", methods),
         ("memory", memory),
         ("smaa", smaa),
+        ("ensemble", ensemble),
         ("build", build),
         ("loaders", loaders),
         ("conference", conference),

@@ -469,3 +469,46 @@ def test_a_bad_file_lists_its_problems_in_report(tmp_path):
     assert result.returncode == 2
     assert "3 problems" in result.stderr
     assert "criteria[1].kind" in result.stderr
+
+
+# -- scenarios --ensemble -----------------------------------------------------------------
+
+
+def test_scenarios_ensemble_prints_the_summary_and_the_discovery_rule():
+    result = run("scenarios", "--ensemble", "600", "--weightings", "50", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert text.startswith("great-power-cooperation: 600 generated futures")
+    assert "under 50 weightings (drawn uniformly)" in text
+    assert "(coverage)" in text
+    assert "(density)" in text
+    a = pb.examples.load("great-power-cooperation").assessment
+    expected = pb.scenarios.ensemble(
+        a, futures=600, weight_information=pb.sensitivity.UniformWeights(), weightings=50, seed=3
+    )
+    assert result.stdout.strip() == expected.to_text().strip()
+
+
+def test_scenarios_ensemble_with_the_fixed_weighting_as_json():
+    result = run("scenarios", "--ensemble", "300", "--seed", "1", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == pb.scenarios.ENSEMBLE_SCHEMA
+    assert data["futures"] == 300
+    assert data["weightings"] == 1
+    assert data["seed"] == 1
+    assert data["discovery"]["rule"]
+
+
+def test_sensitivity_across_scenarios_counts_the_robust_choice():
+    result = run(
+        "sensitivity", "--samples", "1000", "--seed", "3", "--scenarios", "--rule", "maximin"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "is the robust choice in" in result.stdout
+    assert "across 4 futures (maximin)" in result.stdout
+    data = json.loads(
+        run("sensitivity", "--samples", "500", "--scenarios", "--format", "json").stdout
+    )
+    assert data["smaa"]["rule"] == "expected"
+    assert data["smaa"]["probability_information"]["words"] == "drawn uniformly"

@@ -38,6 +38,7 @@ LAYER_TABLE: tuple[tuple[int, tuple[str, ...], str], ...] = (
             "_frozen",
             "_labels",
             "_linprog",
+            "_parallel",
             "_validate",
             "_lazy",
             "registry",

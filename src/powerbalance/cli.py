@@ -48,10 +48,11 @@ from powerbalance.io._atomic import write_file
 from powerbalance.io._formats import HOLDS_PRESETS, format_of
 from powerbalance.io._kept import lost_parts
 from powerbalance.model import Study
-from powerbalance.scenarios import ScenarioAnalysis
+from powerbalance.scenarios import Ensemble, ScenarioAnalysis, ScenarioStability, ensemble
 from powerbalance.scenarios import evaluate as evaluate_scenarios
+from powerbalance.scenarios import stability as scenario_stability
 from powerbalance.sensitivity import Stability, stability
-from powerbalance.sensitivity.smaa import SMAAResult, smaa
+from powerbalance.sensitivity.smaa import SMAAResult, UniformWeights, smaa
 from powerbalance.weighting import WeightingLike
 
 __all__ = ["build_parser", "main"]
@@ -147,6 +148,19 @@ def build_parser() -> argparse.ArgumentParser:
     sensitivity.add_argument(
         "--seed", type=int, default=None, help="random seed, for a repeatable table"
     )
+    sensitivity.add_argument(
+        "--scenarios",
+        action="store_true",
+        help="SMAA across the study's scenarios: how often each option is the robust choice, "
+        "with the study's probabilities or, when it gives none, probabilities drawn "
+        "uniformly with every weighting",
+    )
+    sensitivity.add_argument(
+        "--rule",
+        choices=("expected", "maximin", "minimax_regret", "hurwicz"),
+        default="expected",
+        help="with --scenarios, the decision rule across them (default: expected)",
+    )
     sensitivity.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
     _add_output_arguments(sensitivity)
     validate = commands.add_parser(
@@ -238,6 +252,32 @@ def _add_scenarios(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="M",
         help="satisficing: an option holds up in a future when its score is within M of "
         "the best there (default: 0.05)",
+    )
+    scenarios.add_argument(
+        "--stability",
+        action="store_true",
+        help="instead, how far each weight can move before the leader changes, in the "
+        "central future and in each scenario",
+    )
+    scenarios.add_argument(
+        "--ensemble",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="instead, draw N futures, each changed cell uniform over the range the "
+        "scenarios give it, and show how often each option ranks first and which cells "
+        "separate the futures where the leader fails (default: 0, no ensemble)",
+    )
+    scenarios.add_argument(
+        "--weightings",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="with --ensemble, draw N weightings uniformly in each future instead of "
+        "using --weighting (default: 0)",
+    )
+    scenarios.add_argument(
+        "--seed", type=int, default=None, help="random seed of --ensemble, for a repeatable run"
     )
     _add_output_arguments(scenarios)
 
@@ -439,6 +479,25 @@ def _scenarios(arguments: argparse.Namespace) -> str:
             "[[scenarios]] tables (name, and the changed scores under changes), or in "
             "Python with pb.Assessment(..., scenarios=[pb.Scenario(...)])."
         )
+    if arguments.ensemble:
+        drawn = arguments.weightings > 0
+        futures = ensemble(
+            study.assessment,
+            futures=arguments.ensemble,
+            weighting="equal" if drawn else study_weighting(study, arguments.weighting),
+            weight_information=UniformWeights() if drawn else None,
+            weightings=arguments.weightings or 1,
+            method=arguments.method,
+            seed=arguments.seed,
+        )
+        return _render(futures, arguments.format)
+    if arguments.stability:
+        stable = scenario_stability(
+            study.assessment,
+            weighting=study_weighting(study, arguments.weighting),
+            method=arguments.method,
+        )
+        return _render(stable, arguments.format)
     analysis = evaluate_scenarios(
         study.assessment,
         weighting=study_weighting(study, arguments.weighting),
@@ -516,6 +575,8 @@ def _sensitivity(arguments: argparse.Namespace) -> str:
         seed=arguments.seed,
         chunk_size=20_000,
         progress=bar,
+        scenarios=arguments.scenarios or None,
+        rule=arguments.rule,
     )
     if bar is not None:
         bar.finish()
@@ -532,7 +593,15 @@ def _sensitivity(arguments: argparse.Namespace) -> str:
 
 
 def _render(
-    result: Brief | Report | Comparison | Stability | SMAAResult | ScenarioAnalysis, fmt: str
+    result: Brief
+    | Report
+    | Comparison
+    | Stability
+    | SMAAResult
+    | ScenarioAnalysis
+    | ScenarioStability
+    | Ensemble,
+    fmt: str,
 ) -> str:
     if fmt == "html":
         return result.to_html(page=True)

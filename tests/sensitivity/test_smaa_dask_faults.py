@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import powerbalance as pb
-from powerbalance.sensitivity.smaa import _run
+import powerbalance._parallel as parallel
 
 #: Far longer than any of these runs takes; only a hang reaches it.
 HANG = 300.0
@@ -139,7 +139,7 @@ def test_a_worker_killed_mid_run_is_recovered_from_or_named(own_client, kill):
 
 def test_a_cluster_left_without_workers_raises_a_clear_error(own_client, monkeypatch):
     # The cluster is emptied for good after the first chunk: the run must give up.
-    monkeypatch.setattr(_run, "_NO_WORKER_SECONDS", 2.0)
+    monkeypatch.setattr(parallel, "NO_WORKER_SECONDS", 2.0)
     a = pb.examples.load("great-power-cooperation").assessment
     cluster = own_client.cluster
 

@@ -82,7 +82,7 @@ def evaluate(
     check(_OWNER, "margin", margin, Interval(0, None), fix="Use 0 for 'as good as the best'.")
     names = assessment.scenario_names
     if not names:
-        raise _no_scenarios()
+        raise no_scenarios()
     scheme = resolve_weighting(weighting, owner=_OWNER)
     resolved = resolve_method(method, owner=_OWNER)
     warn_degenerate(assessment)
@@ -104,8 +104,15 @@ def evaluate(
     )
 
 
-def _no_scenarios() -> ScenarioError:
+def no_scenarios(owner: str = _OWNER) -> ScenarioError:
+    """The refusal of an assessment without scenarios, for the analysis ``owner``.
+
+    Examples
+    --------
+    >>> str(no_scenarios("scenarios.stability")).startswith("scenarios.stability: the")
+    True
+    """
     return ScenarioError(
-        f"{_OWNER}: the assessment has no scenarios; add them with scenarios=... "
+        f"{owner}: the assessment has no scenarios; add them with scenarios=... "
         f"(pb.Assessment(..., scenarios=[pb.Scenario('name', changes={{...}})]))."
     )

@@ -13,8 +13,8 @@ import numpy as np
 import numpy.typing as npt
 
 from powerbalance.sensitivity.smaa._order import Exact, exact_order, key_order
-from powerbalance.sensitivity.smaa._scores import FixedScores, UncertainScores
-from powerbalance.sensitivity.smaa._streams import BLOCK, block_generator
+from powerbalance.sensitivity.smaa._scores import ScenarioScores, Scorer
+from powerbalance.sensitivity.smaa._streams import BLOCK, PROBABILITY_STREAM, block_generator
 from powerbalance.sensitivity.smaa._weights import UniformDraw
 from powerbalance.sensitivity.smaa._wins import (
     Scratch,
@@ -31,7 +31,8 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
 
 ChunkResult: TypeAlias = tuple[IntArray, IntArray, list[FloatArray]]
-"""A chunk's rank counts (option x rank), win counts and per-block first-rank weight sums."""
+"""A chunk's rank counts (option x rank), win counts and per-block first-rank weight sums
+(and probability sums, with scenarios' probabilities drawn)."""
 
 # Scores ranked together at most (rows x options): 2 MiB of floats, within the cache.
 _RANKED_TOGETHER = 1 << 18
@@ -43,7 +44,7 @@ _PAIRS = 1 << 20
 
 
 def chunk_counts(
-    scorer: FixedScores | UncertainScores,
+    scorer: Scorer,
     draw: Callable[[np.random.Generator, int], FloatArray],
     seed: int,
     sizes: Sequence[int],
@@ -51,6 +52,7 @@ def chunk_counts(
     n: int,
     method: object,
     pairwise: bool = True,
+    chance: Callable[[np.random.Generator, int], FloatArray] | None = None,
 ) -> ChunkResult:
     """Rank counts, win counts and per-block first-rank weight sums of one chunk.
 
@@ -70,6 +72,10 @@ def chunk_counts(
         The method, for messages.
     pairwise : bool, default True
         Whether to count pairwise wins.
+    chance : callable, optional
+        How to draw probability vectors over the scenarios, from each block's stream
+        :data:`PROBABILITY_STREAM`: each row of the chunk is then a weight vector
+        followed by a probability vector, scored, summed and counted as one.
     """
     rank_counts = np.zeros(n * n, dtype=np.int64)
     win_counts = np.zeros((n, n), dtype=np.int64)
@@ -79,7 +85,9 @@ def chunk_counts(
     # them at ten, where the calls between numpy's loops would otherwise cost more
     # than the loops; but at a thousand options enough rows that counting cells costs
     # less than the cells.
-    together = max(1, _RANKED_TOGETHER // (BLOCK * n), -(-_ROWS_PER_OPTION * n // BLOCK))
+    # Across futures a row holds a score per option and scenario until the rule is applied.
+    width = n * (len(scorer.futures) if isinstance(scorer, ScenarioScores) else 1)
+    together = max(1, _RANKED_TOGETHER // (BLOCK * width), -(-_ROWS_PER_OPTION * n // BLOCK))
     # The ascending sort puts the option of rank n - p at position p.
     rank_of_position = np.arange(n - 1, -1, -1)
     scratch = borrow_scratch()
@@ -91,6 +99,8 @@ def chunk_counts(
             group = blocks[start : start + together]
             group_sizes = [sizes[b] for b in group]
             weights = _drawn(draw, seed, group, group_sizes, scratch)
+            if chance is not None:
+                weights = _joined(weights, chance, seed, group, group_sizes)
             m = weights.shape[1]
             scores = scorer.score(weights, seed, group, sizes)
             tie_keys = _tie_keys(seed, group, group_sizes, n)
@@ -149,6 +159,21 @@ def _drawn(
         return drawn[0]
     weights = scratch.take("weights", (sum(group_sizes), drawn[0].shape[1]), np.float64)
     return np.concatenate(drawn, out=weights)
+
+
+def _joined(
+    weights: FloatArray,
+    chance: Callable[[np.random.Generator, int], FloatArray],
+    seed: int,
+    group: range,
+    group_sizes: Sequence[int],
+) -> FloatArray:
+    """Each weight vector followed by its probability vector, drawn block by block."""
+    probabilities = [
+        chance(block_generator(seed, b, PROBABILITY_STREAM), size)
+        for b, size in zip(group, group_sizes, strict=True)
+    ]
+    return np.concatenate([weights, np.concatenate(probabilities)], axis=1)
 
 
 class _Ranked(NamedTuple):

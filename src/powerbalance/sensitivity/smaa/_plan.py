@@ -8,36 +8,56 @@ drawn, so a bad argument is refused at once rather than after minutes of work.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from powerbalance._parallel import default_workers
 from powerbalance._validate import (
     Boolean,
     Function,
     HasMethods,
     InstanceOf,
     Integer,
+    Interval,
     OneOf,
     check,
     refuse,
 )
+from powerbalance.errors import ScenarioError
 from powerbalance.evaluation.evaluate import check_assessment
 from powerbalance.methods import Method, MethodLike, resolve_method
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
 from powerbalance.sensitivity.smaa._result import PAIRWISE_LIMIT
-from powerbalance.sensitivity.smaa._scores import FixedScores, UncertainScores, scorer_for
+from powerbalance.sensitivity.smaa._scores import (
+    ScenarioScores,
+    Scorer,
+    future_streams,
+    scorer_for,
+)
 from powerbalance.sensitivity.smaa._streams import BLOCK, blocks, check_count, check_seed
 from powerbalance.sensitivity.smaa._weights import UniformWeights, WeightInformation
 
-__all__ = ["Plan", "plan"]
+if TYPE_CHECKING:
+    from powerbalance.scenarios._probabilities import ProbabilityInformation
+
+__all__ = ["ROBUST_RULES", "Plan", "plan"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
+Sampler: TypeAlias = Callable[[np.random.Generator, int], FloatArray]
+
+ROBUST_RULES = ("expected", "maximin", "minimax_regret", "hurwicz")
+"""The decision rules SMAA ranks options by across scenarios (``smaa(rule=...)``).
+
+Examples
+--------
+>>> ROBUST_RULES[0]
+'expected'
+"""
 
 # Scores of one chunk held at most (chunk rows x options): 32 MiB of floats per thread.
 _CHUNK_SCORES = 1 << 22
@@ -63,8 +83,17 @@ class Plan:
         The resolved method.
     information : WeightInformation
         What is known about the weights; ``draw(rng, count)`` draws from it.
-    scorer : FixedScores or UncertainScores
+    scorer : FixedScores, UncertainScores or ScenarioScores
         How a chunk's weight vectors are scored.
+    chance : callable or None
+        How probability vectors over the scenarios are drawn, one per weight vector;
+        None when no probabilities are drawn.
+    scenarios : tuple of str
+        The scenarios the options are judged across; empty without.
+    rule, alpha, probability_information
+        The decision rule across the scenarios, its Hurwicz coefficient, and what is
+        known of the probabilities (None without scenarios, or for a rule that takes
+        no probabilities).
     sizes : sequence of int
         The weight vectors in each block.
     chunks : sequence of range
@@ -81,8 +110,8 @@ class Plan:
     seed: int
     method: Method
     information: WeightInformation
-    draw: Callable[[np.random.Generator, int], FloatArray]
-    scorer: FixedScores | UncertainScores
+    draw: Sampler
+    scorer: Scorer
     sizes: Sequence[int]
     chunks: Sequence[range]
     workers: int
@@ -90,6 +119,11 @@ class Plan:
     client: Any
     progress: Callable[[int, int], None] | None
     pairwise: bool
+    chance: Sampler | None = None
+    scenarios: tuple[str, ...] = ()
+    rule: str | None = None
+    alpha: float | None = None
+    probability_information: ProbabilityInformation | None = None
 
 
 def plan(
@@ -105,6 +139,9 @@ def plan(
     progress: Callable[[int, int], None] | None,
     pairwise: bool | None,
     threads: int | None,
+    scenarios: bool | ProbabilityInformation | None = None,
+    rule: str = "expected",
+    alpha: float = 0.5,
 ) -> Plan:
     """Check the arguments of :func:`~powerbalance.sensitivity.smaa.smaa` and plan the run.
 
@@ -183,17 +220,35 @@ def plan(
             None,
             fix="Give how many chunks to score at once, such as 4, or None for one per core.",
         )
+    futures = _futures(assessment, scenarios, rule, alpha)
     draw = information.draw_function(assessment)
-    scorer = scorer_for(assessment, resolved)
     n = assessment.n_options
-    sizes = blocks(count)
-    if threads is not None:
-        workers = int(threads)
-    elif count * n < _SMALL_RUN:
-        # Starting a pool costs more than such a run saves by it.
-        workers = 1
+    scorer: Scorer
+    names: tuple[str, ...]
+    probability_information: ProbabilityInformation | None
+    chance: Sampler | None
+    if futures is None:
+        scorer = scorer_for(assessment, resolved)
+        chance, names, probability_information = None, (), None
     else:
-        workers = os.cpu_count() or 1
+        names, probability_information = futures
+        chance = (
+            None
+            if probability_information is None
+            else probability_information.draw_function(assessment)
+        )
+        scorer = ScenarioScores(
+            tuple(
+                scorer_for(assessment.in_scenario(name), resolved, future_streams(k))
+                for k, name in enumerate(names)
+            ),
+            rule,
+            float(alpha),
+            assessment.n_criteria,
+            resolved,
+        )
+    sizes = blocks(count)
+    workers = default_workers(count * n, small=_SMALL_RUN) if threads is None else int(threads)
     return Plan(
         assessment=assessment,
         samples=count,
@@ -203,13 +258,105 @@ def plan(
         draw=draw,
         scorer=scorer,
         sizes=sizes,
-        chunks=_chunks(len(sizes), chunk, n, workers if backend == "numpy" else 1),
+        chunks=_chunks(
+            len(sizes), chunk, n * max(1, len(names)), workers if backend == "numpy" else 1
+        ),
         workers=workers,
         backend=backend,
         client=client,
         progress=progress,
         pairwise=n <= PAIRWISE_LIMIT if pairwise is None else bool(pairwise),
+        chance=chance,
+        scenarios=names,
+        rule=None if futures is None else rule,
+        alpha=None if futures is None else float(alpha),
+        probability_information=probability_information,
     )
+
+
+def _futures(
+    assessment: Assessment,
+    scenarios: object,
+    rule: object,
+    alpha: object,
+) -> tuple[tuple[str, ...], ProbabilityInformation | None] | None:
+    """The scenarios to judge across and what is known of their probabilities; None for none.
+
+    The probability information is None for a rule that takes no probabilities.
+    """
+    from powerbalance.scenarios._probabilities import (
+        GivenProbabilities,
+        ProbabilityInformation,
+        UniformProbabilities,
+    )
+
+    check(
+        _OWNER,
+        "scenarios",
+        scenarios,
+        Boolean(),
+        InstanceOf(
+            ProbabilityInformation,
+            description="probability information such as UniformProbabilities(), "
+            "OrdinalProbabilities(ranking) or IntervalProbabilities(bounds)",
+        ),
+        None,
+        fix="True judges the options across the assessment's scenarios.",
+    )
+    if rule == "satisficing":
+        raise refuse(
+            _OWNER,
+            "rule",
+            rule,
+            _rule_words(),
+            fix="A satisficing share counts the scenarios an option is near the best in, so "
+            "it moves in steps and ties options under most weightings; use "
+            "pb.scenarios.evaluate(..., margin=...) for it.",
+        )
+    check(_OWNER, "rule", rule, OneOf(*ROBUST_RULES))
+    check(
+        _OWNER,
+        "alpha",
+        alpha,
+        Interval(0, 1),
+        fix="alpha is the Hurwicz weight on the best outcome: 0 is maximin, 1 maximax.",
+    )
+    if scenarios is None or scenarios is False:
+        if rule != "expected":
+            raise refuse(
+                _OWNER,
+                "rule",
+                rule,
+                "'expected' without scenarios",
+                fix="A rule judges options across scenarios: pass scenarios=True as well.",
+            )
+        return None
+    if not assessment.scenarios:
+        raise ScenarioError(
+            f"{_OWNER}: scenarios={scenarios!r} needs scenarios, but the assessment has "
+            f"none; add them with Assessment(..., scenarios=[pb.Scenario(...), ...]), or "
+            f"leave scenarios out."
+        )
+    names = assessment.scenario_names
+    if rule != "expected":
+        if isinstance(scenarios, ProbabilityInformation):
+            raise refuse(
+                _OWNER,
+                "scenarios",
+                scenarios,
+                f"True with rule={rule!r}",
+                fix=f"The {rule} rule takes no probabilities; pass scenarios=True, or "
+                f"rule='expected' to use these.",
+            )
+        return names, None
+    if isinstance(scenarios, ProbabilityInformation):
+        return names, scenarios
+    given = assessment.probabilities is not None
+    return names, GivenProbabilities() if given else UniformProbabilities()
+
+
+def _rule_words() -> str:
+    return " or ".join(repr(rule) for rule in ROBUST_RULES)
 
 
 def _chunks(n_blocks: int, chunk_size: int, n_options: int, workers: int) -> Sequence[range]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import numpy as np
@@ -33,6 +33,9 @@ from powerbalance.errors import InvalidParameterError
 from powerbalance.methods import Method
 from powerbalance.sensitivity.smaa._explain import reading_notes, tied
 from powerbalance.sensitivity.smaa._weights import WeightInformation
+
+if TYPE_CHECKING:
+    from powerbalance.scenarios._probabilities import ProbabilityInformation
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
@@ -79,6 +82,25 @@ def _to_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _optional_float_array(values: npt.ArrayLike | None) -> FloatArray | None:
+    return None if values is None else _float_array(values)
+
+
+def _optional_equal(left: FloatArray | None, right: FloatArray | None) -> bool:
+    if left is None or right is None:
+        return left is right
+    return bool(np.array_equal(left, right))
+
+
+#: How each rule across scenarios is named in sentences.
+_RULE_WORDS = {
+    "expected": "expected score",
+    "maximin": "maximin",
+    "minimax_regret": "minimax regret",
+    "hurwicz": "Hurwicz",
+}
+
+
 _ARRAY_EQ = attrs.cmp_using(eq=np.array_equal)
 
 
@@ -114,6 +136,20 @@ class SMAAResult(Rendered):
         The confidence factor of each option (0 for an option that never ranks first).
     uncertain_cells : int
         How many scores were drawn from their distributions (0: the scores were fixed).
+    scenarios : tuple of str
+        The scenarios the options were judged across (``smaa(..., scenarios=...)``);
+        empty when they were judged on the central scores. With scenarios, "ranks
+        first" means "is the robust choice": the best value of :attr:`rule` across them.
+    rule : str or None
+        The decision rule across the scenarios ("expected", "maximin",
+        "minimax_regret" or "hurwicz"); None without scenarios.
+    alpha : float or None
+        The Hurwicz coefficient the run was given; None without scenarios.
+    probability_information : ProbabilityInformation or None
+        How the scenarios' probabilities were drawn; None without scenarios or for a
+        rule that takes none.
+    first_probability_sums : numpy.ndarray of float, shape (n_options, n_scenarios), or None
+        Sum of the probability vectors under which each option is the robust choice.
 
     Examples
     --------
@@ -136,6 +172,17 @@ class SMAAResult(Rendered):
     central_confidence: FloatArray = attrs.field(converter=_float_array, eq=_ARRAY_EQ, repr=False)
     pairwise: bool = attrs.field(default=True, kw_only=True)
     uncertain_cells: int = attrs.field(default=0, kw_only=True)
+    scenarios: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_to_names)
+    rule: str | None = attrs.field(default=None, kw_only=True)
+    alpha: float | None = attrs.field(default=None, kw_only=True)
+    probability_information: ProbabilityInformation | None = attrs.field(default=None, kw_only=True)
+    first_probability_sums: FloatArray | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_optional_float_array,
+        eq=attrs.cmp_using(eq=_optional_equal),
+        repr=False,
+    )
 
     # -- frames ---------------------------------------------------------------------------
 
@@ -257,6 +304,39 @@ class SMAAResult(Rendered):
                 [n for n, k in zip(self.options, keep, strict=True) if k], name="option"
             ),
             columns=pd.Index(self.criteria, name="criterion"),
+        )
+
+    @property
+    def central_probabilities(self) -> pd.DataFrame | None:
+        """Each option's central probabilities: the mean of those making it the robust choice.
+
+        The typical belief about the futures of someone who chooses the option. None
+        unless probabilities were drawn (``smaa(..., scenarios=...)`` with the expected
+        score); options that are never the robust choice are left out.
+
+        Returns
+        -------
+        pandas.DataFrame or None
+            Index ``option``; one column per scenario (``scenario``); rows sum to 1.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.examples.load("great-power-cooperation").assessment
+        >>> r = pb.sensitivity.smaa(a, samples=1_000, seed=1, scenarios=True)
+        >>> r.central_probabilities.shape[1]
+        4
+        """
+        if self.first_probability_sums is None:
+            return None
+        firsts = self.rank_counts[:, 0]
+        keep = firsts > 0
+        return pd.DataFrame(
+            self.first_probability_sums[keep] / firsts[keep, None],
+            index=pd.Index(
+                [n for n, k in zip(self.options, keep, strict=True) if k], name="option"
+            ),
+            columns=pd.Index(self.scenarios, name="scenario"),
         )
 
     @property
@@ -390,17 +470,16 @@ class SMAAResult(Rendered):
             figure = f"{percent(share[i])} (± {percent(se[i])})"
             if k == 0:
                 parts.append(
-                    f"{self.options[i]} ranks first in {figure} of {self.samples:,} weightings "
-                    f"{self.weight_information.in_words()}{self._scores_phrase()}"
+                    f"{self.options[i]} {self._first_words()} in {figure} of "
+                    f"{self.samples:,} weightings {self.weight_information.in_words()}"
+                    f"{self._scores_phrase()}{self._futures_phrase()}"
                 )
             else:
                 parts.append(f"{self.options[i]} in {figure}")
         sentence = "; ".join(parts) + "."
         never = list(self.never_first)
-        if len(never) == 1:
-            sentence += f" {never[0]} never ranks first."
-        elif never:
-            sentence += f" {join_words(never)} never rank first."
+        if never:
+            sentence += f" {self._never_words(never)}."
         return sentence
 
     def robustness_sentence(self, *, leader: str | None = None) -> str:
@@ -437,8 +516,8 @@ class SMAAResult(Rendered):
             )
         sentence = (
             f"Over {self.samples:,} weightings {self.weight_information.in_words()}"
-            f"{self._scores_phrase()}, "
-            f"{self.options[best]} ranks first in {percent(share[best])} "
+            f"{self._scores_phrase()}{self._futures_phrase()}, "
+            f"{self.options[best]} {self._first_words()} in {percent(share[best])} "
             f"(± {percent(se[best])})"
         )
         others = [i for i in order if i != best and self.rank_counts[i, 0] > 0]
@@ -488,7 +567,12 @@ class SMAAResult(Rendered):
             )
         return Table(
             "First-rank and holistic acceptability, and confidence factor",
-            ["Option", "First (%)", "Holistic", "Confidence"],
+            [
+                "Option",
+                "Robust choice (%)" if self.scenarios else "First (%)",
+                "Holistic",
+                "Confidence",
+            ],
             rows,
             "<>>>",
         )
@@ -513,15 +597,15 @@ class SMAAResult(Rendered):
         share = self.rank_counts[:, 0] / self.samples
         firsts = [i for i in order if self.rank_counts[i, 0] > 0]
         words = ", ".join(
-            f"{self.options[i]} ranks first in {percent(share[i])} of the {self.samples:,} "
-            f"weightings"
+            f"{self.options[i]} {self._first_words()} in {percent(share[i])} of the "
+            f"{self.samples:,} weightings"
             if k == 0
             else f"{self.options[i]} in {percent(share[i])}"
             for k, i in enumerate(firsts)
         )
         never = list(self.never_first)
         if never:
-            words += f"; {join_words(never)} never rank{'s' if len(never) == 1 else ''} first"
+            words += f"; {self._never_words(never)}"
         return Figure(
             acceptability_bars(
                 self.acceptability.iloc[order],
@@ -534,6 +618,61 @@ class SMAAResult(Rendered):
             "standard error.",
         )
 
+    def _first_words(self) -> str:
+        return "is the robust choice" if self.scenarios else "ranks first"
+
+    def _never_words(self, never: list[str]) -> str:
+        if self.scenarios:
+            verb = "is" if len(never) == 1 else "are"
+            return f"{join_words(never)} {verb} never the robust choice"
+        return f"{join_words(never)} never rank{'s' if len(never) == 1 else ''} first"
+
+    def _rule_phrase(self) -> str:
+        """The rule across the scenarios, and how their probabilities were drawn."""
+        rule = _RULE_WORDS.get(str(self.rule), str(self.rule))
+        if self.rule == "hurwicz":
+            rule += f", alpha {self.alpha:g}"
+        if self.probability_information is not None:
+            rule += f", probabilities {self.probability_information.in_words()}"
+        return rule
+
+    def _futures_phrase(self) -> str:
+        if not self.scenarios:
+            return ""
+        return f", across {len(self.scenarios):,} futures ({self._rule_phrase()})"
+
+    def _central_probabilities_table(self) -> Table:
+        central = self.central_probabilities
+        assert central is not None
+        futures = "; ".join(f"{k} {name}" for k, name in enumerate(self.scenarios, start=1))
+        return Table(
+            "Central probabilities: the mean probability of each future when the option is "
+            f"the robust choice (futures {futures})",
+            ["Option", *(f"Future {k}" for k in range(1, len(self.scenarios) + 1))],
+            [
+                [str(name), *(number(value, 3) for value in row)]
+                for name, row in zip(central.index, central.to_numpy(), strict=True)
+            ],
+            "<" + ">" * len(self.scenarios),
+        )
+
+    def _scenario_note(self) -> str:
+        note = (
+            f"Across futures: every weighting scores each option in each of the "
+            f"{len(self.scenarios)} futures, and the option with the best "
+            f"{_RULE_WORDS.get(str(self.rule), str(self.rule))} across them is that "
+            f"weighting's robust choice; ranks, shares and confidence factors are of that "
+            f"value."
+        )
+        if self.probability_information is not None:
+            note += (
+                " Each weighting comes with its own probabilities of the futures, drawn "
+                f"{self.probability_information.in_words().removeprefix('drawn ')}; the "
+                "central probabilities are the typical beliefs about the futures of those "
+                "who choose the option."
+            )
+        return note
+
     def _scores_phrase(self) -> str:
         cells = self.uncertain_cells
         if not cells:
@@ -544,22 +683,35 @@ class SMAAResult(Rendered):
     def _document(self) -> Document:
         provenance = (
             f"Method: {full_name(self.method)}. Weights: {full_name(self.weight_information)}, "
-            f"{self.weight_information.in_words()}. Seed {self.seed}; "
-            f"powerbalance {__version__}."
+            f"{self.weight_information.in_words()}. "
+            + (
+                f"Futures: {'; '.join(self.scenarios)} ({self._rule_phrase()}). "
+                if self.scenarios
+                else ""
+            )
+            + f"Seed {self.seed}; powerbalance {__version__}."
         )
         ties = self.pairwise and tied(self.win_counts, self.samples)
         notes = reading_notes(uncertain_cells=self.uncertain_cells, ties=ties)
+        if self.scenarios:
+            notes[0] = (
+                "Robust choice (%): the share of the weightings drawn under which the "
+                "option is the robust choice across the futures."
+            )
+            notes.append(self._scenario_note())
         blocks: list[Block] = [Paragraph(self.summary())]
         if len(self.options) <= _CHARTED_OPTIONS:
             blocks.append(self._chart())
         blocks += [
             self._acceptability_table(),
             self._overview(),
-            Notes("How to read these figures", notes),
         ]
+        if self.first_probability_sums is not None and self.rank_counts[:, 0].any():
+            blocks.append(self._central_probabilities_table())
+        blocks.append(Notes("How to read these figures", notes))
         return Document(
             f"SMAA: {self.samples:,} weightings {self.weight_information.in_words()}, "
-            f"ranked by {in_words(self.method)}",
+            f"ranked by {in_words(self.method)}{self._futures_phrase()}",
             blocks,
             provenance,
         )
@@ -587,7 +739,10 @@ class SMAAResult(Rendered):
         ``hits`` (options x ranks); ``winning`` (options x options, or null when not
         counted); ``central_weights`` (option -> criterion -> weight);
         ``never_first``; ``confidence`` and ``holistic`` (option -> value);
-        ``uncertain_cells``; ``summary``; ``version``.
+        ``uncertain_cells``; ``scenarios`` (names; empty without), ``rule`` and
+        ``alpha`` (null without scenarios), ``probability_information`` (as
+        ``weight_information``, or null), ``central_probabilities`` (option ->
+        scenario -> probability, or null); ``summary``; ``version``.
 
         Examples
         --------
@@ -622,8 +777,29 @@ class SMAAResult(Rendered):
                 "confidence": self.confidence.to_dict(),
                 "holistic": self.holistic.to_dict(),
                 "uncertain_cells": self.uncertain_cells,
+                "scenarios": self.scenarios,
+                "rule": self.rule,
+                "alpha": self.alpha,
+                "probability_information": self._probability_dict(),
+                "central_probabilities": self._central_probabilities_dict(),
                 "summary": self.summary(),
                 "version": __version__,
             }
         )
         return data
+
+    def _probability_dict(self) -> dict[str, Any] | None:
+        if self.probability_information is None:
+            return None
+        information = component(self.probability_information)
+        information["words"] = self.probability_information.in_words()
+        return information
+
+    def _central_probabilities_dict(self) -> dict[str, dict[str, float]] | None:
+        central = self.central_probabilities
+        if central is None:
+            return None
+        return {
+            str(name): dict(zip(self.scenarios, row, strict=True))
+            for name, row in zip(central.index, central.to_numpy(), strict=True)
+        }

@@ -8,25 +8,22 @@ and adds the chunks' counts up, in chunk order, into an
 
 from __future__ import annotations
 
-import collections
-import contextlib
-import functools
-import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeAlias
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-from threadpoolctl import ThreadpoolController
 
-from powerbalance.errors import BackendError, InvalidParameterError, MissingDependencyError
+from powerbalance._parallel import chunk_results
 from powerbalance.methods import MethodLike
 from powerbalance.model import Assessment
 from powerbalance.sensitivity.smaa._chunk import ChunkResult, chunk_counts
-from powerbalance.sensitivity.smaa._plan import Plan, plan
+from powerbalance.sensitivity.smaa._plan import plan
 from powerbalance.sensitivity.smaa._result import SMAAResult
 from powerbalance.sensitivity.smaa._weights import WeightInformation
+
+if TYPE_CHECKING:
+    from powerbalance.scenarios._probabilities import ProbabilityInformation
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -46,6 +43,9 @@ def smaa(
     progress: Callable[[int, int], None] | None = None,
     pairwise: bool | None = None,
     threads: int | None = None,
+    scenarios: bool | ProbabilityInformation | None = None,
+    rule: str = "expected",
+    alpha: float = 0.5,
 ) -> SMAAResult:
     r"""SMAA-2 with uncertain weights and scores: rank acceptabilities, central weights and more.
 
@@ -61,6 +61,27 @@ def smaa(
     its central weights. Draws for block *b* come from ``spawn_key=(b, 2)`` (and
     ``(b, 3)`` for the confidence factors), so they too are reproducible whatever the
     chunk size or backend.
+
+    **Across scenarios.** With ``scenarios`` the options are judged across the
+    assessment's scenarios (:class:`~powerbalance.Scenario`) rather than on its
+    central scores. Each scenario's method is prepared once, on
+    ``assessment.in_scenario(name)``; every weight vector scores every option in every
+    scenario, and an option's value is the ``rule``'s across them
+    (:mod:`powerbalance.scenarios`): ``"expected"``, the probability-weighted mean
+    score, with a probability vector drawn afresh for each weight vector (from the
+    assessment's own probabilities, :class:`~powerbalance.scenarios.UniformProbabilities`
+    or the information given); ``"maximin"``, the worst score; ``"minimax_regret"``,
+    the largest shortfall from the scenario's best option, ranked lowest first; or
+    ``"hurwicz"``, ``alpha`` times the best score plus ``1 - alpha`` times the worst.
+    Options are ranked by that value, so the first-rank acceptability is how often
+    each option is the robust choice. Probability vectors of block *b* come from
+    ``spawn_key=(b, 4)``; the uncertain cells of the first scenario from ``(b, 2)``
+    and ``(b, 3)`` (so that one scenario gives the run on its plain assessment, bit
+    for bit), of scenario *k* > 0 from ``(b, 3 + 2k)`` and ``(b, 4 + 2k)``: never
+    shared between scenarios. The central probabilities of an option are the mean of
+    the probability vectors under which it is the robust choice, and its confidence
+    factor is whether it is the robust choice under its central weights and
+    probabilities.
 
     **Ties.** Options whose scores differ by no more than the tie tolerance of
     :mod:`powerbalance.methods.ranking` tie. Tied options share the ranks they occupy at
@@ -126,6 +147,20 @@ def smaa(
     chunk_size : int, default 100_000
         How many weight vectors to process at once, rounded up to whole blocks. It
         changes the memory used, never the result.
+    scenarios : bool or ProbabilityInformation, optional
+        None or False (the default) uses the central scores only. True judges the
+        options across the assessment's scenarios, with the probabilities it gives or,
+        when it gives none, probabilities drawn uniformly; probability information
+        (:class:`~powerbalance.scenarios.GivenProbabilities`,
+        :class:`~powerbalance.scenarios.UniformProbabilities`,
+        :class:`~powerbalance.scenarios.OrdinalProbabilities`,
+        :class:`~powerbalance.scenarios.IntervalProbabilities`) says how to draw them.
+    rule : {"expected", "maximin", "minimax_regret", "hurwicz"}, default "expected"
+        The decision rule across the scenarios. Only ``"expected"`` takes
+        probabilities. Satisficing is refused: its share moves in steps and ties
+        options under most weightings.
+    alpha : float, default 0.5
+        The Hurwicz weight on the best outcome, from 0 (maximin) to 1 (maximax).
 
     Returns
     -------
@@ -141,9 +176,15 @@ def smaa(
         ``client`` is given without ``backend="dask"``, ``progress`` is not a function,
         or ``pairwise`` is not True, False or None. Also when the method gives a
         score that is not finite.
+        Also when ``rule`` is not one of the four (satisficing included), is given
+        without scenarios, or ``alpha`` is outside 0 to 1.
     UnknownNameError, WeightError
         The weight information names criteria the assessment does not have, leaves out
-        ones it must give, or allows no weights at all.
+        ones it must give, or allows no weights at all; or the probability information
+        names scenarios the assessment does not have.
+    ScenarioError
+        ``scenarios`` is given for an assessment without scenarios, or the probability
+        information leaves scenarios out or allows no probabilities.
     BackendError
         With ``backend="dask"``, the cluster cannot finish the run: a chunk lost the
         worker running it too many times, or the cluster had no worker for a minute.
@@ -185,39 +226,25 @@ def smaa(
         progress=progress,
         pairwise=pairwise,
         threads=threads,
+        scenarios=scenarios,
+        rule=rule,
+        alpha=alpha,
     )
     n, m = assessment.n_options, assessment.n_criteria
+    # With probabilities drawn, each row is a weight vector and a probability vector.
+    width = m + (len(run.scenarios) if run.chance is not None else 0)
 
-    def count_chunk(blocks: range) -> ChunkResult:
-        return chunk_counts(
-            run.scorer, run.draw, run.seed, run.sizes, blocks, n, run.method, run.pairwise
-        )
-
-    parts: Iterator[ChunkResult]
-    pool: ThreadPoolExecutor | None = None
-    blas: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
-    if run.backend == "dask":
-        parts = _dask_chunks(run)
-    else:
-        if run.workers > 1 and len(run.chunks) > 1:
-            pool = ThreadPoolExecutor(max_workers=run.workers)
-            parts = _in_order(pool, count_chunk, run.chunks, 2 * run.workers)
-        else:
-            parts = (count_chunk(blocks) for blocks in run.chunks)
-        # The pool already keeps every core busy; BLAS threads of its own in each
-        # matrix product would contend for them and busy-wait (half again slower).
-        # Without a pool the products are too thin to gain from threads (a few
-        # criteria deep), and waking them costs more than the product itself.
-        blas = _blas_controller().limit(limits=1, user_api="blas")
-    try:
-        with blas:
-            rank_counts, win_counts, first_sums = _combine(parts, n, m, run.progress, run.samples)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        if isinstance(parts, Generator):
-            # Releases the cluster's futures now, not when the generator is collected.
-            parts.close()
+    shared = (run.scorer, run.draw, run.method, run.chance, run.seed, run.sizes, n, run.pairwise)
+    with chunk_results(
+        _count,
+        shared,
+        run.chunks,
+        backend=run.backend,
+        client=run.client,
+        workers=run.workers,
+        owner="smaa",
+    ) as parts:
+        rank_counts, win_counts, first_sums = _combine(parts, n, width, run.progress, run.samples)
     firsts = rank_counts[:, 0]
     has_central = np.flatnonzero(firsts > 0)
     confidence = np.zeros(n, dtype=np.float64)
@@ -233,37 +260,16 @@ def smaa(
         weight_information=run.information,
         rank_counts=rank_counts,
         win_counts=win_counts,
-        first_weight_sums=first_sums,
+        first_weight_sums=first_sums[:, :m],
         central_confidence=confidence,
         uncertain_cells=run.scorer.uncertain_cells,
         pairwise=run.pairwise,
+        scenarios=run.scenarios,
+        rule=run.rule,
+        alpha=run.alpha,
+        probability_information=run.probability_information,
+        first_probability_sums=None if run.chance is None else first_sums[:, m:],
     )
-
-
-@functools.cache
-def _blas_controller() -> ThreadpoolController:
-    """The process's thread pools, found once: looking for them costs half a millisecond."""
-    return ThreadpoolController()
-
-
-def _in_order(
-    pool: ThreadPoolExecutor,
-    work: Callable[[range], ChunkResult],
-    chunks: Sequence[range],
-    ahead: int,
-) -> Iterator[ChunkResult]:
-    """The chunks' results in chunk order, with at most ``ahead`` chunks under way.
-
-    Submitting every chunk at once would let finished results pile up, each holding
-    its count matrices, while an earlier chunk is still running.
-    """
-    pending: collections.deque[Future[ChunkResult]] = collections.deque()
-    for blocks in chunks:
-        pending.append(pool.submit(work, blocks))
-        if len(pending) >= ahead:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 def _combine(
@@ -291,125 +297,8 @@ def _combine(
     return rank_counts, win_counts, first_sums
 
 
-#: How long to wait for a chunk before looking whether the cluster still has workers.
-_POLL_SECONDS = 1.0
-#: How long a cluster may have no worker at all before the run is given up: long enough
-#: for a nanny to restart a worker that died, short enough that a run never hangs.
-_NO_WORKER_SECONDS = 60.0
+def _count(shared: tuple[Any, ...], blocks: range) -> ChunkResult:
+    """One chunk's counts, from the run's shared inputs: the same wherever it runs."""
+    scorer, draw, method, chance, seed, sizes, n, pairwise = shared
+    return chunk_counts(scorer, draw, seed, sizes, blocks, n, method, pairwise, chance)
 
-
-def _dask_chunks(run: Plan) -> Iterator[ChunkResult]:
-    """Run the chunks on a dask cluster; their results come back in chunk order.
-
-    The inputs every chunk shares (the scorer, the draw, the method) are a task of
-    their own rather than scattered data: the scheduler keeps them once, and when the
-    worker holding them dies it computes them again, where scattered data would be
-    lost with its worker and every chunk cancelled. Every key is unique to its run
-    (``pure=False``), so one run's releasing its keys can never cancel the next run's
-    tasks. The futures are released when the run ends, however it ends.
-    """
-    try:
-        from distributed import get_client
-    except ImportError as error:
-        raise MissingDependencyError(
-            "smaa(backend='dask') needs dask.distributed: python -m pip install "
-            "'powerbalance[dask]'"
-        ) from error
-    client = run.client
-    if client is None:
-        try:
-            client = get_client()
-        except ValueError as error:
-            raise InvalidParameterError(
-                "smaa: client must be a dask distributed.Client when no cluster is running; "
-                "got None. Start one first, e.g. client = distributed.Client(), and pass "
-                "client=client."
-            ) from error
-    inputs = client.submit(_pack, run.scorer, run.draw, run.method, pure=False)
-    futures = [
-        client.submit(
-            _chunk_on_worker,
-            inputs,
-            run.seed,
-            run.sizes,
-            blocks,
-            run.assessment.n_options,
-            run.pairwise,
-            pure=False,
-        )
-        for blocks in run.chunks
-    ]
-    try:
-        for index, future in enumerate(futures):
-            yield _chunk_result(client, future, index, len(futures))
-            # Drop the finished chunk's data on the cluster as soon as it is counted.
-            futures[index] = None
-            future.release()
-    finally:
-        unfinished = [future for future in futures if future is not None]
-        # Stops the work on an error or Ctrl-C; no key outlives the run.
-        with contextlib.suppress(Exception):
-            client.cancel([*unfinished, inputs])
-
-
-def _pack(*inputs: object) -> tuple[object, ...]:
-    """The inputs every chunk of a run shares, as one task's result."""
-    return inputs
-
-
-def _chunk_on_worker(
-    inputs: tuple[Any, ...], seed: int, sizes: Sequence[int], blocks: range, n: int, pairwise: bool
-) -> ChunkResult:
-    """One chunk's counts, from the run's shared inputs (see :func:`_pack`)."""
-    scorer, draw, method = inputs
-    return chunk_counts(scorer, draw, seed, sizes, blocks, n, method, pairwise)
-
-
-def _chunk_result(client: Any, future: Any, index: int, count: int) -> ChunkResult:
-    """Wait for one chunk, polling the cluster so that a run without workers cannot hang."""
-    from distributed import KilledWorker
-    from distributed.client import FutureCancelledError
-
-    where = f"chunk {index + 1} of {count}"
-    advice = (
-        "Restart the cluster (client.restart()) and run smaa again, or run it in this "
-        "process with backend='numpy'; the result is the same."
-    )
-    no_workers_since: float | None = None
-    while True:
-        try:
-            result: ChunkResult = future.result(timeout=_POLL_SECONDS)
-        except TimeoutError:
-            pass
-        except KilledWorker as error:
-            raise BackendError(
-                f"smaa: the dask cluster lost the worker running {where} too many times "
-                f"({error}). {advice}"
-            ) from error
-        except FutureCancelledError as error:
-            raise BackendError(
-                f"smaa: the dask cluster cancelled {where} ({error}). {advice}"
-            ) from error
-        else:
-            return result
-        if client.status not in ("running", "connecting", "newly-created"):
-            raise BackendError(
-                f"smaa: the dask client is {client.status} while waiting for {where}. {advice}"
-            )
-        try:
-            workers = len(client.nthreads())
-        except OSError as error:
-            raise BackendError(
-                f"smaa: the dask scheduler cannot be reached while waiting for {where} "
-                f"({error}). {advice}"
-            ) from error
-        now = time.monotonic()
-        if workers:
-            no_workers_since = None
-        elif no_workers_since is None:
-            no_workers_since = now
-        elif now - no_workers_since > _NO_WORKER_SECONDS:
-            raise BackendError(
-                f"smaa: the dask cluster has had no worker for {_NO_WORKER_SECONDS:g} s "
-                f"while waiting for {where}. {advice}"
-            )

@@ -10,7 +10,16 @@ import numpy as np
 
 from powerbalance._validate import Integer, check
 
-__all__ = ["BLOCK", "MOST", "Blocks", "block_generator", "blocks", "check_count", "check_seed"]
+__all__ = [
+    "BLOCK",
+    "MOST",
+    "PROBABILITY_STREAM",
+    "Blocks",
+    "block_generator",
+    "blocks",
+    "check_count",
+    "check_seed",
+]
 
 BLOCK = 1024
 """Weight vectors per block of random numbers; the unit of reproducibility.
@@ -19,6 +28,20 @@ Examples
 --------
 >>> BLOCK
 1024
+"""
+
+
+PROBABILITY_STREAM = 4
+"""The stream of a block's probability vectors over the scenarios.
+
+Streams 0 and 1 draw weight vectors and tie-breaking keys, 2 and 3 uncertain scores
+(for ranks and for confidence factors), 4 scenario probabilities; 5 onwards the
+uncertain scores of scenarios after the first, two streams each.
+
+Examples
+--------
+>>> PROBABILITY_STREAM
+4
 """
 
 

@@ -43,6 +43,10 @@ __all__ = [
     "UniformDraw",
     "UniformWeights",
     "WeightInformation",
+    "bounded_draw",
+    "ordinal_draw",
+    "sorted_draw",
+    "walked_draw",
 ]
 
 MIN_ACCEPTANCE = 1e-3
@@ -294,18 +298,9 @@ class OrdinalWeights(WeightInformation):
         ordered = [name for group in self.ranking for name in group]
         check_criterion_names(ordered, assessment.criterion_names, "OrdinalWeights")
         names = assessment.criterion_names
-        corners = np.zeros((len(self.ranking), len(names)))
-        members: list[int] = []
-        for g, group in enumerate(self.ranking):
-            members += [names.index(name) for name in group]
-            corners[g, members] = 1.0 / len(members)
-        n_groups = len(self.ranking)
-
-        def draw(rng: np.random.Generator, count: int) -> FloatArray:
-            mixture = _normalized_rows(rng.standard_exponential((count, n_groups)))
-            return np.asarray(mixture @ corners, dtype=np.float64)
-
-        return draw
+        return ordinal_draw(
+            [[names.index(name) for name in group] for group in self.ranking], len(names)
+        )
 
     def in_words(self) -> str:
         return "in the order of importance given"
@@ -393,6 +388,168 @@ def _simplex_share_below(caps: FloatArray, m: int) -> float:
     return math.fsum((signs * rest).tolist())
 
 
+def ordinal_draw(groups: Sequence[Sequence[int]], size: int) -> _Sampler:
+    """Uniform draws of ``size`` shares (summing to 1) ordered by ``groups``, largest first.
+
+    ``groups`` lists the positions of each group, the largest shares first; the
+    positions of one group share equally. Every position appears once. The draw is a
+    uniform mixture of the region's corners (see :class:`OrdinalWeights`).
+
+    Examples
+    --------
+    >>> draw = ordinal_draw([[2], [0, 1]], 3)
+    >>> shares = draw(np.random.default_rng(0), 4)
+    >>> bool((shares[:, 2] >= shares[:, 0]).all()), bool((shares[:, 0] == shares[:, 1]).all())
+    (True, True)
+    """
+    corners = np.zeros((len(groups), size))
+    members: list[int] = []
+    for g, group in enumerate(groups):
+        members += list(group)
+        corners[g, members] = 1.0 / len(members)
+    n_groups = len(groups)
+
+    def draw(rng: np.random.Generator, count: int) -> FloatArray:
+        mixture = _normalized_rows(rng.standard_exponential((count, n_groups)))
+        return np.asarray(mixture @ corners, dtype=np.float64)
+
+    return draw
+
+
+def _acceptance(caps: FloatArray, m: int) -> float:
+    """The share of the uniform simplex below ``caps`` (the binding ones), in m dimensions."""
+    if len(caps) <= _EXACT_BOUNDS:
+        return max(0.0, _simplex_share_below(caps, m))
+    rng = np.random.default_rng(np.random.SeedSequence(0))
+    u = _normalized_rows(rng.standard_exponential((_ROUND, m)))
+    full_caps = np.concatenate([caps, np.ones(m - len(caps))])
+    return float((u <= full_caps).all(axis=1).mean())
+
+
+def bounded_draw(low: FloatArray, high: FloatArray, walk: Callable[[], _Sampler]) -> _Sampler:
+    """Uniform draws of shares summing to 1 within ``low`` and ``high``, position by position.
+
+    The caller has checked that some shares meet the bounds (``low`` sums to at most
+    1, ``high`` to at least 1). Lower bounds are met exactly by a shift, upper bounds
+    by rejection (see :class:`IntervalWeights`); when rejection would keep less than
+    :data:`MIN_ACCEPTANCE` of the draws, ``walk()`` gives the sampler instead.
+
+    Examples
+    --------
+    >>> draw = bounded_draw(np.array([0.2, 0.0]), np.array([0.5, 1.0]), lambda: None)
+    >>> shares = draw(np.random.default_rng(0), 1_000)
+    >>> bool(shares[:, 0].min() >= 0.2), bool(shares[:, 0].max() <= 0.5)
+    (True, True)
+    """
+    m = len(low)
+    free = 1.0 - low.sum()
+    if free <= 1e-12 or high.sum() <= 1.0 + 1e-12:
+        # The bounds allow one vector only.
+        point = low if free <= 1e-12 else high
+        point = point / point.sum()
+
+        def single(rng: np.random.Generator, count: int) -> FloatArray:
+            return np.tile(point, (count, 1))
+
+        return single
+    caps = (high - low) / free
+    binding = caps < 1.0
+    acceptance = _acceptance(caps[binding], m)
+    if acceptance < MIN_ACCEPTANCE:
+        # Rejection would discard more than 999 draws in 1,000: walk instead.
+        return walk()
+
+    shares = _rejection(
+        lambda rng, size: _normalized_rows(rng.standard_exponential((size, m))),
+        lambda u: np.asarray((u <= caps).all(axis=1), dtype=bool),
+        acceptance,
+    )
+
+    def draw(rng: np.random.Generator, count: int) -> FloatArray:
+        return np.asarray(low + free * shares(rng, count), dtype=np.float64)
+
+    return draw
+
+
+def walked_draw(
+    low: FloatArray,
+    high: FloatArray,
+    groups: Sequence[Sequence[int]] = (),
+    steps: int | None = None,
+) -> _Sampler | None:
+    """Hit-and-run draws of shares summing to 1 within bounds and ordered by ``groups``.
+
+    ``groups`` lists positions largest first (each group's positions equal), as for
+    :func:`ordinal_draw`, but need not name every position. None when no vector, or
+    only one, meets the constraints. See :class:`ConstrainedWeights`.
+
+    Examples
+    --------
+    >>> draw = walked_draw(np.array([0.0, 0.0]), np.array([0.999, 0.002]))
+    >>> bool((draw(np.random.default_rng(0), 5)[:, 1] <= 0.002 + 1e-12).all())
+    True
+    """
+    m = len(low)
+    identity = np.eye(m)
+    rows = [-identity, identity]
+    limits = [-low, high]
+    equal_rows = [np.ones((1, m))]
+    for before, after in itertools.pairwise(groups):
+        # The next group's share is at most the previous group's.
+        rows.append((identity[after[0]] - identity[before[0]])[None, :])
+        limits.append(np.zeros(1))
+    for group in groups:
+        equal_rows += [(identity[j] - identity[group[0]])[None, :] for j in group[1:]]
+    polytope = Polytope.of(
+        np.vstack(rows),
+        np.concatenate(limits),
+        np.vstack(equal_rows),
+        np.concatenate([np.ones(1), np.zeros(len(equal_rows) - 1)]),
+        steps,
+    )
+    if polytope is None:
+        return None
+
+    def walk(rng: np.random.Generator, count: int) -> FloatArray:
+        points = np.maximum(polytope.sample(rng, count), 0.0)
+        return _normalized_rows(points)
+
+    return walk
+
+
+def sorted_draw(low: FloatArray, high: FloatArray, ranked: Sequence[int] = ()) -> _Sampler | None:
+    """Exact draws within bounds, the ``ranked`` positions decreasing, by rejection.
+
+    None when the bounds keep less than :data:`MIN_ACCEPTANCE` of the proposals (see
+    :class:`ConstrainedWeights`).
+
+    Examples
+    --------
+    >>> draw = sorted_draw(np.zeros(3), np.ones(3), [2, 0])
+    >>> shares = draw(np.random.default_rng(0), 100)
+    >>> bool((shares[:, 2] >= shares[:, 0]).all())
+    True
+    """
+    m = len(low)
+    order = np.array(ranked, dtype=np.intp)
+
+    def propose(rng: np.random.Generator, count: int) -> FloatArray:
+        u = _normalized_rows(rng.standard_exponential((count, m)))
+        if len(order) > 1:
+            u[:, order] = -np.sort(-u[:, order], axis=1)
+        return u
+
+    def kept(u: FloatArray) -> npt.NDArray[np.bool_]:
+        return np.asarray(((u >= low) & (u <= high)).all(axis=1), dtype=bool)
+
+    trial = propose(np.random.default_rng(np.random.SeedSequence(0)), _ROUND)
+    acceptance = float(kept(trial).mean())
+    if acceptance < MIN_ACCEPTANCE:
+        return None
+
+    return _rejection(propose, kept, acceptance)
+
+
 @attrs.frozen
 class IntervalWeights(WeightInformation):
     r"""Each weight known to lie in an interval: weights uniform over what the bounds allow.
@@ -443,7 +600,6 @@ class IntervalWeights(WeightInformation):
                     f"IntervalWeights: the bounds name {name!r}, which is not a criterion of "
                     f"the assessment." + did_you_mean(str(name), names)
                 )
-        m = len(names)
         low = np.array([self.bounds.get(name, (0.0, 1.0))[0] for name in names])
         high = np.array([self.bounds.get(name, (0.0, 1.0))[1] for name in names])
         given = ", ".join(f"{name} {lo:g}-{hi:g}" for name, (lo, hi) in self.bounds.items())
@@ -458,42 +614,9 @@ class IntervalWeights(WeightInformation):
                 f"no weights meet them ({given}). Raise some of them, or leave a criterion "
                 f"unbounded."
             )
-        free = 1.0 - low.sum()
-        if free <= 1e-12 or high.sum() <= 1.0 + 1e-12:
-            # The bounds allow one weight vector only.
-            point = low if free <= 1e-12 else high
-            point = point / point.sum()
-
-            def single(rng: np.random.Generator, count: int) -> FloatArray:
-                return np.tile(point, (count, 1))
-
-            return single
-        caps = (high - low) / free
-        binding = caps < 1.0
-        acceptance = self._acceptance(caps[binding], m)
-        if acceptance < MIN_ACCEPTANCE:
-            # Rejection would discard more than 999 draws in 1,000: walk instead.
-            return ConstrainedWeights(bounds=self.bounds).draw_function(assessment)
-
-        shares = _rejection(
-            lambda rng, size: _normalized_rows(rng.standard_exponential((size, m))),
-            lambda u: np.asarray((u <= caps).all(axis=1), dtype=bool),
-            acceptance,
+        return bounded_draw(
+            low, high, lambda: ConstrainedWeights(bounds=self.bounds).draw_function(assessment)
         )
-
-        def draw(rng: np.random.Generator, count: int) -> FloatArray:
-            return np.asarray(low + free * shares(rng, count), dtype=np.float64)
-
-        return draw
-
-    @staticmethod
-    def _acceptance(caps: FloatArray, m: int) -> float:
-        if len(caps) <= _EXACT_BOUNDS:
-            return max(0.0, _simplex_share_below(caps, m))
-        rng = np.random.default_rng(np.random.SeedSequence(0))
-        u = _normalized_rows(rng.standard_exponential((_ROUND, m)))
-        full_caps = np.concatenate([caps, np.ones(m - len(caps))])
-        return float((u <= full_caps).all(axis=1).mean())
 
     def in_words(self) -> str:
         return "within the weight bounds given"
@@ -689,23 +812,12 @@ class ConstrainedWeights(WeightInformation):
                     or f"The criteria are {quoted_list(names)}.",
                     error=UnknownNameError,
                 )
-        m = len(names)
         low = np.array([self.bounds.get(name, (0.0, 1.0))[0] for name in names])
         high = np.array([self.bounds.get(name, (0.0, 1.0))[1] for name in names])
-        identity = np.eye(m)
-        rows = [-identity, identity]
-        limits = [-low, high]
-        equal_rows = [np.ones((1, m))]
         groups = [[names.index(name) for name in group] for group in self.ranking or ()]
-        for before, after in itertools.pairwise(groups):
-            # The next group's weight is at most the previous group's.
-            rows.append((identity[after[0]] - identity[before[0]])[None, :])
-            limits.append(np.zeros(1))
-        for group in groups:
-            equal_rows += [(identity[j] - identity[group[0]])[None, :] for j in group[1:]]
         tied = any(len(group) > 1 for group in groups)
         if self.sampler != "hit-and-run" and not tied:
-            exact = self._by_rejection(m, low, high, [group[0] for group in groups])
+            exact = sorted_draw(low, high, [group[0] for group in groups])
             if exact is not None:
                 return exact
         if self.sampler == "rejection":
@@ -723,53 +835,14 @@ class ConstrainedWeights(WeightInformation):
                     )
                 ),
             )
-        polytope = Polytope.of(
-            np.vstack(rows),
-            np.concatenate(limits),
-            np.vstack(equal_rows),
-            np.concatenate([np.ones(1), np.zeros(len(equal_rows) - 1)]),
-            self.steps,
-        )
-        if polytope is None:
+        walk = walked_draw(low, high, groups, self.steps)
+        if walk is None:
             raise WeightError(
                 f"ConstrainedWeights: {self._described()} leave no room for the weights to "
                 f"vary: no weight vector meets them all, or only one does. Widen the bounds "
                 f"or relax the ranking; to use one weighting, give it to evaluate()."
             )
-
-        def walk(rng: np.random.Generator, count: int) -> FloatArray:
-            points = np.maximum(polytope.sample(rng, count), 0.0)
-            return _normalized_rows(points)
-
         return walk
-
-    @staticmethod
-    def _by_rejection(
-        m: int, low: FloatArray, high: FloatArray, ranked: list[int]
-    ) -> _Sampler | None:
-        """An exact sampler if the bounds keep at least MIN_ACCEPTANCE of the proposals.
-
-        The proposal is uniform on the simplex with the ranked criteria's weights
-        sorted among themselves: uniform on the ordered region, since the uniform
-        distribution on the simplex is the same in every order of the criteria.
-        """
-        order = np.array(ranked, dtype=np.intp)
-
-        def propose(rng: np.random.Generator, count: int) -> FloatArray:
-            u = _normalized_rows(rng.standard_exponential((count, m)))
-            if len(order) > 1:
-                u[:, order] = -np.sort(-u[:, order], axis=1)
-            return u
-
-        def kept(u: FloatArray) -> npt.NDArray[np.bool_]:
-            return np.asarray(((u >= low) & (u <= high)).all(axis=1), dtype=bool)
-
-        trial = propose(np.random.default_rng(np.random.SeedSequence(0)), _ROUND)
-        acceptance = float(kept(trial).mean())
-        if acceptance < MIN_ACCEPTANCE:
-            return None
-
-        return _rejection(propose, kept, acceptance)
 
     def _described(self) -> str:
         parts = []
