@@ -88,7 +88,7 @@ def _form(a: pb.Assessment) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Min-max on the declared scales as (x - anchor) / divisor + shift, as the method has it."""
     low = np.array([c.scale[0] for c in a.criteria])
     high = np.array([c.scale[1] for c in a.criteria])
-    risk = a.is_risk
+    risk = a.lower_is_better
     return np.where(risk, high, low), np.where(risk, low - high, high - low), np.zeros(len(low))
 
 

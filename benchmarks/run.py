@@ -30,6 +30,14 @@ What one run measures, on the same machine, one after another:
    ``--quick``), against a plain-numpy floor on as many threads, its results checked
    against the floor's on the same draws, and its peak memory at that size and at
    twice the futures.
+   ``portfolio`` (``bench_portfolio.py``): ``pb.portfolio.optimize`` with 200
+   candidates, 3 resources and 50 interactions against the solver alone (one ``milp``
+   call built by hand with the same matrices), and at 20 candidates against that
+   floor and brute force over all 2^20 packages; the best packages' values checked
+   equal. ``bench_portfolio_robust.py``: ``pb.portfolio.robust``, the exact
+   non-dominated packages under ordinal weights with 20 candidates (against brute
+   force over all 2^20 packages, the sets checked equal) and 30 (against one ``milp``
+   per extreme weighting, brute force estimated).
 4. ``build`` (``bench_build.py``): building an ``Assessment`` and importing powerbalance.
 5. ``loaders`` (``bench_memory.py``): each file loader's peak memory per MB of file.
 6. ``conference`` (``bench_conference.py``): the decision-conference page in headless
@@ -84,7 +92,7 @@ MEMORY_SIZE = "1000000x20"
 QUICK_MEMORY_SIZE = "100000x20"
 #: The issue's target: an evaluation's peak memory at most this multiple of the floor's.
 MEMORY_TARGET = 1.5
-PARTS = ("methods", "memory", "smaa", "ensemble", "build", "loaders", "conference")
+PARTS = ("methods", "memory", "smaa", "ensemble", "portfolio", "build", "loaders", "conference")
 README_START = "<!-- benchmarks:start -->"
 README_END = "<!-- benchmarks:end -->"
 CONFERENCE_START = "<!-- conference:start -->"
@@ -275,6 +283,18 @@ def run_ensemble(quick: bool, seed: int) -> tuple[str, list[dict[str, Any]]]:
     futures, weightings = bench_ensemble.QUICK if quick else bench_ensemble.DEFAULT
     text, rows = bench_ensemble.run(futures, weightings, seed, repeats=1 if quick else 2)
     return text, rows
+
+
+# -- part 3c: packages of options ---------------------------------------------------------
+
+
+def run_portfolio(quick: bool, seed: int) -> tuple[str, list[dict[str, Any]]]:
+    bench_portfolio = importlib.import_module("bench_portfolio")
+    text, rows = bench_portfolio.run(seed, repeats=3 if quick else 10)
+    bench_robust = importlib.import_module("bench_portfolio_robust")
+    robust_text, robust_rows = bench_robust.run(seed, repeats=2 if quick else 5)
+    text += "\n\n### Robust packages under ordinal weights\n\n" + robust_text
+    return text, rows + robust_rows
 
 
 # -- parts 4 and 5: building, importing, loading ------------------------------------------
@@ -565,6 +585,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sections.append("## An ensemble of generated futures\n\n" + text)
         verdicts.extend(rows)
 
+    def portfolio() -> None:
+        text, rows = run_portfolio(args.quick, args.seed)
+        sections.append("## Packages of options\n\n" + text)
+        verdicts.extend(rows)
+
     def build() -> None:
         text, rows = run_build(args.quick)
         sections.append("## Building an assessment, and importing powerbalance\n\n" + text)
@@ -585,6 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("memory", memory),
         ("smaa", smaa),
         ("ensemble", ensemble),
+        ("portfolio", portfolio),
         ("build", build),
         ("loaders", loaders),
         ("conference", conference),

@@ -186,7 +186,7 @@ def test_non_string_name(make, owner):
         make()
 
 
-@pytest.mark.parametrize("kind", ["cost", "max", "Benefit"])
+@pytest.mark.parametrize("kind", ["gain", "max", "Benefit"])
 def test_unknown_kind(kind):
     with raises(InvalidKindError, ValueError, rf"Criterion 'Trade'.*got '{kind}'"):
         pb.Criterion("Trade", area="Economic", kind=kind)
@@ -883,8 +883,8 @@ def test_document_unknown_top_level_key():
 
 def test_document_criterion_with_bad_kind():
     doc = document()
-    doc["criteria"][1]["kind"] = "cost"
-    with raises(StudyFileError, ValueError, r"^tiny\.toml: criteria\[1\].*'Harm'.*'cost'"):
+    doc["criteria"][1]["kind"] = "gain"
+    with raises(StudyFileError, ValueError, r"^tiny\.toml: criteria\[1\].*'Harm'.*'gain'"):
         assessment_from_document(doc, "tiny.toml")
 
 

@@ -361,7 +361,7 @@ scale = [0, 10]
 [[criteria]]
 name = "Harm"
 area = "Security"
-kind = "cost"
+kind = "gain"
 
 [[options]]
 name = "A"
@@ -382,7 +382,7 @@ def test_validate_lists_every_problem_with_line_and_field_path(tmp_path):
     lines = result.stdout.splitlines()
     assert lines == [
         f"{path}:12:1: criteria[1].kind: criterion 'Harm': expected 'benefit' (higher is "
-        "better) or 'risk' (higher is worse); found 'cost'.",
+        "better), 'risk' or 'cost' (higher is worse); found 'gain'.",
         f"{path}:16:12: options[0].scores.Gain: the score 12 is outside the criterion's scale "
         "0 to 10; correct the score or widen the scale.",
         f"{path}:20:1: options[1].descripton: unknown key 'descripton'. Did you mean "

@@ -278,7 +278,7 @@ def test_weights_bars_are_the_weights_grouped_by_area(report):
     for area, bars in zip(assessment.areas, ax.containers, strict=True):
         criteria = [assessment.criterion(name) for name in assessment.criteria_in(area)]
         assert len(bars) == len(criteria)
-        assert [bool(bar.get_hatch()) for bar in bars] == [c.is_risk for c in criteria]
+        assert [bool(bar.get_hatch()) for bar in bars] == [c.lower_is_better for c in criteria]
 
 
 def test_weights_names_each_area_under_its_group(report):

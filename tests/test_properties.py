@@ -72,7 +72,7 @@ def _bounds(criterion: pb.Criterion, x: float) -> tuple[float, float]:
 def _moved(criterion: pb.Criterion, x: float, fraction: float, better: bool) -> float:
     """Move ``x`` a ``fraction`` of the way towards the better (or worse) end of its range."""
     low, high = _bounds(criterion, x)
-    up = better != criterion.is_risk
+    up = better != criterion.lower_is_better
     return min(high, x + fraction * (high - x)) if up else max(low, x - fraction * (x - low))
 
 
@@ -121,7 +121,7 @@ def dominance_cases(draw):
     extended = pb.Assessment(option_names, a.criteria, matrix)
 
     # The construction really is a Pareto domination, direction-aware.
-    sign = np.where(a.is_risk, -1.0, 1.0)
+    sign = np.where(a.lower_is_better, -1.0, 1.0)
     gain = sign * (new_row - row) if better else sign * (row - new_row)
     assert (gain >= 0).all()
     assert gain[strict] > 0
@@ -365,8 +365,12 @@ def test_weighted_sum_minmax_net_by_area_is_the_score_less_the_risk_weight(data)
     net = by_area.xs("net", axis=1, level="measure")
     benefit = by_area.xs("benefit", axis=1, level="measure")
     risk = by_area.xs("risk", axis=1, level="measure")
+    if a.costs:
+        risk = risk + by_area.xs("cost", axis=1, level="measure")
+    else:
+        assert "cost" not in by_area.columns.get_level_values("measure")
     assert np.allclose(net, benefit - risk, rtol=0, atol=1e-15)
-    risk_weight = sum(weights[name] for name in a.risks)
+    risk_weight = sum(weights[name] for name in (*a.risks, *a.costs))
     score = report.ranking["score"].loc[net.index]
     assert np.allclose(net.sum(axis=1), score - risk_weight, rtol=1e-12, atol=1e-14)
 
@@ -433,8 +437,10 @@ def test_strategies_draw_what_they_promise():
             if c.scale is not None:
                 assert a.scores[:, j].min() >= c.scale[0]
                 assert a.scores[:, j].max() <= c.scale[1]
-        if len(set(a.is_risk)) == 2:
-            seen.add("benefits and risks")
+        if len(set(a.lower_is_better)) == 2:
+            seen.add("benefits and risks or costs")
+        if a.costs:
+            seen.add("a cost")
         if len(a.areas) > 1:
             seen.add("several areas")
         if any(c.scale is None for c in a.criteria):
@@ -446,7 +452,8 @@ def test_strategies_draw_what_they_promise():
 
     check()
     assert seen == {
-        "benefits and risks",
+        "benefits and risks or costs",
+        "a cost",
         "several areas",
         "no scale",
         "a scale",

@@ -128,6 +128,58 @@ def _conference(inputs: Inputs) -> Any:
     return _Live(brief.interactive(inputs.study).html)
 
 
+@functools.cache
+def _value_for_money() -> Any:
+    """The value for money of the flood-defence example in docs/value-for-money.md.
+
+    The built-in study has no cost criterion, so this guide's example is drawn instead;
+    its numbers are those of the page.
+    """
+    import powerbalance as pb
+
+    a = pb.Assessment(
+        ["Wall", "Wetland", "Dredging", "Land-use rules", "Nothing"],
+        [
+            pb.Criterion("Homes protected", area="Safety", kind="benefit", unit="homes"),
+            pb.Criterion("Habitat", area="Environment", kind="benefit", unit="0-10 judgement"),
+            pb.Criterion("Flood risk left", area="Safety", kind="risk", unit="0-10 judgement"),
+            pb.Criterion("Capital cost", area="Money", kind="cost", unit="£m"),
+        ],
+        [
+            [9000, 5, 1, 620],
+            [7000, 9, 5, 380],
+            [8000, 2, 3, 700],
+            [2000, 6, 7, 150],
+            [0, 4, 9, 0],
+        ],
+        name="Flood defences",
+    )
+    return pb.value_for_money(a)
+
+
+def _plot_value_for_money(inputs: Inputs) -> Any:
+    from powerbalance import plot
+
+    return plot.value_for_money(_value_for_money())
+
+
+def _plot_frontier(inputs: Inputs) -> Any:
+    import powerbalance as pb
+    from powerbalance import plot
+
+    return plot.frontier(pb.portfolio.frontier(inputs.study.portfolio, resource="Money"))
+
+
+def _plot_core_index(inputs: Inputs) -> Any:
+    import powerbalance as pb
+    from powerbalance import plot
+
+    problem = inputs.study.portfolio
+    ranking = list(problem.assessment.criterion_names)
+    information = pb.sensitivity.OrdinalWeights(ranking)
+    return plot.core_index(pb.portfolio.robust(problem, weight_information=information))
+
+
 def _plot(name: str) -> Callable[[Inputs], Any]:
     """Draw ``powerbalance.plot.<name>`` from the inputs it takes."""
     argument = {
@@ -186,6 +238,26 @@ PICTURES = [
         "plot.scenario_scores(analysis): every option's score by scenario",
         _plot("scenario_scores"),
     ),
+    Picture(
+        "plot.value_for_money",
+        "figure",
+        "plot.value_for_money(vfm): value against cost, with the efficient frontier",
+        _plot_value_for_money,
+    ),
+    Picture(
+        "plot.frontier",
+        "figure",
+        'plot.frontier(pb.portfolio.frontier(problem, resource="Money")): the best package '
+        "at each budget",
+        _plot_frontier,
+    ),
+    Picture(
+        "plot.core_index",
+        "figure",
+        "plot.core_index(pb.portfolio.robust(problem, weight_information=info)): each "
+        "option's share of the non-dominated packages",
+        _plot_core_index,
+    ),
     Picture("page.report", "page", "report.to_html(page=True)", lambda i: i.report),
     Picture(
         "page.tradeoff",
@@ -197,6 +269,12 @@ PICTURES = [
     Picture("page.stability", "page", "stability.to_html(page=True)", lambda i: i.stability),
     Picture("page.sweep", "page", "sweep.to_html(page=True)", lambda i: i.sweep),
     Picture("page.smaa", "page", "result.to_html(page=True) for SMAA", lambda i: i.smaa),
+    Picture(
+        "page.value_for_money",
+        "page",
+        "vfm.to_html(page=True) for the flood-defence example",
+        lambda i: _value_for_money(),
+    ),
     Picture(
         "page.brief",
         "page",
@@ -259,6 +337,7 @@ _shown: set[str] = set()
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     """Start afresh (``mkdocs serve`` builds again in the same process)."""
     _inputs.cache_clear()
+    _value_for_money.cache_clear()
     _drawn.clear()
     _shown.clear()
     return config

@@ -29,12 +29,14 @@ if TYPE_CHECKING:
         io,
         methods,
         model,
+        portfolio,
         scenarios,
         sensitivity,
         weighting,
     )
-    from powerbalance.evaluation import Comparison, Report, agreement, compare
+    from powerbalance.evaluation import Comparison, Report, ValueForMoney, agreement, compare
     from powerbalance.evaluation.evaluate import evaluate as _evaluate
+    from powerbalance.evaluation.value_for_money import value_for_money as _value_for_money
     from powerbalance.methods.ranking import rank_scores
     from powerbalance.model import (
         Assessment,
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     # Bound by assignment: imported under its own name in this block, mypy takes
     # "evaluate" for the module powerbalance.evaluation.evaluate.
     evaluate = _evaluate
+    value_for_money = _value_for_money
 
 __all__ = [
     "Assessment",
@@ -62,6 +65,7 @@ __all__ = [
     "Report",
     "Scenario",
     "Study",
+    "ValueForMoney",
     "Weights",
     "__version__",
     "agreement",
@@ -75,11 +79,13 @@ __all__ = [
     "methods",
     "model",
     "normalize",
+    "portfolio",
     "rank_scores",
     "scenarios",
     "sensitivity",
     "uncertainty",
     "value",
+    "value_for_money",
     "weighting",
 ]
 
@@ -95,6 +101,7 @@ _SUBPACKAGES = frozenset(
         "io",
         "methods",
         "model",
+        "portfolio",
         "scenarios",
         "sensitivity",
         "weighting",
@@ -115,6 +122,8 @@ _HOMES = {
     "agreement": "powerbalance.evaluation",
     "compare": "powerbalance.evaluation",
     "evaluate": "powerbalance.evaluation",
+    "ValueForMoney": "powerbalance.evaluation",
+    "value_for_money": "powerbalance.evaluation",
     "rank_scores": "powerbalance.methods.ranking",
     "Registry": "powerbalance.registry",
 }

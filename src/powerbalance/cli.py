@@ -4,7 +4,8 @@ Run ``powerbalance brief`` for the brief of the built-in study (the recommendati
 robust it is, then the evidence), ``powerbalance report`` for its ranked trade-off report,
 ``powerbalance compare`` to see whether the choice of method or weighting changes it,
 ``powerbalance sensitivity`` to see how far the weights can move before it changes,
-``powerbalance scenarios`` to see which choice holds up across the study's futures, and
+``powerbalance scenarios`` to see which choice holds up across the study's futures,
+``powerbalance packages`` for the best combination of options within the budgets, and
 ``powerbalance conference --output page.html`` for a page where a room moves the weights
 and watches the ranking change. Each takes a built-in study's name or a study file
 (``.toml``, ``.json``, ``.csv``, ``.xlsx``, ``.xml``). ``powerbalance validate FILE``
@@ -22,7 +23,7 @@ import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import attrs
 
@@ -55,6 +56,9 @@ from powerbalance.sensitivity import Stability, stability
 from powerbalance.sensitivity.smaa import SMAAResult, UniformWeights, smaa
 from powerbalance.weighting import WeightingLike
 
+if TYPE_CHECKING:
+    from powerbalance.portfolio import Frontier, Package
+
 __all__ = ["build_parser", "main"]
 
 FORMATS = ("text", "markdown", "html", "json")
@@ -85,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_brief(commands)
     _add_conference(commands)
     _add_scenarios(commands)
+    _add_packages(commands)
     report = commands.add_parser(
         "report",
         help="rank a study's options and explain the ranking",
@@ -280,6 +285,49 @@ def _add_scenarios(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--seed", type=int, default=None, help="random seed of --ensemble, for a repeatable run"
     )
     _add_output_arguments(scenarios)
+
+
+def _add_packages(commands: argparse._SubParsersAction[_Parser]) -> None:
+    packages = commands.add_parser(
+        "packages",
+        help="the best combination of options within the study's budgets",
+        description="The best package of options under the study's package problem (its "
+        "[portfolio] table: costs, budgets, synergies, exclusions, prerequisites), found "
+        "exactly, with what it uses of each resource, what it leaves out and what it would "
+        "take to bring in the best option left out. A study without that table but with "
+        "cost criteria takes those as its resources, with the limits given by --budget.",
+    )
+    _add_study(packages)
+    _add_weighting(packages)
+    _add_method(packages)
+    packages.add_argument(
+        "--budget",
+        action="append",
+        type=_budget,
+        default=[],
+        metavar="RESOURCE=LIMIT",
+        help="set the limit of a resource (a number, or 'unlimited'); repeat for several",
+    )
+    packages.add_argument(
+        "--frontier",
+        metavar="RESOURCE",
+        help="also show the best package at every budget level of RESOURCE",
+    )
+    _add_output_arguments(packages)
+
+
+def _budget(text: str) -> tuple[str, float | None]:
+    resource, equals, limit = text.rpartition("=")
+    if not equals or not resource.strip():
+        raise argparse.ArgumentTypeError(f"expected RESOURCE=LIMIT, such as Money=10; got {text!r}")
+    if limit.strip().lower() == "unlimited":
+        return resource.strip(), None
+    try:
+        return resource.strip(), float(limit)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a number or 'unlimited' after '='; got {limit!r}"
+        ) from None
 
 
 def _add_conference(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -508,6 +556,44 @@ def _scenarios(arguments: argparse.Namespace) -> str:
     return _render(analysis, arguments.format)
 
 
+def _packages(arguments: argparse.Namespace) -> str:
+    # Imported here: the solver (scipy.optimize) would slow the start of every command.
+    from powerbalance.portfolio import Problem, frontier, optimize
+    from powerbalance.portfolio._problem import cost_criteria
+
+    study = _study(arguments.study)
+    given = dict(arguments.budget)
+    problem = study.portfolio
+    if problem is None:
+        costs = cost_criteria(study.assessment)
+        if not costs:
+            raise PowerbalanceError(
+                f"{arguments.study}: the study has no package problem; add a [portfolio] "
+                "table to its file (budget, and costs per option and resource), or give "
+                'its options a cost criterion (kind = "cost") and limits with --budget.'
+            )
+        problem = Problem(study.assessment, budget={c: given.get(c) for c in costs})
+    if given:
+        problem = attrs.evolve(problem, budget={**problem.budget, **given})
+    scheme = study_weighting(study, arguments.weighting)
+    package = optimize(problem, weighting=scheme, method=arguments.method)
+    if arguments.frontier is None:
+        return _render(package, arguments.format)
+    curve = frontier(
+        problem, weighting=scheme, method=arguments.method, resource=arguments.frontier
+    )
+    if arguments.format == "json":
+        return json.dumps(
+            {"package": package.to_dict(), "frontier": curve.to_dict()},
+            indent=2,
+            ensure_ascii=False,
+        )
+    if arguments.format == "html":
+        both = combine("Packages", [package._document(), curve._document()])
+        return render_html(both, page=True)
+    return _render(package, arguments.format) + "\n\n" + _render(curve, arguments.format)
+
+
 def _report(arguments: argparse.Namespace) -> str:
     study = _study(arguments.study)
     report = evaluate(
@@ -600,7 +686,9 @@ def _render(
     | SMAAResult
     | ScenarioAnalysis
     | ScenarioStability
-    | Ensemble,
+    | Ensemble
+    | Package
+    | Frontier,
     fmt: str,
 ) -> str:
     if fmt == "html":
@@ -616,6 +704,7 @@ _COMMANDS = {
     "compare": _compare,
     "sensitivity": _sensitivity,
     "scenarios": _scenarios,
+    "packages": _packages,
 }
 
 

@@ -11,7 +11,7 @@ Examples
 --------
 >>> import powerbalance as pb
 >>> try:
-...     pb.Criterion("Trade", area="Economic", kind="cost")
+...     pb.Criterion("Trade", area="Economic", kind="gain")
 ... except pb.errors.PowerbalanceError as error:
 ...     print(type(error).__name__)
 InvalidKindError
@@ -39,6 +39,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingScoreError",
     "NormalizationError",
+    "PortfolioError",
     "PowerbalanceError",
     "PowerbalanceWarning",
     "Problem",
@@ -131,7 +132,7 @@ class UnknownNameError(PowerbalanceError, KeyError):
 
 
 class InvalidKindError(PowerbalanceError, ValueError):
-    """A criterion's kind is neither ``"benefit"`` nor ``"risk"``.
+    """A criterion's kind is not ``"benefit"``, ``"risk"`` or ``"cost"``.
 
     Examples
     --------
@@ -187,6 +188,20 @@ class ScenarioError(PowerbalanceError, ValueError):
     Examples
     --------
     >>> issubclass(ScenarioError, ValueError)
+    True
+    """
+
+
+class PortfolioError(PowerbalanceError, ValueError):
+    """A package problem has no package that meets all of its constraints.
+
+    Raised by :class:`powerbalance.portfolio.Problem` when its constraints conflict
+    (a minimum size that the budgets or exclusions rule out, say); the message names a
+    smallest set of constraints that conflict, found by re-solving with each dropped.
+
+    Examples
+    --------
+    >>> issubclass(PortfolioError, ValueError)
     True
     """
 
@@ -350,9 +365,9 @@ class Problem:
     Examples
     --------
     >>> p = Problem(file="a.toml", line=12, column=8, path="criteria[1].kind",
-    ...             message="expected 'benefit' or 'risk'; found 'cost'.")
+    ...             message="expected 'benefit', 'risk' or 'cost'; found 'gain'.")
     >>> print(p)
-    a.toml:12:8: criteria[1].kind: expected 'benefit' or 'risk'; found 'cost'.
+    a.toml:12:8: criteria[1].kind: expected 'benefit', 'risk' or 'cost'; found 'gain'.
     >>> print(Problem(file="a.xlsx", sheet="scores", line=3, column=2, path="", message="?"))
     a.xlsx, sheet 'scores', cell B3: ?
     """

@@ -39,7 +39,7 @@ def test_the_area_heading_is_followed_in_text_by_words_and_a_table_not_a_gap(ass
 
 def test_why_net_by_area_differs_from_the_score_is_said_with_the_risk_weight(assessment):
     report = pb.evaluate(assessment)
-    risk_weight = float(report.weights.aligned(assessment)[assessment.is_risk].sum())
+    risk_weight = float(report.weights.aligned(assessment)[assessment.lower_is_better].sum())
     net = report.net_by_area.sum(axis=1)
     np.testing.assert_allclose(report.ranking["score"], net + risk_weight, atol=1e-12)
     words = " ".join(report.to_text().split())

@@ -42,7 +42,7 @@ scores = { Gain = 3, Harm = 6 }
 
 #: Three separate mistakes: a misspelt key, a kind that is not one, a score off its scale.
 THREE_MISTAKES = (
-    TINY.replace('kind = "risk"', 'kind = "cost"')
+    TINY.replace('kind = "risk"', 'kind = "gain"')
     .replace('description = "The first option."', 'descripton = "The first option."')
     .replace("Gain = 7", "Gain = 12")
 )
@@ -78,7 +78,10 @@ def test_every_problem_is_reported_together_with_line_column_and_path(tmp_path):
         (20, 1, "options[0].scores.Gain"),
     ]
     kind, key, score = (p.message for p in problems)
-    assert "expected 'benefit' (higher is better) or 'risk' (higher is worse); found 'cost'" in kind
+    assert (
+        "expected 'benefit' (higher is better), 'risk' or 'cost' (higher is worse); "
+        "found 'gain'" in kind
+    )
     assert "unknown key 'descripton'. Did you mean 'description'?" in key
     assert "the score 12 is outside the criterion's scale 0 to 10" in score
     assert all(p.file.endswith("study.toml") for p in problems)
@@ -184,7 +187,7 @@ def test_a_newer_format_is_refused_by_name(tmp_path):
 def test_json_problems_are_located(tmp_path):
     document = {
         "format": "powerbalance-study/1",
-        "criteria": [{"name": "Gain", "area": "Economic", "kind": "cost"}],
+        "criteria": [{"name": "Gain", "area": "Economic", "kind": "gain"}],
         "options": [{"name": "A", "scores": {"Gain": "high"}}],
     }
     problems = problems_of(tmp_path, json.dumps(document, indent=2), "study.json")
@@ -300,14 +303,14 @@ def test_excel_problems_name_sheet_and_cell(tmp_path):
     import openpyxl
 
     workbook = openpyxl.load_workbook(path)
-    workbook["criteria"]["C3"] = "cost"
+    workbook["criteria"]["C3"] = "gain"
     workbook["scores"]["C2"] = "six"
     workbook.create_sheet("notse")
     workbook.save(path)
     problems = pb.io.validate(path)
     located = {(p.sheet, p.line, p.column): p for p in problems}
     assert "unknown sheet 'notse'" in located[("notse", None, None)].message
-    assert "found 'cost'" in located[("criteria", 3, 3)].message
+    assert "found 'gain'" in located[("criteria", 3, 3)].message
     assert located[("criteria", 3, 3)].path == "criteria[1].kind"
     assert "found 'six'" in located[("scores", 2, 3)].message
     assert str(located[("scores", 2, 3)]).startswith(f"{path}, sheet 'scores', cell C2: ")

@@ -557,6 +557,7 @@ def test_the_formats_page_table_is_the_table_of_the_code():
         "scenarios": "scenarios",
         "other value functions": "curved value functions",
         "weighting presets": "presets",
+        "the package problem": "portfolio",
     }
     found: dict[str, list[str]] = {key: [] for key in formats}
     seen = set()
@@ -632,7 +633,12 @@ def test_convert_prints_the_library_s_words_once(tmp_path, capsys):
 
 def test_xmcda_texts_are_named_when_a_study_is_written(tmp_path):
     study = pb.examples.load("great-power-cooperation")
-    study = attrs.evolve(study, presets={}, assessment=attrs.evolve(study.assessment, scenarios=()))
+    study = attrs.evolve(
+        study,
+        presets={},
+        portfolio=None,
+        assessment=attrs.evolve(study.assessment, scenarios=()),
+    )
     with pytest.warns(DataLossWarning) as caught:
         pb.io.write(study, tmp_path / "study.xml")
     texts = "the study's title, author, date, disclaimer and scale description"

@@ -178,7 +178,7 @@ def check_reference_reading(x, assessment, weights):
     (scales,) = x.criteria_scales_list
     directions = {ids[s.criterion.id]: s.scales[0].preference_direction for s in scales}
     for criterion in assessment.criteria:
-        expected = PreferenceDirection.MIN if criterion.is_risk else PreferenceDirection.MAX
+        expected = PreferenceDirection.MIN if criterion.lower_is_better else PreferenceDirection.MAX
         assert directions[criterion.name] == expected
         scale = next(s.scales[0] for s in scales if ids[s.criterion.id] == criterion.name)
         if criterion.scale is None:

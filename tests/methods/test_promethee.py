@@ -62,7 +62,7 @@ def reference_preference_index(assessment, functions, weights):
     for j, criterion in enumerate(assessment.criteria):
         column = assessment.scores[:, j]
         difference = column[:, None] - column[None, :]
-        if criterion.is_risk:
+        if criterion.lower_is_better:
             difference = -difference
         index += weights[j] * reference_preference(functions[criterion.name], difference)
     return index
@@ -400,7 +400,7 @@ def test_a_dominating_option_never_ranks_below_the_one_it_dominates(data):
         )
         / 2
     )
-    better = a.scores[0] + np.where(a.is_risk, -gains, gains)
+    better = a.scores[0] + np.where(a.lower_is_better, -gains, gains)
     extended = pb.Assessment(
         [*a.option_names, "Dominating"], list(a.criteria), np.vstack([a.scores, better])
     )

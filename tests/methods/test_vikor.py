@@ -398,7 +398,9 @@ def reference(assessment, weights, v):
     for j in range(m):
         column = x[:, j]
         best, worst = (
-            (column.min(), column.max()) if assessment.is_risk[j] else (column.max(), column.min())
+            (column.min(), column.max())
+            if assessment.lower_is_better[j]
+            else (column.max(), column.min())
         )
         for i in range(n):
             d = 0.0 if best == worst else (best - x[i, j]) / (best - worst)
@@ -456,7 +458,7 @@ def test_a_dominating_option_never_ranks_below_the_one_it_dominates(data):
     gains = np.array(
         data.draw(st.lists(st.floats(0, 3), min_size=a.n_criteria, max_size=a.n_criteria))
     )
-    better = np.clip(a.scores[base] + np.where(a.is_risk, -gains, gains), 0, 10)
+    better = np.clip(a.scores[base] + np.where(a.lower_is_better, -gains, gains), 0, 10)
     extended = pb.Assessment(
         [*a.option_names, "Dominating"], list(a.criteria), np.vstack([a.scores, better])
     )

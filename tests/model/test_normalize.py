@@ -101,7 +101,7 @@ AFFINE_EVERYWHERE = ("vector", "minmax", "max")
 @given(a=assessments(), method=st.sampled_from(("vector", "minmax", "max", "sum", "linear")))
 def test_the_affine_form_gives_exactly_the_normalized_scores(a, method):
     form = affine(a, method)
-    if method in AFFINE_EVERYWHERE or not a.is_risk.any():
+    if method in AFFINE_EVERYWHERE or not a.lower_is_better.any():
         assert form is not None
         np.testing.assert_array_equal(form.apply(a.scores), normalize(a, method))
     else:
@@ -112,7 +112,7 @@ def test_the_affine_form_gives_exactly_the_normalized_scores(a, method):
 @given(a=assessments(), method=st.sampled_from(("vector", "max", "sum", "linear")))
 def test_the_ratio_form_gives_the_normalized_scores(a, method):
     ratio = power_form(a, method)
-    if method != "linear" and a.is_risk.any():
+    if method != "linear" and a.lower_is_better.any():
         assert ratio is None
         return
     power, divisor = ratio
@@ -166,7 +166,7 @@ def test_a_risk_is_turned_around_without_changing_the_benefits():
         rng.uniform(1, 9, size=(6, 5)),
     )
     x, low, high = a.scores, a.scores.min(axis=0), a.scores.max(axis=0)
-    risk = a.is_risk
+    risk = a.lower_is_better
     norm = np.linalg.norm(x, axis=0)
     expected = {
         "vector": np.where(risk, 1 - x / norm, x / norm),

@@ -218,7 +218,7 @@ def test_sampler_gives_the_weights_smaa_uses():
 def with_dominated(assessment: pb.Assessment) -> pb.Assessment:
     """Add an option that is worst on every criterion (as bad as the worst option)."""
     scores = assessment.scores
-    worst = np.where(assessment.is_risk, scores.max(axis=0), scores.min(axis=0))
+    worst = np.where(assessment.lower_is_better, scores.max(axis=0), scores.min(axis=0))
     return pb.Assessment(
         options=[*assessment.option_names, "Dominated (worst everywhere)"],
         criteria=assessment.criteria,

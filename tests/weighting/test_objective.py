@@ -348,7 +348,7 @@ def test_std_dev_raw_scores_depend_on_units_and_min_max_does_not():
 def test_merec_matches_the_formula(random_assessment):
     a = random_assessment
     weights = values(MEREC().weigh(a), a)
-    np.testing.assert_allclose(weights, naive_merec(a.scores, a.is_risk), rtol=1e-10)
+    np.testing.assert_allclose(weights, naive_merec(a.scores, a.lower_is_better), rtol=1e-10)
 
 
 # -- criteria without spread ----------------------------------------------------------------

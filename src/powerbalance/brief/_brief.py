@@ -15,6 +15,11 @@ from powerbalance.brief import _sections as sections
 from powerbalance.brief._bottom_line import recommendation, robustness
 from powerbalance.brief._consequences import consequence_data
 from powerbalance.brief._futures import futures_section
+from powerbalance.brief._value_for_money import (
+    value_for_money_analyses,
+    value_for_money_data,
+    value_for_money_section,
+)
 from powerbalance.errors import InvalidParameterError
 from powerbalance.evaluation import Comparison, Report
 from powerbalance.io._atomic import write_file
@@ -107,7 +112,8 @@ class Brief(Rendered):
     Reading order: the title; the study's disclaimer, if it has one, before anything
     else; the question (the study's description); the recommendation in one
     paragraph; how robust it is in one sentence. Then the evidence: the ranking,
-    benefits and risks by area, the top two options, the consequences in the
+    benefits and risks by area, the top two options, value for money when the
+    assessment has a cost criterion, the consequences in the
     analyst's own units (uncertainty ranges in the cells, rationale notes as numbered
     footnotes), the scales and their anchors, the options and criteria described, the
     stability analysis, SMAA, the futures (scenarios) and the comparison when present,
@@ -237,6 +243,7 @@ class Brief(Rendered):
             sections.ranking(report),
             sections.areas(report),
             sections.top_two(report),
+            value_for_money_section(value_for_money_analyses(report)),
             sections.consequences(study.assessment),
             sections.scales(study),
             sections.options(study.assessment),
@@ -263,7 +270,8 @@ class Brief(Rendered):
         ``weighting`` (``name``, ``description``, ``words``, ``parameters``, and for
         the weighting the study's ``preset`` name or null); the ``to_dict()`` of
         ``report``, ``stability``, ``smaa``, ``comparison`` and ``scenarios`` (null
-        when absent); ``version``.
+        when absent); ``value_for_money``, the ``to_dict()`` of the value for money
+        against each cost criterion, only when the assessment has one; ``version``.
 
         Examples
         --------
@@ -311,8 +319,10 @@ class Brief(Rendered):
             "smaa": None if self.smaa is None else self.smaa.to_dict(),
             "comparison": None if self.comparison is None else self.comparison.to_dict(),
             "scenarios": None if self.scenarios is None else self.scenarios.to_dict(),
-            "version": __version__,
         }
+        if a.costs:
+            data["value_for_money"] = value_for_money_data(value_for_money_analyses(self.report))
+        data["version"] = __version__
         result: dict[str, Any] = plain(data)
         return result
 

@@ -43,13 +43,16 @@ def _header(criterion: Criterion) -> str:
 
 def _reading(assessment: Assessment) -> str:
     """How to read the tables: which way is better, what the brackets hold."""
-    risks = list(assessment.risks)
-    if not risks:
+    risks, costs = list(assessment.risks), list(assessment.costs)
+    lower = risks + costs
+    which = " and ".join(words for words, names in (("risks", risks), ("costs", costs)) if names)
+    if not lower:
         direction = "Higher is better on every criterion."
-    elif len(risks) == assessment.n_criteria:
-        direction = "Every criterion is a risk: lower is better."
+    elif len(lower) == assessment.n_criteria:
+        one = "a risk or a cost" if risks and costs else "a risk" if risks else "a cost"
+        direction = f"Every criterion is {one}: lower is better."
     else:
-        direction = f"Higher is better, except on the risks, where lower is: {join_words(risks)}."
+        direction = f"Higher is better, except on the {which}, where lower is: {join_words(lower)}."
     parts = [f"The scores as the analyst gave them, in their units. {direction}"]
     if assessment.uncertainty:
         parts.append("A range in round brackets is where an uncertain score may lie.")

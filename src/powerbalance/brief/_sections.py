@@ -65,7 +65,7 @@ def ranking(report: Report) -> Section:
 
 
 def areas(report: Report) -> Section:
-    """Benefits and risks by area, with why the net values do not add up to the score.
+    """Benefits and risks (and costs) by area, with why net values do not add up to the score.
 
     Examples
     --------
@@ -166,7 +166,13 @@ def criteria(assessment: Assessment) -> Section:
     """
     items = []
     for c in assessment.criteria:
-        kind = "a risk, lower is better" if c.is_risk else "a benefit, higher is better"
+        kind = (
+            "a risk, lower is better"
+            if c.is_risk
+            else "a cost, lower is better"
+            if c.is_cost
+            else "a benefit, higher is better"
+        )
         unit = f"; in {c.unit}" if c.unit else ""
         text = f"{c.name} ({c.area}; {kind}{unit}{_range_words(c.scale)})"
         items.append(f"{text}: {c.description}" if c.description else text)

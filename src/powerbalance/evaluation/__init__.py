@@ -2,7 +2,8 @@
 
 :func:`evaluate` weighs the criteria, scores the options with one method and returns a
 :class:`Report`; :func:`compare` ranks the options under several weightings and
-methods and measures how far the rankings agree (:mod:`~powerbalance.evaluation.agreement`).
+methods and measures how far the rankings agree (:mod:`~powerbalance.evaluation.agreement`);
+:func:`value_for_money` sets each option's value against its cost.
 
 Examples
 --------
@@ -17,5 +18,16 @@ from powerbalance.evaluation.comparison import Comparison, compare
 from powerbalance.evaluation.evaluate import evaluate
 from powerbalance.evaluation.report import Report, Robustness
 from powerbalance.evaluation.tradeoffs import Tradeoff
+from powerbalance.evaluation.value_for_money import ValueForMoney, value_for_money
 
-__all__ = ["Comparison", "Report", "Robustness", "Tradeoff", "agreement", "compare", "evaluate"]
+__all__ = [
+    "Comparison",
+    "Report",
+    "Robustness",
+    "Tradeoff",
+    "ValueForMoney",
+    "agreement",
+    "compare",
+    "evaluate",
+    "value_for_money",
+]

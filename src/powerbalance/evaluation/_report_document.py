@@ -44,6 +44,11 @@ __all__ = [
 _MEASURES = ("benefit", "risk", "net")
 
 
+def _against(assessment: Assessment) -> str:
+    """What is set against benefit: ``"risk"``, or ``"risk and cost"`` with costs."""
+    return "risk and cost" if assessment.is_cost.any() else "risk"
+
+
 def scale_lines(assessment: Assessment) -> list[str]:
     """One line per criterion saying what its worst and best ends stand for.
 
@@ -128,8 +133,8 @@ def net_explanation(
 
     ``method`` is the method as a sentence names it (``"the weighted sum"``). Where
     the score is a sum of weighted normalized scores, the difference is the total
-    weight of the risk criteria, the same for every option; elsewhere the score is not
-    a sum at all.
+    weight of the risk (and cost) criteria, the same for every option; elsewhere the
+    score is not a sum at all.
 
     Examples
     --------
@@ -143,29 +148,42 @@ def net_explanation(
     True
     """
     vector = weights.aligned(assessment)
-    risk_weight = float(vector[assessment.is_risk].sum())
+    lower = assessment.lower_is_better
+    risk_weight = float(vector[lower].sum())
     totals = net.loc[ranking.index].to_numpy().sum(axis=1) + risk_weight
     adds_up = bool(np.allclose(ranking["score"].to_numpy(), totals, rtol=0.0, atol=1e-9))
+    against = _against(assessment)
     if not adds_up:
         return (
-            "Net value by area is weighted benefit minus weighted risk on the method's "
-            f"normalized scale (1 = best). Under {method} the score is not a sum of "
-            "weighted parts, so the net values do not add up to it: they show where each "
-            "option gains and loses, not how its score is made up."
+            f"Net value by area is weighted benefit minus weighted {against} on the "
+            f"method's normalized scale (1 = best). Under {method} the score is not a sum "
+            "of weighted parts, so the net values do not add up to it: they show where "
+            "each option gains and loses, not how its score is made up."
         )
-    if not assessment.is_risk.any():
+    if not lower.any():
         return (
             "Net value by area is the weighted benefit of the area's criteria; an "
             "option's net values add up to its score."
         )
+    if not assessment.is_cost.any():
+        return (
+            "Net value by area is weighted benefit minus weighted risk, where a risk counts "
+            "the part of its weight an option loses by falling short of the risk's best "
+            "(lowest) score. The score instead credits each risk with the weight an option "
+            "keeps, so it equals the sum of the net values plus the total weight of the "
+            f"risk criteria ({number(risk_weight)}), the same for every option: the net "
+            "values do not add up to the score, but their differences between options are "
+            "the differences in score."
+        )
+    kinds = "risk and cost" if assessment.is_risk.any() else "cost"
     return (
-        "Net value by area is weighted benefit minus weighted risk, where a risk counts "
-        "the part of its weight an option loses by falling short of the risk's best "
-        "(lowest) score. The score instead credits each risk with the weight an option "
-        "keeps, so it equals the sum of the net values plus the total weight of the risk "
-        f"criteria ({number(risk_weight)}), the same for every option: the net values do "
-        "not add up to the score, but their differences between options are the "
-        "differences in score."
+        f"Net value by area is weighted benefit minus weighted {against}, where a risk or "
+        "a cost counts the part of its weight an option loses by falling short of its "
+        "best (lowest) score. The score instead credits each with the weight an option "
+        "keeps, so it equals the sum of the net values plus the total weight of the "
+        f"{kinds} criteria ({number(risk_weight)}), the same for every option: the net "
+        "values do not add up to the score, but their differences between options are "
+        "the differences in score."
     )
 
 
@@ -192,7 +210,7 @@ def area_section(
     net_vs_baseline: pd.DataFrame | None,
     method: str,
 ) -> Section:
-    """Benefits and risks by area: why net differs from the score, the table, the bars.
+    """Benefits, risks (and costs) by area: why net differs from the score, the table, bars.
 
     The explanation and the table of net values come before the bars, so that a
     rendering without figures (text, Markdown) goes straight from the heading to them;
@@ -212,16 +230,23 @@ def area_section(
     benefit = pd.DataFrame(by_area.xs("benefit", axis=1, level="measure"))
     risk = pd.DataFrame(by_area.xs("risk", axis=1, level="measure"))
     net = pd.DataFrame(by_area.xs("net", axis=1, level="measure"))
+    cost = (
+        pd.DataFrame(by_area.xs("cost", axis=1, level="measure"))
+        if "cost" in by_area.columns.get_level_values("measure")
+        else None
+    )
+    against = _against(assessment)
+    left = "risks and costs" if cost is not None else "risks"
     blocks: list[Block] = [
         Paragraph(net_explanation(assessment, weights, ranking, net, method)),
         Table(
-            "Net value by area (weighted benefit minus weighted risk)",
+            f"Net value by area (weighted benefit minus weighted {against})",
             ["Option", *map(str, net.columns)],
             [[str(option), *(signed(v) for v in row)] for option, row in net.iterrows()],
         ),
         Figure(
-            contribution_bars(benefit, risk),
-            "Weighted benefits (to the right) and risks (to the left) of every option, "
+            contribution_bars(benefit, risk, cost),
+            f"Weighted benefits (to the right) and {left} (to the left) of every option, "
             "stacked by area; the numbers are in the table of net value by area.",
         ),
     ]
@@ -237,7 +262,10 @@ def area_section(
             ],
         )
     )
-    return Section("Benefits and risks by area", blocks)
+    heading = (
+        "Benefits, risks and costs by area" if cost is not None else "Benefits and risks by area"
+    )
+    return Section(heading, blocks)
 
 
 def report_document(
@@ -310,6 +338,9 @@ def report_data(
     >>> report.to_dict()["frontier"]
     ['Engage']
     """
+    has_cost = bool(assessment.is_cost.any())
+    measures = ("benefit", "risk", "cost", "net") if has_cost else _MEASURES
+    burdens = ("benefit", "risk", "cost") if has_cost else ("benefit", "risk")
     data = {
         "schema": schema,
         "assessment": {
@@ -334,15 +365,14 @@ def report_data(
         "contributions": {option: row.to_dict() for option, row in contributions.iterrows()},
         "by_area": {
             option: {
-                area: {m: by_area.loc[option, (area, m)] for m in _MEASURES}
+                area: {m: by_area.loc[option, (area, m)] for m in measures}
                 for area in assessment.areas
             }
             for option in by_area.index
         },
         "benefit_risk": {
             str(option): {
-                "benefit": row["benefit"],
-                "risk": row["risk"],
+                **{column: row[column] for column in burdens},
                 "efficient": bool(row["efficient"]),
             }
             for option, row in benefit_risk.iterrows()

@@ -326,18 +326,25 @@ class Report(Rendered):
     def _by_area(self) -> pd.DataFrame:
         a = self.assessment
         weighted_value = self.prepared.normalized * self._weight_vector
-        # A risk's shortfall: the part of its weight lost because the risk is not nil.
-        weighted_risk = (1.0 - self.prepared.normalized) * self._weight_vector
-        is_risk = a.is_risk
+        # A risk's (or a cost's) shortfall: the part of its weight lost because it is
+        # not at its best.
+        weighted_loss = (1.0 - self.prepared.normalized) * self._weight_vector
+        lower, is_cost = a.lower_is_better, a.is_cost
         areas = np.array([c.area for c in a.criteria])
         columns: dict[tuple[str, str], FloatArray] = {}
         for area in a.areas:
             in_area = areas == area
-            benefit = weighted_value[:, in_area & ~is_risk].sum(axis=1)
-            risk = weighted_risk[:, in_area & is_risk].sum(axis=1)
+            benefit = weighted_value[:, in_area & ~lower].sum(axis=1)
+            risk = weighted_loss[:, in_area & a.is_risk].sum(axis=1)
             columns[(area, "benefit")] = benefit
             columns[(area, "risk")] = risk
-            columns[(area, "net")] = benefit - risk
+            net = benefit - risk
+            # Only an assessment with costs has the measure, so reports without stay as they were.
+            if is_cost.any():
+                cost = weighted_loss[:, in_area & is_cost].sum(axis=1)
+                columns[(area, "cost")] = cost
+                net = net - cost
+            columns[(area, "net")] = net
         order = self._order
         return pd.DataFrame(
             np.column_stack(list(columns.values()))[order],
@@ -348,27 +355,29 @@ class Report(Rendered):
 
     @property
     def by_area(self) -> pd.DataFrame:
-        r"""Benefits gained and risks borne, per option and area, on the weighted scale.
+        r"""Benefits gained, risks borne and costs paid, per option and area, weighted.
 
         With :math:`r_{ij}` the method's normalized score (1 = best) and :math:`w_j` the
         weight: ``benefit`` is :math:`\sum w_j r_{ij}` over the area's benefit criteria;
         ``risk`` is :math:`\sum w_j (1 - r_{ij})` over its risk criteria, the weight lost
-        to the risk; ``net`` is benefit minus risk. For the weighted sum with min-max
-        normalization an option's score equals the sum of its net values plus the total
-        weight of the risk criteria, so differences in net are differences in score.
+        to the risk; ``cost`` the same over its cost criteria; ``net`` is benefit minus
+        risk and cost. For the weighted sum with min-max normalization an option's score
+        equals the sum of its net values plus the total weight of the risk and cost
+        criteria, so differences in net are differences in score.
 
         Returns
         -------
         pandas.DataFrame
             Index ``option`` (rank order); columns a MultiIndex (``area``, ``measure``)
-            with measures ``benefit``, ``risk``, ``net``. ``report.by_area.xs("net",
-            axis=1, level="measure")`` gives options x areas.
+            with measures ``benefit``, ``risk``, ``cost`` (only when the assessment has
+            a cost criterion) and ``net``. ``report.by_area.xs("net", axis=1,
+            level="measure")`` gives options x areas.
         """
         return hand_out(self._by_area)
 
     @property
     def net_by_area(self) -> pd.DataFrame:
-        """Options x areas: the net value (benefit minus risk) of each area.
+        """Options x areas: the net value (benefit minus risk and cost) of each area.
 
         Examples
         --------
@@ -415,7 +424,7 @@ class Report(Rendered):
     @functools.cached_property
     def _dominance(self) -> pd.DataFrame:
         a = self.assessment
-        oriented = np.where(a.is_risk, -a.scores, a.scores)
+        oriented = np.where(a.lower_is_better, -a.scores, a.scores)
         pairs = dominance_pairs(oriented)
         names = a.option_names
         frame = pd.DataFrame(
@@ -469,24 +478,32 @@ class Report(Rendered):
         by_area = self._by_area
         benefit = pd.DataFrame(by_area.xs("benefit", axis=1, level="measure")).to_numpy().sum(1)
         risk = pd.DataFrame(by_area.xs("risk", axis=1, level="measure")).to_numpy().sum(1)
+        columns = {"benefit": benefit, "risk": risk}
+        burden = risk
+        if "cost" in by_area.columns.get_level_values("measure"):
+            cost = pd.DataFrame(by_area.xs("cost", axis=1, level="measure")).to_numpy().sum(1)
+            columns["cost"] = cost
+            burden = risk + cost
         return pd.DataFrame(
-            {"benefit": benefit, "risk": risk, "efficient": efficient(benefit, risk)},
-            index=by_area.index,
+            {**columns, "efficient": efficient(benefit, burden)}, index=by_area.index
         )
 
     @property
     def benefit_risk(self) -> pd.DataFrame:
         """Each option's total weighted benefit and risk, and whether it is efficient.
 
-        ``benefit`` and ``risk`` are the sums over areas of :attr:`by_area`'s
-        measures. An option is ``efficient`` when no other option has at least as much
-        benefit and at most as much risk, one of them strictly: the efficient options
-        form the frontier of the benefit-against-risk map.
+        ``benefit`` and ``risk`` (and ``cost``) are the sums over areas of
+        :attr:`by_area`'s measures. An option is ``efficient`` when no other option has
+        at least as much benefit and at most as much risk (risk plus cost, when there
+        are costs), one of them strictly: the efficient options form the frontier of
+        the benefit-against-risk map. Value against cost alone is
+        :func:`powerbalance.evaluation.value_for_money`.
 
         Returns
         -------
         pandas.DataFrame
-            Index ``option`` (rank order); columns ``benefit``, ``risk``, ``efficient``.
+            Index ``option`` (rank order); columns ``benefit``, ``risk``, ``cost`` (only
+            when the assessment has a cost criterion) and ``efficient``.
 
         Examples
         --------
@@ -689,8 +706,10 @@ class Report(Rendered):
         - ``ranking``: one record per option in rank order, with the columns of
           :attr:`ranking` and ``option``;
         - ``contributions``: option -> criterion -> value;
-        - ``by_area``: option -> area -> {``benefit``, ``risk``, ``net``};
-        - ``benefit_risk``: option -> {``benefit``, ``risk``, ``efficient``};
+        - ``by_area``: option -> area -> {``benefit``, ``risk``, ``net``}, and
+          ``cost`` when the assessment has a cost criterion;
+        - ``benefit_risk``: option -> {``benefit``, ``risk``, ``efficient``}, and
+          ``cost`` when the assessment has a cost criterion;
           ``frontier``: the efficient options;
         - ``dominance``: records with ``option``, ``dominated_by``, ``score_margin``
           (empty above :data:`SUMMARY_DOMINANCE_LIMIT` options);

@@ -279,7 +279,7 @@ def validate(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> tup
     ...         '[[criteria]]\n'
     ...         'name = "Gain"\n'
     ...         'area = "Economic"\n'
-    ...         'kind = "cost"\n'
+    ...         'kind = "gain"\n'
     ...         '\n'
     ...         '[[options]]\n'
     ...         'name = "A"\n'

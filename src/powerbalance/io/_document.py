@@ -5,7 +5,8 @@ caller raises them together. This module holds the study as a whole (its format 
 texts, baseline and presets); the criteria are read and written in
 :mod:`powerbalance.io._document_criteria`, the options and their score cells in
 :mod:`powerbalance.io._document_scores`, the scenarios in
-:mod:`powerbalance.io._document_scenarios`. The format is described in ``docs/formats.md``
+:mod:`powerbalance.io._document_scenarios`, the package problem in
+:mod:`powerbalance.io._document_portfolio`. The format is described in ``docs/formats.md``
 and by the JSON Schema ``study.schema.json`` beside this module.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 from powerbalance._validate import did_you_mean
 from powerbalance.errors import InvalidParameterError, PowerbalanceError
 from powerbalance.io._document_criteria import Named, criterion_table, read_criteria, read_scale
+from powerbalance.io._document_portfolio import build_portfolio, portfolio_table, read_portfolio
 from powerbalance.io._document_scenarios import read_scenarios, scenario_table
 from powerbalance.io._document_scores import read_options, write_cell
 from powerbalance.io._problems import Collector
@@ -61,6 +63,7 @@ TOP_KEYS = (
     "options",
     "scenarios",
     "presets",
+    "portfolio",
 )
 
 
@@ -121,7 +124,19 @@ def study_from_document(document: object, problems: Collector) -> Any:
         table = read_table(top["presets"], ("presets",), problems)
         if table is not INVALID:
             for name, value in table.items():
+                if not name.strip():
+                    problems.add(("presets", name), "a preset needs a non-blank name.")
+                    continue
                 presets[name] = read_scheme(value, ("presets", name), problems)
+    portfolio: Any = None
+    if "portfolio" in top:
+        names = [o.name for o in options if isinstance(o, Option)]
+        resources = [
+            c.name
+            for c in criteria
+            if isinstance(c, Named) and getattr(c.value, "kind", None) == "cost"
+        ]
+        portfolio = read_portfolio(top["portfolio"], names, resources, problems)
     built = [c.value if isinstance(c, Named) else c for c in criteria]
     if problems.problems or INVALID in built or INVALID in options:
         return INVALID
@@ -145,6 +160,8 @@ def study_from_document(document: object, problems: Collector) -> Any:
             check_preset(name, scheme, assessment)
         except PowerbalanceError as error:
             problems.add(("presets", name), str(error))
+    if portfolio is not None and not problems.problems:
+        portfolio = build_portfolio(portfolio, assessment, problems)
     if problems.problems:
         return INVALID
     return Study(
@@ -155,6 +172,7 @@ def study_from_document(document: object, problems: Collector) -> Any:
         date=texts["date"],
         disclaimer=texts["disclaimer"],
         scale_description=texts["scale_description"],
+        portfolio=portfolio,
     )
 
 
@@ -242,6 +260,8 @@ def study_to_document(study: Study) -> dict[str, Any]:
         document["presets"] = {
             name: _preset_table(name, scheme) for name, scheme in study.presets.items()
         }
+    if study.portfolio is not None:
+        document["portfolio"] = portfolio_table(study.portfolio)
     return document
 
 

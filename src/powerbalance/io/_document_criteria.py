@@ -123,7 +123,8 @@ def _read_criterion(item: object, path: Path, default_scale: Any, problems: Coll
             of = f"criterion {name!r}: " if name is not INVALID else ""
             problems.add(
                 (*path, "kind"),
-                f"{of}expected 'benefit' (higher is better) or 'risk' (higher is worse); "
+                f"{of}expected 'benefit' (higher is better), 'risk' or 'cost' (higher is "
+                f"worse); "
                 f"found {describe(kind)}."
                 + (did_you_mean(kind, KINDS) if isinstance(kind, str) else ""),
             )

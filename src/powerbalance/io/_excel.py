@@ -23,6 +23,7 @@ from powerbalance.errors import InvalidParameterError, StudyFileError
 from powerbalance.io._atomic import write_file
 from powerbalance.io._problems import Collector, Location
 from powerbalance.io._table import Table
+from powerbalance.io._table_portfolio import portfolio_rows
 from powerbalance.io._table_rows import (
     criteria_rows,
     long_rows,
@@ -37,7 +38,16 @@ from powerbalance.model.study import Study
 __all__ = ["SHEETS", "parse_workbook", "write_workbook"]
 
 #: The sheets of a workbook, in the order they are written.
-SHEETS = ("study", "criteria", "options", "scores", "scenarios", "scenario changes", "presets")
+SHEETS = (
+    "study",
+    "criteria",
+    "options",
+    "scores",
+    "scenarios",
+    "scenario changes",
+    "presets",
+    "portfolio",
+)
 
 #: What zipfile raises on a damaged archive (a bad header, an unknown version or method,
 #: a corrupt deflate stream, a bad CRC).
@@ -168,6 +178,7 @@ def parse_workbook(
         presets=tables.get("presets"),
         scenarios=tables.get("scenarios"),
         changes=tables.get("scenario changes"),
+        portfolio=tables.get("portfolio"),
         problems=problems,
     )
 
@@ -198,6 +209,8 @@ def write_workbook(study: Study, path: Path) -> None:
         sheets.append(("scenario changes", change_rows(a)))
     if study.presets:
         sheets.append(("presets", preset_rows(study)))
+    if study.portfolio is not None:
+        sheets.append(("portfolio", portfolio_rows(study)))
     workbook.remove(workbook.active)
     for title, rows in sheets:
         sheet = workbook.create_sheet(title)

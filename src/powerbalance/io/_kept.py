@@ -92,6 +92,14 @@ def _presets(study: Study) -> str | None:
     return _plural(count, "weighting preset") if count else None
 
 
+def _portfolio(study: Study) -> str | None:
+    problem = study.portfolio
+    if problem is None:
+        return None
+    resources = ", ".join(map(repr, problem.resources))
+    return f"the package problem (costs, interactions and budgets of {resources})"
+
+
 #: Each part of a study a format may not hold: its key, and what the study has of it in
 #: words (None if nothing).
 PARTS: dict[str, Callable[[Study], str | None]] = {
@@ -104,6 +112,7 @@ PARTS: dict[str, Callable[[Study], str | None]] = {
     "scenarios": _scenarios,
     "curved value functions": _curved_value_functions,
     "presets": _presets,
+    "portfolio": _portfolio,
 }
 
 #: The parts of :data:`PARTS` each format cannot hold (a CSV table by its layout).
@@ -111,7 +120,15 @@ LOST: dict[str, tuple[str, ...]] = {
     "toml": (),
     "json": (),
     "xlsx": (),
-    "csv-long": ("texts", "name", "option descriptions", "baseline", "scenarios", "presets"),
+    "csv-long": (
+        "texts",
+        "name",
+        "option descriptions",
+        "baseline",
+        "scenarios",
+        "presets",
+        "portfolio",
+    ),
     "csv-wide": (
         "texts",
         "name",
@@ -121,8 +138,16 @@ LOST: dict[str, tuple[str, ...]] = {
         "uncertainty",
         "scenarios",
         "presets",
+        "portfolio",
     ),
-    "xml": ("texts", "uncertainty", "scenarios", "curved value functions", "presets"),
+    "xml": (
+        "texts",
+        "uncertainty",
+        "scenarios",
+        "curved value functions",
+        "presets",
+        "portfolio",
+    ),
 }
 
 #: Each format of :data:`LOST`, in words.

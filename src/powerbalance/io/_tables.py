@@ -32,6 +32,7 @@ from powerbalance.io._table_layouts import (
     wide_scores,
 )
 from powerbalance.io._table_locations import Locations, ScoreCells
+from powerbalance.io._table_portfolio import read_portfolio_sheet
 from powerbalance.io._table_scenarios import read_scenario_sheets
 
 __all__ = ["read_tables"]
@@ -59,6 +60,7 @@ def read_tables(
     presets: Table | None = None,
     scenarios: Table | None = None,
     changes: Table | None = None,
+    portfolio: Table | None = None,
 ) -> tuple[dict[str, Any], Mapping[Path, Location]]:
     """The study document of a set of tables, and where each of its fields is."""
     locations: dict[Path, Location] = {}
@@ -135,6 +137,8 @@ def read_tables(
         read_scenario_sheets(scenarios, changes, document, locations, problems)
     if presets is not None:
         _read_presets_sheet(presets, document, locations, problems)
+    if portfolio is not None:
+        read_portfolio_sheet(portfolio, document, locations, problems)
     return document, Locations(locations, cells)
 
 

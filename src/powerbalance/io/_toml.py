@@ -295,7 +295,7 @@ def dumps(document: Mapping[str, Any]) -> str:
     Gain = 1.5
     <BLANKLINE>
     """
-    sections = ("criteria", "options", "scenarios", "presets")
+    sections = ("criteria", "options", "scenarios", "presets", "portfolio")
     out = _lines(document, skip=sections)
     for criterion in document.get("criteria", []):
         out += ["", "[[criteria]]", *_lines(criterion)]
@@ -314,4 +314,16 @@ def dumps(document: Mapping[str, Any]) -> str:
                 out += ["", f"[scenarios.{form}.{_key(option)}]", *_lines(cells)]
     for name, preset in document.get("presets", {}).items():
         out += ["", f"[presets.{_key(name)}]", *_lines(preset)]
+    if "portfolio" in document:
+        out += _portfolio_lines(document["portfolio"])
     return "\n".join(out) + "\n"
+
+
+def _portfolio_lines(portfolio: Mapping[str, Any]) -> list[str]:
+    out = ["", "[portfolio]", *_lines(portfolio, skip=("budget", "costs", "synergies"))]
+    out += ["", "[portfolio.budget]", *_lines(portfolio["budget"])]
+    for option, amounts in portfolio.get("costs", {}).items():
+        out += ["", f"[portfolio.costs.{_key(option)}]", *_lines(amounts)]
+    for synergy in portfolio.get("synergies", []):
+        out += ["", "[[portfolio.synergies]]", *_lines(synergy)]
+    return out

@@ -456,11 +456,11 @@ def _regret_form(assessment: Assessment) -> tuple[FloatArray, FloatArray]:
         spread = high - low
     if not np.isfinite(spread).all():
         _refuse_range(assessment, int(np.flatnonzero(~np.isfinite(spread))[0]))
-    is_risk = assessment.is_risk
+    lower = assessment.lower_is_better
     # A benefit's best is its highest score, a risk's its lowest: (best - x) divided
     # by the spread, negated for a risk. Without spread, best - x is 0 everywhere.
-    best = np.where(is_risk, low, high)
-    divisor = np.where(spread > 0, np.where(is_risk, -spread, spread), 1.0)
+    best = np.where(lower, low, high)
+    divisor = np.where(spread > 0, np.where(lower, -spread, spread), 1.0)
     return best, divisor
 
 

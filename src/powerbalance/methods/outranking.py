@@ -777,7 +777,7 @@ class PreparedPROMETHEE:
         # One column at a time, copied out of the scores; negating a risk's scores
         # makes d(a, b) = x_b - x_a, exactly.
         column = np.array(self.assessment.scores[:, j], dtype=np.float64)
-        if self.assessment.is_risk[j]:
+        if self.assessment.lower_is_better[j]:
             np.negative(column, out=column)
         name = self.assessment.criterion_names[j]
         function = self._functions[j]

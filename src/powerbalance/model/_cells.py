@@ -97,7 +97,7 @@ def to_criteria(value: Iterable[Criterion], owner: str = "Assessment") -> tuple[
             "criteria",
             value,
             "a sequence of Criterion objects",
-            fix="Build each with pb.Criterion(name, area=..., kind='benefit' or 'risk').",
+            fix="Build each with pb.Criterion(name, area=..., kind='benefit', 'risk' or 'cost').",
         )
     )
     if all(isinstance(item, Criterion) for item in criteria):
@@ -108,7 +108,7 @@ def to_criteria(value: Iterable[Criterion], owner: str = "Assessment") -> tuple[
             f"criteria[{position}]",
             item,
             InstanceOf(Criterion, description="a Criterion (with an area and a kind)"),
-            fix="Build it with pb.Criterion(name, area=..., kind='benefit' or 'risk').",
+            fix="Build it with pb.Criterion(name, area=..., kind='benefit', 'risk' or 'cost').",
         )
     return criteria
 

@@ -67,9 +67,11 @@ def as_benefits(assessment: Assessment) -> Assessment:
     criteria = tuple(
         c if c.kind == "benefit" else _unchecked(c, kind="benefit") for c in assessment.criteria
     )
-    is_risk = np.zeros(len(criteria), dtype=np.bool_)
-    is_risk.flags.writeable = False
-    return _unchecked(assessment, criteria=criteria, _is_risk=is_risk)
+    none = np.zeros(len(criteria), dtype=np.bool_)
+    none.flags.writeable = False
+    return _unchecked(
+        assessment, criteria=criteria, _is_risk=none, _is_cost=none, _lower_is_better=none
+    )
 
 
 def _unchecked(instance: T, **changes: object) -> T:

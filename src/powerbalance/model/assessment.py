@@ -179,15 +179,24 @@ class Assessment:
     # Derived once: every method and report asks for them, often per evaluation.
     _criterion_names: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
     _is_risk: npt.NDArray[np.bool_] = attrs.field(init=False, default=None, eq=False, repr=False)
+    _is_cost: npt.NDArray[np.bool_] = attrs.field(init=False, default=None, eq=False, repr=False)
+    _lower_is_better: npt.NDArray[np.bool_] = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
     _observed_range: tuple[FloatArray, FloatArray] = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
-        is_risk = np.array([c.kind == "risk" for c in self.criteria], dtype=bool)
-        is_risk.flags.writeable = False
         object.__setattr__(self, "_criterion_names", tuple(c.name for c in self.criteria))
-        object.__setattr__(self, "_is_risk", is_risk)
+        for field, kinds in (
+            ("_is_risk", ("risk",)),
+            ("_is_cost", ("cost",)),
+            ("_lower_is_better", ("risk", "cost")),
+        ):
+            flags = np.array([c.kind in kinds for c in self.criteria], dtype=bool)
+            flags.flags.writeable = False
+            object.__setattr__(self, field, flags)
         # One validation pass that can name options and criteria in its messages;
         # field validators cannot see the other fields' converted values in order.
         if not self.option_names:
@@ -486,6 +495,24 @@ class Assessment:
         return tuple(c.name for c in self.criteria if c.kind == "risk")
 
     @property
+    def costs(self) -> tuple[str, ...]:
+        """Names of the cost criteria (higher is worse, reported apart from risks).
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.Assessment(
+        ...     ["Wall", "Wetland"],
+        ...     [pb.Criterion("Homes protected", area="Safety", kind="benefit"),
+        ...      pb.Criterion("Cost", area="Money", kind="cost", unit="£m")],
+        ...     [[900, 620], [700, 380]],
+        ... )
+        >>> a.costs, a.risks
+        (('Cost',), ())
+        """
+        return tuple(c.name for c in self.criteria if c.kind == "cost")
+
+    @property
     def observed_range(self) -> tuple[FloatArray, FloatArray]:
         """The lowest and the highest score on each criterion (read-only arrays).
 
@@ -511,6 +538,33 @@ class Assessment:
         array([False,  True])
         """
         return self._is_risk
+
+    @property
+    def is_cost(self) -> npt.NDArray[np.bool_]:
+        """A read-only boolean array over the criteria: True where the criterion is a cost.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.is_cost
+        array([False, False])
+        """
+        return self._is_cost
+
+    @property
+    def lower_is_better(self) -> npt.NDArray[np.bool_]:
+        """A read-only boolean array over the criteria: True where a lower score is better.
+
+        True on every risk and every cost: this, not :attr:`is_risk`, is the direction a
+        normalization or a method turns around.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> pb.examples.load("engage-or-contain").assessment.lower_is_better
+        array([False,  True])
+        """
+        return self._lower_is_better
 
     def criteria_in(self, area: str) -> tuple[str, ...]:
         """Names of the criteria in an area.
@@ -619,7 +673,7 @@ class Assessment:
         values = np.empty_like(self.scores)
         for j, criterion in enumerate(self.criteria):
             scale = criterion.scale or (float(low[j]), float(high[j]))
-            worst, best = (scale[1], scale[0]) if criterion.is_risk else scale
+            worst, best = (scale[1], scale[0]) if criterion.lower_is_better else scale
             if worst == best:
                 # A local scale on which every option scores the same: all are best.
                 values[:, j] = 100.0

@@ -16,21 +16,24 @@ from powerbalance.model.value import ValueFunction
 
 __all__ = ["KINDS", "Criterion", "Kind", "Option", "check_name"]
 
-Kind: TypeAlias = Literal["benefit", "risk"]
-"""The kind of a criterion: a benefit (higher is better) or a risk (higher is worse).
+Kind: TypeAlias = Literal["benefit", "risk", "cost"]
+"""The kind of a criterion: a benefit (higher is better), a risk or a cost (higher is worse).
+
+A cost ranks exactly as a risk would; it is kept apart from the risks in reports so that
+value can be shown against cost.
 
 Examples
 --------
 >>> Criterion("Conflict risk", area="Security", kind="risk").kind
 'risk'
 """
-KINDS: tuple[Kind, ...] = ("benefit", "risk")
-"""The two kinds of criterion. There are deliberately no aliases ("max", "cost", ...).
+KINDS: tuple[Kind, ...] = ("benefit", "risk", "cost")
+"""The three kinds of criterion. There are deliberately no aliases ("max", "min", ...).
 
 Examples
 --------
 >>> KINDS
-('benefit', 'risk')
+('benefit', 'risk', 'cost')
 """
 
 
@@ -104,9 +107,10 @@ def _validate_area(instance: Criterion, attribute: attrs.Attribute[str], value: 
 def _validate_kind(instance: Criterion, attribute: attrs.Attribute[str], value: str) -> None:
     if not (isinstance(value, str) and value in KINDS):
         raise InvalidKindError(
-            f"Criterion {instance.name!r}: kind must be 'benefit' (higher is better) or "
-            f"'risk' (higher is worse); got {shown(value)}. There are no aliases: write 'risk' "
-            "for a criterion where a higher score is worse."
+            f"Criterion {instance.name!r}: kind must be 'benefit' (higher is better), 'risk' "
+            f"or 'cost' (higher is worse); got {shown(value)}. There are no aliases: write "
+            "'risk' for a criterion where a higher score is worse, 'cost' for money or "
+            "another resource spent."
         )
 
 
@@ -231,7 +235,7 @@ class Option:
 
 @attrs.frozen
 class Criterion:
-    """A criterion the options are judged on: a benefit or a risk within an area.
+    """A criterion the options are judged on: a benefit, a risk or a cost within an area.
 
     Parameters
     ----------
@@ -239,8 +243,11 @@ class Criterion:
         Unique, non-empty name.
     area : str
         The area the criterion belongs to, e.g. ``"Economic"`` or ``"Security"``.
-    kind : {"benefit", "risk"}
+    kind : {"benefit", "risk", "cost"}
         ``"benefit"`` if a higher score is better, ``"risk"`` if a higher score is worse.
+        ``"cost"`` (money or another resource spent) ranks exactly as a risk, but is
+        reported apart from the risks, so that value can be set against cost
+        (:func:`powerbalance.evaluation.value_for_money`).
     description : str, optional
         What the criterion measures.
     unit : str, optional
@@ -254,7 +261,7 @@ class Criterion:
         and moves when options are added or removed.
     anchors : tuple of str, optional
         ``(low text, high text)``: what the two ends of ``scale`` stand for, in words
-        (for a risk the low end is the better one). They travel with the criterion
+        (for a risk or a cost the low end is the better one). They travel with the criterion
         into reports; swing weights refer to the swing between them.
     value_function : ValueFunction, optional
         How a score turns into a 0-100 preference value between the worst end of the
@@ -300,7 +307,7 @@ class Criterion:
     def worst_and_best(self) -> tuple[tuple[float, str], tuple[float, str]] | None:
         """The worst and the best end of a global scale, each with its anchor text.
 
-        For a benefit the worst end is the low one; for a risk the high one. None on
+        For a benefit the worst end is the low one; for a risk or a cost the high one. None on
         a local scale.
 
         Examples
@@ -315,11 +322,11 @@ class Criterion:
             return None
         low_text, high_text = self.anchors or ("", "")
         low, high = (self.scale[0], low_text), (self.scale[1], high_text)
-        return (high, low) if self.is_risk else (low, high)
+        return (high, low) if self.lower_is_better else (low, high)
 
     @property
     def is_risk(self) -> bool:
-        """Whether a higher score is worse on this criterion.
+        """Whether this criterion is a risk (a cost is not).
 
         Examples
         --------
@@ -327,3 +334,25 @@ class Criterion:
         False
         """
         return self.kind == "risk"
+
+    @property
+    def is_cost(self) -> bool:
+        """Whether this criterion is a cost.
+
+        Examples
+        --------
+        >>> Criterion("Budget", area="Economic", kind="cost", unit="£m").is_cost
+        True
+        """
+        return self.kind == "cost"
+
+    @property
+    def lower_is_better(self) -> bool:
+        """Whether a lower score is better: on a risk and on a cost.
+
+        Examples
+        --------
+        >>> Criterion("Budget", area="Economic", kind="cost").lower_is_better
+        True
+        """
+        return self.kind != "benefit"

@@ -1,11 +1,11 @@
 r"""Direction-aware normalizations: scores on any scale to comparable numbers, higher is better.
 
-Every normalization turns a risk (higher is worse) around so that, after it, a
-higher value is better on every criterion. With :math:`x_{ij}` the score of option
+Every normalization turns a risk or a cost (higher is worse) around so that, after it,
+a higher value is better on every criterion. With :math:`x_{ij}` the score of option
 *i* on criterion *j*:
 
 ============  =====================================  ========================================
-name          benefit                                risk
+name          benefit                                risk or cost
 ============  =====================================  ========================================
 ``"vector"``  :math:`x_{ij} / \lVert x_j \rVert_2`   :math:`1 - x_{ij} / \lVert x_j \rVert_2`
 ``"minmax"``  :math:`(x_{ij} - L_j) / (H_j - L_j)`   :math:`(H_j - x_{ij}) / (H_j - L_j)`
@@ -177,7 +177,7 @@ def normalize(assessment: Assessment, method: Normalization = "minmax") -> Float
     form, undefined = _FORMS[method](assessment)
     _check_defined(assessment, method, undefined)
     result = form.apply(assessment.scores)
-    if method in _FINISH and assessment.is_risk.any():
+    if method in _FINISH and assessment.lower_is_better.any():
         _FINISH[method](assessment, result)
     return result
 
@@ -249,7 +249,7 @@ def affine(assessment: Assessment, method: Normalization) -> Affine | None:
     True
     """
     method = check_normalization(method, parameter="method")
-    if method == "value" or (method in _FINISH and assessment.is_risk.any()):
+    if method == "value" or (method in _FINISH and assessment.lower_is_better.any()):
         return None
     form, undefined = _FORMS[method](assessment)
     _check_defined(assessment, method, undefined)
@@ -282,8 +282,8 @@ def power_form(
         _, undefined = _linear(assessment)
         _check_defined(assessment, method, undefined)
         low, high = assessment.observed_range
-        is_risk = assessment.is_risk
-        return np.where(is_risk, -1.0, 1.0), np.where(is_risk, low, high)
+        lower = assessment.lower_is_better
+        return np.where(lower, -1.0, 1.0), np.where(lower, low, high)
     form = affine(assessment, method)
     if form is None or form.anchor.any() or form.shift.any():
         return None
@@ -307,10 +307,10 @@ def _range(assessment: Assessment) -> tuple[FloatArray, FloatArray]:
 _Form: TypeAlias = tuple[Affine, npt.NDArray[np.bool_]]
 
 
-def _turned(is_risk: npt.NDArray[np.bool_], divisor: FloatArray) -> Affine:
+def _turned(lower: npt.NDArray[np.bool_], divisor: FloatArray) -> Affine:
     """``x / d`` on a benefit and ``1 - x / d`` on a risk, as an affine form."""
-    shift = is_risk.astype(np.float64)
-    return Affine(np.zeros_like(divisor), np.where(is_risk, -divisor, divisor), shift)
+    shift = lower.astype(np.float64)
+    return Affine(np.zeros_like(divisor), np.where(lower, -divisor, divisor), shift)
 
 
 def _vector(assessment: Assessment) -> _Form:
@@ -319,20 +319,20 @@ def _vector(assessment: Assessment) -> _Form:
         norm = np.sqrt(np.einsum("ij,ij->j", scores, scores))
     # An all-zero column has norm 0; it is mapped to 0 rather than 0/0. Squares
     # beyond the float range make the norm infinite and every ratio 0.
-    return _turned(assessment.is_risk, np.where(norm > 0, norm, 1.0)), ~np.isfinite(norm)
+    return _turned(assessment.lower_is_better, np.where(norm > 0, norm, 1.0)), ~np.isfinite(norm)
 
 
 def _minmax(assessment: Assessment) -> _Form:
     low, high = _range(assessment)
     with np.errstate(over="ignore"):
         spread = high - low
-    is_risk = assessment.is_risk
+    lower = assessment.lower_is_better
     # A risk runs from its high end (0) to its low end (1): subtract that end and
     # divide by the negated spread, exactly (high - x) / (high - low). Without spread
     # every option scores the anchor: 0 / inf + 1 gives each 1.
     flat = spread <= 0
-    anchor = np.where(is_risk, high, low)
-    divisor = np.where(flat, np.inf, np.where(is_risk, -spread, spread))
+    anchor = np.where(lower, high, low)
+    divisor = np.where(flat, np.inf, np.where(lower, -spread, spread))
     return Affine(anchor, divisor, flat.astype(np.float64)), ~np.isfinite(spread)
 
 
@@ -340,43 +340,43 @@ def _max(assessment: Assessment) -> _Form:
     _, high = _range(assessment)
     # Non-negative scores up to a positive high end: every ratio is in [0, 1].
     undefined = (high <= 0) | (assessment.observed_range[0] < 0)
-    return _turned(assessment.is_risk, high), undefined
+    return _turned(assessment.lower_is_better, high), undefined
 
 
 def _sum(assessment: Assessment) -> _Form:
     scores = assessment.scores
-    is_risk = assessment.is_risk
+    lower = assessment.lower_is_better
     low = assessment.observed_range[0]
     with np.errstate(over="ignore", divide="ignore"):
         total = scores.sum(axis=0)
         # A risk's largest term is 1 / its lowest score; beyond the float range the
         # ratios are inf / inf. A benefit with a zero total would be 0 / 0.
-        undefined = (low < 0) | np.where(is_risk, (low == 0) | np.isinf(1.0 / low), total == 0)
-    divisor = np.where(is_risk, 1.0, total)
+        undefined = (low < 0) | np.where(lower, (low == 0) | np.isinf(1.0 / low), total == 0)
+    divisor = np.where(lower, 1.0, total)
     return Affine(np.zeros_like(divisor), divisor, np.zeros_like(divisor)), undefined
 
 
 def _linear(assessment: Assessment) -> _Form:
     low, high = assessment.observed_range
-    is_risk = assessment.is_risk
+    lower = assessment.lower_is_better
     # Within these bounds every ratio is finite and in [0, 1].
-    undefined = (low < 0) | np.where(is_risk, low == 0, high <= 0)
-    divisor = np.where(is_risk, 1.0, high)
+    undefined = (low < 0) | np.where(lower, low == 0, high <= 0)
+    divisor = np.where(lower, 1.0, high)
     return Affine(np.zeros_like(divisor), divisor, np.zeros_like(divisor)), undefined
 
 
 def _finish_sum(assessment: Assessment, result: FloatArray) -> None:
     """``(1 / x) / sum(1 / x)`` in place on the risk columns, which hold the scores."""
-    is_risk = assessment.is_risk
+    lower = assessment.lower_is_better
     with np.errstate(over="ignore"):
-        np.divide(1.0, result, out=result, where=is_risk)
+        np.divide(1.0, result, out=result, where=lower)
         total = result.sum(axis=0)
-    np.divide(result, total, out=result, where=is_risk)
+    np.divide(result, total, out=result, where=lower)
 
 
 def _finish_linear(assessment: Assessment, result: FloatArray) -> None:
     """``min(x) / x`` in place on the risk columns, which hold the scores."""
-    np.divide(assessment.observed_range[0], result, out=result, where=assessment.is_risk)
+    np.divide(assessment.observed_range[0], result, out=result, where=assessment.lower_is_better)
 
 
 _FORMS: dict[str, Callable[[Assessment], _Form]] = {

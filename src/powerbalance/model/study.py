@@ -70,6 +70,21 @@ def _validate_text(instance: Study, attribute: attrs.Attribute[str], value: obje
     check("Study", attribute.name, value, InstanceOf(str, description="text"))
 
 
+def _validate_portfolio(instance: Study, attribute: attrs.Attribute[Any], value: object) -> None:
+    # Duck-typed, as presets are: the model comes before the portfolio stage and must
+    # not import it.
+    if value is None:
+        return
+    if not callable(getattr(value, "describe_conflict", None)) or not attrs.has(type(value)):
+        raise refuse(
+            "Study",
+            "portfolio",
+            value,
+            "a powerbalance.portfolio.Problem or None",
+            fix="Build one with pb.portfolio.Problem(assessment, costs=..., budget=...).",
+        )
+
+
 @attrs.frozen
 class Study:
     """What a study file holds: an assessment, the texts around it and weighting presets.
@@ -101,12 +116,18 @@ class Study:
         What the scores are and are not (e.g. "illustrative judgements").
     scale_description : str, optional
         How the scores' scale is to be read.
+    portfolio : powerbalance.portfolio.Problem, optional
+        The package problem over the assessment's options (costs, budgets and
+        interactions), for :func:`powerbalance.portfolio.optimize`; None when the study
+        has none. A problem built on another assessment is rebuilt on this one, with
+        its costs, budgets and interactions, which must fit its options.
 
     Raises
     ------
     PowerbalanceError
         A preset does not fit the assessment (it names a criterion or area the
-        assessment lacks, say); the error names the preset.
+        assessment lacks, say); the error names the preset. Likewise for a portfolio
+        that names an option the assessment lacks.
 
     Examples
     --------
@@ -130,10 +151,34 @@ class Study:
     date: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     disclaimer: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     scale_description: str = attrs.field(default="", kw_only=True, validator=_validate_text)
+    portfolio: Any = attrs.field(default=None, kw_only=True, validator=_validate_portfolio)
 
     def __attrs_post_init__(self) -> None:
         for name, scheme in self.presets.items():
             check_preset(name, scheme, self.assessment)
+        problem = self.portfolio
+        if problem is not None and problem.assessment is not self.assessment:
+            if problem.assessment != self.assessment:
+                # A study evolved with a new assessment keeps its costs, budgets and
+                # interactions, checked again against the new options.
+                kept = set(self.assessment.option_names)
+                costs = {
+                    option: amounts
+                    for option, amounts in problem.costs.items()
+                    if option in kept or any(amounts.values())
+                }
+                try:
+                    problem = attrs.evolve(problem, assessment=self.assessment, costs=costs)
+                except PowerbalanceError as error:
+                    raise refuse(
+                        "Study",
+                        "portfolio",
+                        problem,
+                        "a package problem that fits the study's assessment",
+                        fix=str(error),
+                        error=type(error),
+                    ) from error
+            object.__setattr__(self, "portfolio", problem)
 
     @property
     def description(self) -> str:

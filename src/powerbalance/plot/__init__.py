@@ -1,7 +1,9 @@
 """Charts of an evaluation: benefits and risks by area, the benefit-risk map, the weights.
 
 And of the robustness analyses: a weight sweep, SMAA's rank acceptabilities, and across
-scenarios the regret heat map and every option's score by scenario.
+scenarios the regret heat map and every option's score by scenario; value against
+cost with its efficient frontier; the best package at each budget; and each option's
+core index among the robust packages.
 
 Each function draws one chart with matplotlib and returns the
 :class:`matplotlib.figure.Figure` that holds it. Without ``ax`` it makes a new figure
@@ -34,19 +36,25 @@ Examples
 
 from __future__ import annotations
 
+from powerbalance.plot._core_index import core_index
 from powerbalance.plot._evaluation import benefit_risk, contributions, weights
+from powerbalance.plot._portfolio import frontier
 from powerbalance.plot._robustness import acceptability, sweep
 from powerbalance.plot._scenarios import regret, scenario_scores
 from powerbalance.plot._style import FADED as FADED
 from powerbalance.plot._style import MISSING_MATPLOTLIB as MISSING_MATPLOTLIB
 from powerbalance.plot._style import RISK_HATCH as RISK_HATCH
+from powerbalance.plot._value_for_money import value_for_money
 
 __all__ = [
     "acceptability",
     "benefit_risk",
     "contributions",
+    "core_index",
+    "frontier",
     "regret",
     "scenario_scores",
     "sweep",
+    "value_for_money",
     "weights",
 ]

@@ -63,8 +63,9 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
     -------
     matplotlib.figure.Figure
         The new figure, or the figure holding ``ax``. Its axes hold one bar container
-        per area and measure, labelled ``"<area> benefit"`` and ``"<area> risk"``, with
-        one bar per option in rank order.
+        per area and measure, labelled ``"<area> benefit"`` and ``"<area> risk"`` (and
+        ``"<area> cost"``, cross-hatched beyond the risks, when the assessment has a
+        cost criterion), with one bar per option in rank order.
 
     Raises
     ------
@@ -102,9 +103,9 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
     benefit_edge = np.zeros(n_options)
     risk_edge = np.zeros(n_options)
     handles: list[Any] = []
+    losses = ("risk", "cost") if report.assessment.costs else ("risk",)
     for area, colour in zip(areas, colours(areas), strict=True):
         benefit = floats(table[(area, "benefit")])
-        risk = floats(table[(area, "risk")])
         ax.barh(
             rows,
             benefit,
@@ -113,16 +114,18 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
             label=f"{area} benefit",
             **measure_style(colour, "benefit"),
         )
-        ax.barh(
-            rows,
-            -risk,
-            left=-risk_edge,
-            height=0.62,
-            label=f"{area} risk",
-            **measure_style(colour, "risk"),
-        )
+        for measure in losses:
+            loss = floats(table[(area, measure)])
+            ax.barh(
+                rows,
+                -loss,
+                left=-risk_edge,
+                height=0.62,
+                label=f"{area} {measure}",
+                **measure_style(colour, measure),
+            )
+            risk_edge += loss
         benefit_edge += benefit
-        risk_edge += risk
         handles.append(Patch(label=area, **measure_style(colour, "benefit")))
     net = benefit_edge - risk_edge
     ax.axvline(0.0, color=INK, linewidth=0.9, zorder=2.5)
@@ -139,7 +142,10 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
     )
     handles += [
         Patch(label="benefit (right of 0)", **measure_style(_KEY_GREY, "benefit")),
-        Patch(label="risk (left of 0)", **measure_style(_KEY_GREY, "risk")),
+        *(
+            Patch(label=f"{measure} (left of 0)", **measure_style(_KEY_GREY, measure))
+            for measure in losses
+        ),
         Line2D(
             [],
             [],
@@ -147,13 +153,14 @@ def contributions(report: Report, *, ax: Axes | None = None) -> Figure:
             marker="D",
             markerfacecolor=INK,
             markeredgecolor="white",
-            label="net (benefit minus risk)",
+            label=f"net (benefit minus {' and '.join(losses)})",
         ),
     ]
     ax.set_yticks(rows, labels=options)
     ax.invert_yaxis()  # the best option on top
-    ax.set_xlabel("weighted benefit (right) and risk (left)")
-    ax.set_title(f"Benefit and risk by area, best option at the top\n{method_line(report.method)}")
+    ax.set_xlabel(f"weighted benefit (right) and {' and '.join(losses)} (left)")
+    what = "Benefit, risk and cost" if len(losses) == 2 else "Benefit and risk"
+    ax.set_title(f"{what} by area, best option at the top\n{method_line(report.method)}")
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
     legend_beside(ax, handles=handles)
@@ -221,13 +228,16 @@ def benefit_risk(report: Report, *, ax: Axes | None = None) -> Figure:
     ax = new_axes(ax, (10.0, 6.5), "benefit_risk")
     colour = AREA_COLOURS[0]
 
-    risk = floats(table["risk"])
+    # With costs, efficiency weighs benefit against risk and cost together.
+    burden = table["risk"] + table["cost"] if "cost" in table.columns else table["risk"]
+    against = "risk and cost" if "cost" in table.columns else "risk"
+    risk = floats(burden)
     benefit = floats(table["benefit"])
     on_frontier = np.asarray(table["efficient"], dtype=bool)
     names = [str(name) for name in table.index]
 
     ax.plot(
-        floats(table.loc[frontier, "risk"]),
+        floats(burden.loc[frontier]),
         floats(table.loc[frontier, "benefit"]),
         color=colour,
         linewidth=1.6,
@@ -272,9 +282,9 @@ def benefit_risk(report: Report, *, ax: Axes | None = None) -> Figure:
     )
     for label, efficient in zip(labels, on_frontier, strict=True):
         label.set_alpha(1.0 if efficient else 0.7)
-    ax.set_xlabel("weighted risk (lower is better)")
+    ax.set_xlabel(f"weighted {against} (lower is better)")
     ax.set_ylabel("weighted benefit (higher is better)")
-    ax.set_title(f"Benefit against risk: the efficient frontier\n{method_line(report.method)}")
+    ax.set_title(f"Benefit against {against}: the efficient frontier\n{method_line(report.method)}")
     ax.grid(alpha=0.3)
     ax.set_axisbelow(True)
     legend_beside(ax, fontsize="small")
@@ -433,8 +443,8 @@ def _weights_by_area(ax: Axes, weights: Weights, assessment: Assessment) -> None
             **measure_style(colour, "benefit"),
         )
         for bar, criterion in zip(bars, criteria, strict=True):
-            if criterion.is_risk:
-                style = measure_style(colour, "risk")
+            if criterion.lower_is_better:
+                style = measure_style(colour, criterion.kind)
                 bar.set_edgecolor(style["edgecolor"])
                 bar.set_hatch(style["hatch"])
         ax.bar_label(bars, fmt="{:.2g}", fontsize="small", padding=2, color=INK)
@@ -449,6 +459,11 @@ def _weights_by_area(ax: Axes, weights: Weights, assessment: Assessment) -> None
         handles=[
             Patch(label="benefit criterion", **measure_style(_KEY_GREY, "benefit")),
             Patch(label="risk criterion", **measure_style(_KEY_GREY, "risk")),
+            *(
+                [Patch(label="cost criterion", **measure_style(_KEY_GREY, "cost"))]
+                if assessment.costs
+                else []
+            ),
         ],
         fontsize="small",
     )

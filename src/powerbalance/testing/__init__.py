@@ -185,7 +185,7 @@ def _check_dominance(method: Method, a: Assessment, batch: npt.NDArray[np.float6
     low = np.array([c.scale[0] if c.scale else -np.inf for c in a.criteria])
     high = np.array([c.scale[1] if c.scale else np.inf for c in a.criteria])
     step = 0.1 * np.maximum(np.ptp(scores, axis=0), 1e-9)
-    better = scores[0] + np.where(a.is_risk, -step, step)
+    better = scores[0] + np.where(a.lower_is_better, -step, step)
     better = np.clip(better, low, high)
     name = "dominating copy"
     while name in a.option_names:

@@ -9,7 +9,7 @@ Every assessment drawn here is valid and well conditioned for every built-in met
 normalization:
 
 - option and criterion names are unique, non-blank strings;
-- criteria mix benefits and risks across several areas;
+- criteria mix benefits, risks and costs across several areas;
 - scores are finite and strictly positive (:data:`LOW_SCORE` to :data:`HIGH_SCORE`), so
   the ratio normalizations (``"linear"``, ``"sum"``, ``"vector"``) that the weighted
   product relies on stay defined and positive;
@@ -59,7 +59,7 @@ from powerbalance.methods import (
     WeightedProduct,
     WeightedSum,
 )
-from powerbalance.model import Assessment, Criterion
+from powerbalance.model import KINDS, Assessment, Criterion
 
 __all__ = [
     "AREAS",
@@ -220,15 +220,15 @@ def criteria(draw: st.DrawFn, n_criteria: int) -> list[Criterion]:
     Examples
     --------
     >>> from hypothesis import find
-    >>> drawn = find(criteria(3), lambda c: any(x.kind == "risk" for x in c))
-    >>> len(drawn), len({c.name for c in drawn}), "risk" in {c.kind for c in drawn}
+    >>> drawn = find(criteria(3), lambda c: any(x.kind == "cost" for x in c))
+    >>> len(drawn), len({c.name for c in drawn}), "cost" in {c.kind for c in drawn}
     (3, 3, True)
     """
     return [
         Criterion(
             name,
             area=draw(st.sampled_from(AREAS)),
-            kind=draw(st.sampled_from(("benefit", "risk"))),
+            kind=draw(st.sampled_from(KINDS)),
             scale=draw(st.sampled_from(SCALES)),
         )
         for name in draw(_unique_names(n_criteria))

@@ -591,7 +591,7 @@ class MEREC:
             )
         # Each option's ratio to the worst option (1 for the worst, smaller for better).
         low, high = assessment.observed_range
-        ratios = np.where(assessment.is_risk, scores / high, low / scores)
+        ratios = np.where(assessment.lower_is_better, scores / high, low / scores)
         varies = _varies(assessment)
         information = _merec_information(ratios)
         return _weights_from_information("MEREC", assessment, information, varies)

@@ -20,7 +20,8 @@
 //                      sum to 1 unless they do already), as a slider move would, writes
 //                      the whole page at once, and returns weights()
 //   intervals()     -> [{name, scope, low, high, swapLow, swapHigh, current}] as drawn
-//   byArea()        -> {option: {area: {benefit, risk, net}}}
+//   byArea()        -> {option: {area: {benefit, risk, net}}}, and cost apart from risk
+//                      when a criterion is a cost (the bars draw the two together)
 //   leader()        -> the option ranked first
 //   announcement()  -> the text of the live region
 
@@ -184,7 +185,10 @@ function render({ model, el }) {
   const m = criteria.length;
   const kernel = makeKernel(payload);
   const tolerance = payload.tie_tolerance;
-  const isRisk = new Uint8Array(criteria.map((c) => (c.kind === "risk" ? 1 : 0)));
+  // A cost is drawn with the risks, to the left: what an option gives up.
+  const isRisk = new Uint8Array(criteria.map((c) => (c.kind === "benefit" ? 0 : 1)));
+  const hasCost = criteria.some((c) => c.kind === "cost");
+  const lostWords = hasCost ? "risks and costs" : "risks";
   const areaOf = new Int32Array(m);
   areas.forEach((area, a) => area.criteria.forEach((j) => (areaOf[j] = a)));
 
@@ -386,20 +390,20 @@ function render({ model, el }) {
   let barsFigure = null;
   let barWidth = 0;
   if (kernel) {
-    results.append(element("h3", { text: "Benefits and risks by area" }));
+    results.append(element("h3", { text: hasCost ? "Benefits, risks and costs by area" : "Benefits and risks by area" }));
     const legend = element("ul", { class: "pb-conf-legend" });
     for (const area of areas) {
       legend.append(element("li", {}, [element("span", { class: "pb-conf-key", style: `--area: ${area.colour};` }), area.name]));
     }
     legend.append(
       element("li", {}, [element("span", { class: "pb-conf-key pb-conf-benefit-key" }), "benefit (to the right)"]),
-      element("li", {}, [element("span", { class: "pb-conf-key pb-conf-risk-key" }), "risk (to the left)"]),
+      element("li", {}, [element("span", { class: "pb-conf-key pb-conf-risk-key" }), hasCost ? "risk or cost (to the left)" : "risk (to the left)"]),
     );
     const figure = element("div", {
       class: "pb-conf-bars",
       role: "img",
       "aria-label":
-        `Weighted benefits (to the right) and risks (to the left) by area of the first ` +
+        `Weighted benefits (to the right) and ${lostWords} (to the left) by area of the first ` +
         `${shown} options; the net values follow each name.`,
     });
     for (let p = 0; p < shown; p++) {
@@ -893,10 +897,21 @@ function render({ model, el }) {
     if (!kernel) return out;
     const benefit = new Float64Array(areas.length);
     const risk = new Float64Array(areas.length);
+    const r = kernel.normalized;
     for (let i = 0; i < n; i++) {
       areaValues(i, benefit, risk);
       out[options[i]] = {};
-      areas.forEach((area, a) => (out[options[i]][area.name] = { benefit: benefit[a], risk: risk[a], net: benefit[a] - risk[a] }));
+      areas.forEach((area, a) => {
+        const values = { benefit: benefit[a], risk: risk[a], net: benefit[a] - risk[a] };
+        if (hasCost) {
+          values.cost = 0;
+          for (let j = 0; j < m; j++) {
+            if (areaOf[j] === a && criteria[j].kind === "cost") values.cost += w[j] * (1 - r[i * m + j]);
+          }
+          values.risk -= values.cost;
+        }
+        out[options[i]][area.name] = values;
+      });
     }
     return out;
   };

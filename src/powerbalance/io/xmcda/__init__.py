@@ -9,7 +9,8 @@ powerbalance                  XMCDA
 ============================  =========================================================
 options                       ``alternatives`` (name and description kept)
 criteria                      ``criteria`` (name, description; unit as a keyword)
-kind (benefit / risk)         ``criteriaScales``: preference direction ``max`` / ``min``
+kind (benefit / risk / cost)  ``criteriaScales``: preference direction ``max`` / ``min``;
+                              a cost also the keyword ``kind: cost`` of its criterion
 scale (low, high), anchors    ``criteriaScales``: quantitative minimum and maximum;
                               anchors as keywords of the scale's description
 areas                         ``criteriaSets``: one ``criteriaSet`` per area, marked

@@ -13,7 +13,7 @@ from powerbalance._validate import did_you_mean, quoted_list
 from powerbalance.io._xml import Element
 from powerbalance.io.xmcda._elements import after, comment_text, keywords, location
 from powerbalance.io.xmcda._reader import Reader
-from powerbalance.io.xmcda._vocabulary import UNIT
+from powerbalance.io.xmcda._vocabulary import KIND, UNIT
 
 __all__ = ["Item", "check_names", "implied", "read_items", "reference"]
 
@@ -28,6 +28,7 @@ class Item:
     element: Element
     active: bool = True
     unit: str = ""
+    kind: str = ""
 
 
 def read_items(reader: Reader, containers: list[Element], tag: str) -> dict[str, Item]:
@@ -47,9 +48,10 @@ def read_items(reader: Reader, containers: list[Element], tag: str) -> dict[str,
                 )
                 continue
             name = element.attributes.get("name", "")
-            unit = ""
+            unit = kind = ""
             for keyword in keywords(element):
                 unit = after(keyword, UNIT, unit)
+                kind = after(keyword, KIND, kind)
             items[identifier] = Item(
                 id=identifier,
                 name=name if name.strip() else identifier,
@@ -57,6 +59,7 @@ def read_items(reader: Reader, containers: list[Element], tag: str) -> dict[str,
                 element=element,
                 active=reader.active(element),
                 unit=unit,
+                kind=kind.strip().casefold(),
             )
     return items
 

@@ -44,7 +44,7 @@ from powerbalance.io.xmcda._sets import read_areas, read_baseline
 from powerbalance.io.xmcda._table import find_table, read_cells, score_matrix
 from powerbalance.io.xmcda._values import read_results, read_weights
 from powerbalance.io.xmcda._vocabulary import DEFAULT_AREA, NAMESPACES, ROOT_TAGS
-from powerbalance.model import Assessment, Criterion, Option
+from powerbalance.model import Assessment, Criterion, Kind, Option
 
 __all__ = ["read_roots"]
 
@@ -128,7 +128,7 @@ def _read(reader: Reader, roots: Sequence[Element]) -> XMCDADocument | None:
                 Criterion,
                 item.name,
                 area=areas.get(item.id, DEFAULT_AREA),
-                kind="risk" if scale.direction == "min" else "benefit",
+                kind=_kind(scale.direction, item.kind),
                 description=item.description,
                 unit=item.unit,
                 scale=scale.bounds,
@@ -169,6 +169,13 @@ def _read(reader: Reader, roots: Sequence[Element]) -> XMCDADocument | None:
             version=max(versions, key=_version_key),
         ),
     )
+
+
+def _kind(direction: str | None, keyword: str) -> Kind:
+    """A criterion's kind from its preference direction; ``min`` with ``kind: cost`` is a cost."""
+    if direction != "min":
+        return "benefit"
+    return "cost" if keyword == "cost" else "risk"
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -80,8 +80,11 @@ WEIGHTS = "weights"
 SCORES = "scores"
 VALUE_FUNCTIONS = "valueFunctions"
 
-# Keywords of a criterion's description (unit) and of its scale's description (anchors).
+# Keywords of a criterion's description (unit, a cost) and of its scale's description
+# (anchors). XMCDA knows only the preference direction: "kind: cost" tells a cost from
+# a risk, both ``min``.
 UNIT = "unit:"
+KIND = "kind:"
 LOW_ANCHOR = "low anchor:"
 HIGH_ANCHOR = "high anchor:"
 

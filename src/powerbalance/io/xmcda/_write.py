@@ -40,6 +40,7 @@ from powerbalance.io.xmcda._vocabulary import (
     AREA,
     BASELINE,
     HIGH_ANCHOR,
+    KIND,
     LOW_ANCHOR,
     NAMESPACES,
     ROOT_TAGS,
@@ -288,6 +289,8 @@ def _criteria(assessment: Assessment, ids: Sequence[str]) -> Node:
     def criterion(criterion: Criterion, identifier: str) -> Node:
         what = f"The description or unit of criterion {criterion.name!r}"
         keywords = [f"{UNIT} {criterion.unit}"] if criterion.unit else []
+        if criterion.is_cost:
+            keywords.append(f"{KIND} cost")
         return Node(
             "criterion",
             _description(what, criterion.description, keywords),
@@ -410,7 +413,7 @@ def _scales(assessment: Assessment, criterion_ids: Sequence[str], version: str) 
         keywords = [f"{LOW_ANCHOR} {anchors[0]}", f"{HIGH_ANCHOR} {anchors[1]}"] if anchors else []
         quantitative = Node(
             "quantitative",
-            Node("preferenceDirection", text="min" if criterion.is_risk else "max"),
+            Node("preferenceDirection", text="min" if criterion.lower_is_better else "max"),
             low,
             high,
         )

@@ -1,0 +1,263 @@
+"""Non-dominated packages, exactly: dynamic programming with pruning, or enumeration.
+
+Package p dominates q when it is worth at least as much at every extreme weighting and
+more at one. With budgets only (and size bounds), partial packages over the first k
+options are pruned as Liesiö, Mild and Salo (2007) prune them: a partial package that
+another one dominates in value while using no more of any resource (and, with size
+bounds, holding a count that any completion can equally meet) can only lead to
+dominated packages, since the other one can be completed the same way. Interactions
+(synergies, exclusions, prerequisites) break that argument; then every feasible
+package is tried, block by block, up to a limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+
+from powerbalance.portfolio._solve import TOLERANCE, Arrays
+
+__all__ = ["by_enumeration", "by_programming", "non_dominated", "package_values", "tolerance"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+
+#: Comparisons held at once (rows x rows x columns): 32 MiB of booleans.
+_AT_ONCE = 1 << 25
+#: Packages enumerated per block.
+_BLOCK = 1 << 14
+#: Rows of a block taken as its leaders for each extreme point.
+_LEADERS = 16
+
+
+def tolerance(values: FloatArray) -> float:
+    """Differences of value at most this are ties: rounding, not preference.
+
+    Examples
+    --------
+    >>> tolerance(np.array([[0.5, 2.0]]))
+    2e-09
+    """
+    scale = float(np.abs(values).max(initial=0.0))
+    return 1e-9 * max(1.0, scale)
+
+
+def package_values(arrays: Arrays, extreme_values: FloatArray, masks: BoolArray) -> FloatArray:
+    """Each package's value at each extreme weighting: packages x extreme points.
+
+    ``extreme_values`` is options x extreme points.
+    """
+    values = masks.astype(np.float64) @ extreme_values
+    for members, value in zip(arrays.synergies, arrays.synergy_values, strict=True):
+        together = np.asarray(masks[:, list(members)].all(axis=1), dtype=np.float64)
+        values += value * together[:, None]
+    return np.asarray(values, dtype=np.float64)
+
+
+def _beaten(
+    values: FloatArray,
+    rivals: FloatArray,
+    tol: float,
+    use: FloatArray | None = None,
+    rival_use: FloatArray | None = None,
+    size: npt.NDArray[np.int64] | None = None,
+    rival_size: npt.NDArray[np.int64] | None = None,
+    size_rule: int = 0,
+) -> BoolArray:
+    """Which rows of ``values`` some row of ``rivals`` dominates.
+
+    With ``use``, the rival must also use no more of any resource; ``size_rule`` -1
+    asks for a smaller-or-equal count, +1 larger-or-equal, 2 equal, 0 nothing.
+    """
+    out = np.zeros(len(values), dtype=bool)
+    if not len(rivals) or not len(values):
+        return out
+    step = max(1, _AT_ONCE // (8 * len(rivals)))
+    for start in range(0, len(values), step):
+        mine = values[start : start + step]
+        # Column by column on (rows x rivals) tables: no third axis to reduce over.
+        hit = np.ones((len(mine), len(rivals)), dtype=bool)
+        better = np.zeros_like(hit)
+        for j in range(values.shape[1]):
+            hit &= rivals[None, :, j] >= mine[:, None, j] - tol
+            better |= rivals[None, :, j] > mine[:, None, j] + tol
+        hit &= better
+        if use is not None and rival_use is not None:
+            mine_use = use[start : start + step]
+            for r in range(use.shape[1]):
+                slack = TOLERANCE * np.maximum(1.0, mine_use[:, r])
+                hit &= rival_use[None, :, r] <= (mine_use[:, r] + slack)[:, None]
+        if size is not None and rival_size is not None and size_rule:
+            count = size[start : start + step, None]
+            if size_rule == -1:
+                hit &= rival_size[None] <= count
+            elif size_rule == 1:
+                hit &= rival_size[None] >= count
+            else:
+                hit &= rival_size[None] == count
+        out[start : start + step] = hit.any(axis=1)
+    return out
+
+
+def non_dominated(values: FloatArray, tol: float) -> BoolArray:
+    """Which rows no other row dominates (worth at least as much everywhere, more once)."""
+    # A row can only be dominated by one whose total is at least its own (less the
+    # tolerance): compared in that order, each block only against those before and in it.
+    order = np.argsort(-values.sum(axis=1), kind="stable")
+    ranked = values[order]
+    falling = -ranked.sum(axis=1)
+    keep = np.ones(len(values), dtype=bool)
+    step = max(1, _AT_ONCE // max(1, len(values) * (values.shape[1] + 1)))
+    for start in range(0, len(ranked), step):
+        stop = min(len(ranked), start + step)
+        # Ties of totals within the tolerance may sit on either side of the block's edge.
+        reach = np.searchsorted(falling, falling[stop - 1] + ranked.shape[1] * tol, side="right")
+        keep[start:stop] = ~_beaten(ranked[start:stop], ranked[:reach], tol)
+    found = np.zeros(len(values), dtype=bool)
+    found[order] = keep
+    return found
+
+
+def _completion_bounds(
+    extreme_values: FloatArray,
+    costs: FloatArray,
+    limits: FloatArray,
+    rest: npt.NDArray[np.intp],
+    use: FloatArray,
+) -> FloatArray:
+    """The most value the options ``rest`` can still add to each partial package.
+
+    At each extreme point, the fractional knapsack of the positive-valued options on
+    each capped resource in turn, the smallest of them: partials x extreme points.
+    """
+    count, k = len(use), extreme_values.shape[1]
+    gains = np.clip(extreme_values[rest], 0.0, None)
+    bound = np.broadcast_to(gains.sum(axis=0), (count, k)).copy()
+    for r in range(costs.shape[1]):
+        cost = costs[rest, r]
+        room = np.clip(limits[r] - use[:, r], 0.0, None)
+        for j in range(k):
+            ratio = np.where(cost > 0, gains[:, j] / np.where(cost > 0, cost, 1.0), np.inf)
+            order = np.argsort(-ratio, kind="stable")
+            spent = np.concatenate([[0.0], np.cumsum(cost[order])])
+            gained = np.concatenate([[0.0], np.cumsum(gains[order, j])])
+            whole = np.searchsorted(spent, room, side="right") - 1
+            nxt = np.minimum(whole, len(order) - 1)
+            part = np.where(
+                whole < len(order),
+                (room - spent[whole]) * ratio[order][nxt].clip(max=np.finfo(float).max),
+                0.0,
+            )
+            part = np.where(whole < len(order), np.minimum(part, gains[order][nxt, j]), 0.0)
+            bound[:, j] = np.minimum(bound[:, j], gained[whole] + part)
+    return bound
+
+
+def by_programming(
+    arrays: Arrays, extreme_values: FloatArray, limit: int, known: FloatArray
+) -> BoolArray | None:
+    """The non-dominated packages by dynamic programming (budgets and sizes only).
+
+    ``known`` holds the values of some feasible packages (at each extreme point): a
+    partial package that cannot be completed to anything they do not dominate is
+    dropped early. Returns the masks, or None when more than ``limit`` partial
+    packages survive a step.
+    """
+    n = arrays.n_options
+    capped = np.isfinite(arrays.limits)
+    costs = arrays.costs[:, capped]
+    limits = arrays.limits[capped]
+    low, high = arrays.min_size, arrays.max_size
+    size_rule = {(False, False): 0, (False, True): -1, (True, False): 1, (True, True): 2}[
+        (low > 0, high < n)
+    ]
+    tol = tolerance(extreme_values) * max(1, n)
+    # Options of most value per share of the budgets first: good partial packages form
+    # early and prune the rest. The order changes the work, never the result.
+    share = (costs / np.where(limits > 0, limits, 1.0)).sum(axis=1)
+    worth = extreme_values.mean(axis=1)
+    order = np.lexsort((np.arange(n), -worth / np.maximum(share, 1e-12)))
+    masks = np.zeros((1, n), dtype=bool)
+    values = np.zeros((1, extreme_values.shape[1]))
+    use = np.zeros((1, costs.shape[1]))
+    size = np.zeros(1, dtype=np.int64)
+    for step, k in enumerate(order):
+        grown_use = use + costs[k]
+        fits = (grown_use <= limits + TOLERANCE * np.maximum(1.0, np.abs(limits))).all(axis=1)
+        fits &= size < high
+        # Without option k, a partial package must still be able to reach min_size.
+        left = size + (n - step - 1) >= low
+        old = (masks[left], values[left], use[left], size[left])
+        new_masks = masks[fits].copy()
+        new_masks[:, k] = True
+        new = (new_masks, values[fits] + extreme_values[k], grown_use[fits], size[fits] + 1)
+        old_beaten = _beaten(old[1], new[1], tol, old[2], new[2], old[3], new[3], size_rule)
+        new_beaten = _beaten(new[1], old[1], tol, new[2], old[2], new[3], old[3], size_rule)
+        masks = np.concatenate([old[0][~old_beaten], new[0][~new_beaten]])
+        values = np.concatenate([old[1][~old_beaten], new[1][~new_beaten]])
+        use = np.concatenate([old[2][~old_beaten], new[2][~new_beaten]])
+        size = np.concatenate([old[3][~old_beaten], new[3][~new_beaten]])
+        rest = order[step + 1 :]
+        if len(rest) and len(known):
+            best = values + _completion_bounds(extreme_values, costs, limits, rest, use)
+            hopeless = _beaten(best, known, tol)
+            masks, values, use, size = (
+                masks[~hopeless],
+                values[~hopeless],
+                use[~hopeless],
+                size[~hopeless],
+            )
+        if len(masks) > limit:
+            return None
+    masks = masks[size >= low]
+    final = package_values(arrays, extreme_values, masks)
+    return masks[non_dominated(final, tol)]
+
+
+def feasible_blocks(arrays: Arrays) -> Iterator[BoolArray]:
+    """Every feasible package of the problem, in blocks of boolean rows."""
+    n = arrays.n_options
+    bits = np.arange(n, dtype=np.int64)
+    limits = arrays.limits
+    for start in range(0, 2**n, _BLOCK):
+        numbers = np.arange(start, min(2**n, start + _BLOCK), dtype=np.int64)
+        masks = (numbers[:, None] >> bits) & 1 == 1
+        used = masks.astype(np.float64) @ arrays.costs
+        keep = (used <= limits + TOLERANCE * np.maximum(1.0, np.abs(limits))).all(axis=1)
+        for group in arrays.exclusions:
+            keep &= masks[:, list(group)].sum(axis=1) <= 1
+        for option, needed in arrays.requires:
+            keep &= ~masks[:, option] | masks[:, needed]
+        count = masks.sum(axis=1)
+        keep &= (count >= arrays.min_size) & (count <= arrays.max_size)
+        yield masks[keep]
+
+
+def by_enumeration(arrays: Arrays, extreme_values: FloatArray) -> BoolArray:
+    """The non-dominated packages among every feasible one, tried block by block."""
+    tol = tolerance(extreme_values) * max(1, arrays.n_options)
+    front_masks = np.zeros((0, arrays.n_options), dtype=bool)
+    front = np.zeros((0, extreme_values.shape[1]))
+    for masks in feasible_blocks(arrays):
+        values = package_values(arrays, extreme_values, masks)
+        # The block's best rows at each extreme point and in total dominate most of the
+        # rest: dropping those first spares comparing every pair.
+        leaders = np.unique(
+            np.concatenate(
+                [
+                    np.argsort(-values, axis=0)[:_LEADERS].ravel(),
+                    np.argsort(-values.sum(axis=1))[:_LEADERS],
+                ]
+            )
+        )
+        kept = ~_beaten(values, np.concatenate([front, values[leaders]]), tol)
+        masks, values = masks[kept], values[kept]
+        kept = non_dominated(values, tol)
+        masks, values = masks[kept], values[kept]
+        stays = ~_beaten(front, values, tol)
+        front_masks = np.concatenate([front_masks[stays], masks])
+        front = np.concatenate([front[stays], values])
+    return front_masks
