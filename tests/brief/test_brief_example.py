@@ -141,6 +141,7 @@ def test_the_evidence_follows_in_the_agreed_order(brief):
         "Ranking",
         "Benefits and risks by area",
         "The top two options",
+        "Packages within the budget",
         "Consequences, in the analyst's units",
         "Scales",
         "The options",
@@ -190,7 +191,7 @@ def test_the_futures_section_says_where_the_recommended_option_fails(brief, stud
     data = brief.to_dict()
     assert data["scenarios"] == brief.scenarios.to_dict()
     assert data["scenarios"]["scenarios"] == list(study.assessment.scenario_names)
-    assert list(data)[-2:] == ["scenarios", "version"]
+    assert list(data)[-4:] == ["scenarios", "package", "robust_packages", "version"]
 
 
 def test_the_comparison_spans_the_study_presets_and_the_five_methods(brief, study):

@@ -15,6 +15,7 @@ from powerbalance.brief import _sections as sections
 from powerbalance.brief._bottom_line import recommendation, robustness
 from powerbalance.brief._consequences import consequence_data
 from powerbalance.brief._futures import futures_section
+from powerbalance.brief._packages import packages_data, packages_section
 from powerbalance.brief._value_for_money import (
     value_for_money_analyses,
     value_for_money_data,
@@ -24,6 +25,7 @@ from powerbalance.errors import InvalidParameterError
 from powerbalance.evaluation import Comparison, Report
 from powerbalance.io._atomic import write_file
 from powerbalance.model import Assessment, Study
+from powerbalance.portfolio import Package, RobustPackages
 from powerbalance.scenarios import ScenarioAnalysis
 from powerbalance.sensitivity import SMAAResult, Stability
 
@@ -103,6 +105,11 @@ def _check_results(brief: Brief) -> None:
     check("Brief", "scenarios", brief.scenarios, InstanceOf(ScenarioAnalysis), None)
     if brief.scenarios is not None:
         _same_assessment("scenarios", brief.scenarios, brief.scenarios.assessment, a)
+    check("Brief", "package", brief.package, InstanceOf(Package), None)
+    check("Brief", "robust_packages", brief.robust_packages, InstanceOf(RobustPackages), None)
+    for name, found in (("package", brief.package), ("robust_packages", brief.robust_packages)):
+        if found is not None:
+            _same_assessment(name, found, found.problem.assessment, a)
 
 
 @attrs.frozen
@@ -143,6 +150,12 @@ class Brief(Rendered):
         How the options fare across the assessment's futures
         (:func:`powerbalance.scenarios.evaluate`): which option each decision rule
         chooses, and where the recommended option loses first place.
+    package : Package, optional
+        The best package of options within the study's budgets
+        (:func:`powerbalance.portfolio.optimize`), when the study holds a package problem.
+    robust_packages : RobustPackages, optional
+        The packages no other beats under every weighting in the order of the brief's
+        weights, with each option's core index (:func:`powerbalance.portfolio.robust`).
 
     Raises
     ------
@@ -167,6 +180,8 @@ class Brief(Rendered):
     stability: Stability | None = attrs.field(default=None, kw_only=True)
     smaa: SMAAResult | None = attrs.field(default=None, kw_only=True)
     scenarios: ScenarioAnalysis | None = attrs.field(default=None, kw_only=True)
+    package: Package | None = attrs.field(default=None, kw_only=True)
+    robust_packages: RobustPackages | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         _check_results(self)
@@ -244,6 +259,7 @@ class Brief(Rendered):
             sections.areas(report),
             sections.top_two(report),
             value_for_money_section(value_for_money_analyses(report)),
+            packages_section(self.package, self.robust_packages),
             sections.consequences(study.assessment),
             sections.scales(study),
             sections.options(study.assessment),
@@ -271,7 +287,8 @@ class Brief(Rendered):
         the weighting the study's ``preset`` name or null); the ``to_dict()`` of
         ``report``, ``stability``, ``smaa``, ``comparison`` and ``scenarios`` (null
         when absent); ``value_for_money``, the ``to_dict()`` of the value for money
-        against each cost criterion, only when the assessment has one; ``version``.
+        against each cost criterion, only when the assessment has one; ``package`` and
+        ``robust_packages``, only when the brief has a best package; ``version``.
 
         Examples
         --------
@@ -322,6 +339,8 @@ class Brief(Rendered):
         }
         if a.costs:
             data["value_for_money"] = value_for_money_data(value_for_money_analyses(self.report))
+        if self.package is not None:
+            data.update(packages_data(self.package, self.robust_packages))
         data["version"] = __version__
         result: dict[str, Any] = plain(data)
         return result

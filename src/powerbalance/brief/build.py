@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from powerbalance._validate import Boolean, InstanceOf, Integer, check
 from powerbalance.brief._brief import Brief
+from powerbalance.brief._packages import package_analyses
 from powerbalance.brief._presets import as_study, study_weighting
 from powerbalance.evaluation import compare, evaluate
 from powerbalance.methods import MethodLike
@@ -36,6 +37,7 @@ def build(
     seed: int | None = None,
     comparison: bool = True,
     scenarios: bool = True,
+    packages: bool = True,
 ) -> Brief:
     """Evaluate a study, run the robustness analyses asked for, and return its brief.
 
@@ -75,6 +77,12 @@ def build(
         (:func:`powerbalance.scenarios.evaluate`, with the brief's weighting and
         method) and show which option each decision rule chooses and where the
         recommended option fails. Nothing is run for an assessment without scenarios.
+    packages : bool, default True
+        Whether to find the best package of options within the study's budgets
+        (:func:`powerbalance.portfolio.optimize`, with the brief's weights and method)
+        and the robust packages with the weights known only by their order
+        (:func:`powerbalance.portfolio.robust`, for a method linear in the weights), with
+        each option's core index. Nothing is run for a study without a package problem.
 
     Returns
     -------
@@ -103,6 +111,7 @@ def build(
     check("build", "stability", stability, Boolean())
     check("build", "comparison", comparison, Boolean())
     check("build", "scenarios", scenarios, Boolean())
+    check("build", "packages", packages, Boolean())
     check(
         "build",
         "smaa_weights",
@@ -142,6 +151,14 @@ def build(
         if scenarios and a.scenario_names
         else None
     )
+    best, found = package_analyses(study, report) if packages else (None, None)
     return Brief(
-        study, report, stability=stable, smaa=sampled, comparison=compared, scenarios=futures
+        study,
+        report,
+        stability=stable,
+        smaa=sampled,
+        comparison=compared,
+        scenarios=futures,
+        package=best,
+        robust_packages=found,
     )
