@@ -101,3 +101,54 @@ def test_california_manufacturing_frontier() -> None:
     assert found == expected
     assert (9.0, 14.0) in expected
     assert expected[-1] == (14.0, 20.0)
+
+
+def _knapsack(values, costs, budget):
+    """One benefit criterion on the scale 0 to the sum of the values: value x top = return."""
+    names = [f"P{i}" for i in range(1, len(values) + 1)]
+    top = float(sum(values))
+    assessment = pb.Assessment(
+        names,
+        [pb.Criterion("Return", area="Economic", kind="benefit", scale=(0, top))],
+        [[v] for v in values],
+    )
+    return (
+        top,
+        pb.portfolio.Problem(
+            assessment,
+            costs={name: cost for name, cost in zip(names, costs, strict=True)},
+            budget=budget,
+        ),
+    )
+
+
+def test_capital_budgeting_over_three_years_taha():
+    # Taha, H. A., *Operations Research: An Introduction*, capital budgeting example of
+    # the integer programming chapter (Example 9.1-1): five projects, their spending in
+    # each of three years ($ millions) and return; 25 available each year. The optimum
+    # selects projects 1 to 4 for a return of 95, spending 19, 21 and 21.
+    spend = [(5, 1, 8), (4, 7, 10), (3, 9, 2), (7, 4, 1), (8, 6, 10)]
+    top, problem = _knapsack(
+        [20, 40, 20, 15, 30],
+        [{"Year 1": a, "Year 2": b, "Year 3": c} for a, b, c in spend],
+        {"Year 1": 25, "Year 2": 25, "Year 3": 25},
+    )
+    best = pb.portfolio.optimize(problem)
+    assert best.options == ("P1", "P2", "P3", "P4")
+    assert best.value * top == pytest.approx(95)
+    assert {resource: used for resource, (used, _) in best.use.items()} == {
+        "Year 1": 19,
+        "Year 2": 21,
+        "Year 3": 21,
+    }
+
+
+def test_stockco_capital_budgeting_winston():
+    # Winston, W. L., *Operations Research: Applications and Algorithms*, section 9.2,
+    # Example 1 (Stockco): four investments with net present values 16, 22, 12 and 8
+    # ($ thousands) and cash outflows 5, 7, 4 and 3; 14 available. The optimum takes
+    # investments 2, 3 and 4, for a net present value of 42.
+    top, problem = _knapsack([16, 22, 12, 8], [{"Cash": c} for c in (5, 7, 4, 3)], {"Cash": 14})
+    best = pb.portfolio.optimize(problem)
+    assert best.options == ("P2", "P3", "P4")
+    assert best.value * top == pytest.approx(42)
