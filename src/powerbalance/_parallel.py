@@ -23,9 +23,10 @@ from typing import Any, TypeVar
 
 from threadpoolctl import ThreadpoolController
 
+from powerbalance._validate import Function, HasMethods, OneOf, check, refuse
 from powerbalance.errors import BackendError, InvalidParameterError, MissingDependencyError
 
-__all__ = ["blas_controller", "chunk_results", "dask_client"]
+__all__ = ["blas_controller", "check_running", "chunk_results", "dask_client", "default_workers"]
 
 Shared = TypeVar("Shared")
 Chunk = TypeVar("Chunk")
@@ -116,6 +117,52 @@ def default_workers(work_size: int, small: int) -> int:
     1
     """
     return 1 if work_size < small else os.cpu_count() or 1
+
+
+def check_running(owner: str, backend: object, client: object, progress: object, unit: str) -> None:
+    """Check where a run goes and whom it tells: ``backend``, ``client`` and ``progress``.
+
+    ``unit`` names what ``progress(done, total)`` counts ("samples", "futures").
+
+    Examples
+    --------
+    >>> check_running("smaa", "numpy", None, None, "samples")
+    >>> check_running("smaa", "gpu", None, None, "samples")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    powerbalance.errors.InvalidParameterError: smaa: backend must be 'numpy' or 'dask'; got 'gpu'...
+    """
+    check(
+        owner,
+        "backend",
+        backend,
+        OneOf("numpy", "dask"),
+        fix="'numpy' runs in this process, 'dask' on a dask cluster.",
+    )
+    if backend == "numpy" and client is not None:
+        raise refuse(
+            owner,
+            "client",
+            client,
+            "None with backend='numpy'",
+            fix="Pass backend='dask' as well to run on the cluster.",
+        )
+    check(
+        owner,
+        "client",
+        client,
+        HasMethods(("submit", "scatter", "gather"), description="a dask distributed.Client"),
+        None,
+        fix="Pass the client of a running cluster, or None for the current one.",
+    )
+    check(
+        owner,
+        "progress",
+        progress,
+        Function(),
+        None,
+        fix=f"Pass a function called as progress(done, {unit}) after each chunk, or None.",
+    )
 
 
 def dask_client(client: Any, owner: str) -> Any:

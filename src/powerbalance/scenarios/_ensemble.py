@@ -8,8 +8,8 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance._parallel import chunk_results, default_workers
-from powerbalance._validate import Function, HasMethods, InstanceOf, OneOf, check, refuse
+from powerbalance._parallel import check_running, chunk_results, default_workers
+from powerbalance._validate import InstanceOf, check, refuse
 from powerbalance.evaluation.evaluate import check_assessment
 from powerbalance.methods import MethodLike, resolve_method
 from powerbalance.methods.ranking import TIE_TOLERANCE
@@ -187,7 +187,7 @@ def ensemble(
         None,
         fix="For fixed weights, pass weighting=... instead.",
     )
-    _check_running(backend, client, progress)
+    check_running(_OWNER, backend, client, progress, "futures")
     keys, distributions = ensemble_cells(assessment, cells, _OWNER)
     resolved = resolve_method(method, owner=_OWNER)
     scheme: object = None
@@ -248,40 +248,6 @@ def ensemble(
         weighting=scheme,
         weights=fixed,
         weight_information=weight_information,
-    )
-
-
-def _check_running(backend: object, client: object, progress: object) -> None:
-    check(
-        _OWNER,
-        "backend",
-        backend,
-        OneOf("numpy", "dask"),
-        fix="'numpy' runs in this process, 'dask' on a dask cluster.",
-    )
-    if backend == "numpy" and client is not None:
-        raise refuse(
-            _OWNER,
-            "client",
-            client,
-            "None with backend='numpy'",
-            fix="Pass backend='dask' as well to run on the cluster.",
-        )
-    check(
-        _OWNER,
-        "client",
-        client,
-        HasMethods(("submit", "scatter", "gather"), description="a dask distributed.Client"),
-        None,
-        fix="Pass the client of a running cluster, or None for the current one.",
-    )
-    check(
-        _OWNER,
-        "progress",
-        progress,
-        Function(),
-        None,
-        fix="Pass a function called as progress(done, futures) after each chunk, or None.",
     )
 
 

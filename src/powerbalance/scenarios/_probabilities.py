@@ -30,15 +30,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from powerbalance._frozen import FrozenMap
-from powerbalance._validate import as_number, check_fits, did_you_mean, quoted_list, refuse
+from powerbalance._validate import as_number, did_you_mean, quoted_list, refuse
 from powerbalance.errors import ScenarioError, UnknownNameError
 from powerbalance.model import Assessment
 from powerbalance.sensitivity.smaa._streams import (
     PROBABILITY_STREAM,
-    block_generator,
-    blocks,
     check_count,
-    check_seed,
+    drawn_frame,
 )
 from powerbalance.sensitivity.smaa._weights import (
     UniformDraw,
@@ -173,28 +171,15 @@ class ProbabilityInformation:
         (3, 4)
         """
         where = f"{type(self).__name__}.sample"
-        count = check_count(samples, "samples", where, "10_000")
-        names = scenario_names_of(assessment, where)
-        check_fits(
+        check_count(samples, "samples", where, "10_000")
+        return drawn_frame(
             where,
-            "samples",
-            count,
-            3 * 8 * len(names),
-            fix="Draw fewer, or draw in batches with different seeds; smaa() itself needs "
-            "no memory per sample.",
-        )
-        chosen = check_seed(seed, where)
-        draw = self.draw_function(assessment)
-        values = np.vstack(
-            [
-                draw(block_generator(chosen, b, PROBABILITY_STREAM), n)
-                for b, n in enumerate(blocks(count))
-            ]
-        )
-        return pd.DataFrame(
-            values,
-            index=pd.RangeIndex(count, name="sample"),
-            columns=pd.Index(names, name="scenario"),
+            lambda: self.draw_function(assessment),
+            samples=samples,
+            seed=seed,
+            stream=PROBABILITY_STREAM,
+            names=scenario_names_of(assessment, where),
+            axis="scenario",
         )
 
 

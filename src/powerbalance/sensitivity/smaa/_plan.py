@@ -15,11 +15,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from powerbalance._parallel import default_workers
+from powerbalance._parallel import check_running, default_workers
 from powerbalance._validate import (
     Boolean,
-    Function,
-    HasMethods,
     InstanceOf,
     Integer,
     Interval,
@@ -172,37 +170,7 @@ def plan(
     )
     chosen_seed = check_seed(seed, _OWNER)
     resolved = resolve_method(method, owner=_OWNER)
-    check(
-        _OWNER,
-        "backend",
-        backend,
-        OneOf("numpy", "dask"),
-        fix="'numpy' runs in this process, 'dask' on a dask cluster.",
-    )
-    if backend == "numpy" and client is not None:
-        raise refuse(
-            _OWNER,
-            "client",
-            client,
-            "None with backend='numpy'",
-            fix="Pass backend='dask' as well to run on the cluster.",
-        )
-    check(
-        _OWNER,
-        "client",
-        client,
-        HasMethods(("submit", "scatter", "gather"), description="a dask distributed.Client"),
-        None,
-        fix="Pass the client of a running cluster, or None for the current one.",
-    )
-    check(
-        _OWNER,
-        "progress",
-        progress,
-        Function(),
-        None,
-        fix="Pass a function called as progress(done, samples) after each chunk, or None.",
-    )
+    check_running(_OWNER, backend, client, progress, "samples")
     check(
         _OWNER,
         "pairwise",

@@ -301,4 +301,3 @@ def _count(shared: tuple[Any, ...], blocks: range) -> ChunkResult:
     """One chunk's counts, from the run's shared inputs: the same wherever it runs."""
     scorer, draw, method, chance, seed, sizes, n, pairwise = shared
     return chunk_counts(scorer, draw, seed, sizes, blocks, n, method, pairwise, chance)
-

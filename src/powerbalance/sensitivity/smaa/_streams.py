@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import cast, overload
 
 import attrs
 import numpy as np
+import numpy.typing as npt
+import pandas as pd
 
-from powerbalance._validate import Integer, check
+from powerbalance._validate import Integer, check, check_fits
 
 __all__ = [
     "BLOCK",
@@ -138,3 +140,47 @@ def check_count(value: object, name: str, owner: str, example: str) -> int:
     # Checked apart, so that the usual message (a count of 0, say) stays short.
     check(owner, name, value, Integer(low=1, high=MOST), fix=f"Give a count such as {example}.")
     return int(cast(int, value))
+
+
+def drawn_frame(
+    where: str,
+    draw_for: Callable[[], Callable[[np.random.Generator, int], npt.NDArray[np.float64]]],
+    *,
+    samples: object,
+    seed: object,
+    stream: int,
+    names: Sequence[str],
+    axis: str,
+) -> pd.DataFrame:
+    """The vectors a run draws from ``stream`` for ``seed``, one row each, as a frame.
+
+    ``draw_for()`` makes the draw once the count and seed are checked (it checks what
+    it draws for). Columns are ``names`` (an axis named ``axis``), rows ``sample``.
+
+    Examples
+    --------
+    >>> frame = drawn_frame("example", lambda: lambda rng, n: rng.random((n, 2)),
+    ...                     samples=3, seed=1, stream=0, names=["a", "b"], axis="criterion")
+    >>> frame.shape, frame.columns.name
+    ((3, 2), 'criterion')
+    """
+    count = check_count(samples, "samples", where, "10_000")
+    # The draws, their stack and the frame: three copies of samples x names.
+    check_fits(
+        where,
+        "samples",
+        count,
+        3 * 8 * len(names),
+        fix="Draw fewer, or draw in batches with different seeds; smaa() itself needs "
+        "no memory per sample.",
+    )
+    chosen = check_seed(seed, where)
+    draw = draw_for()
+    values = np.vstack(
+        [draw(block_generator(chosen, b, stream), n) for b, n in enumerate(blocks(count))]
+    )
+    return pd.DataFrame(
+        values,
+        index=pd.RangeIndex(count, name="sample"),
+        columns=pd.Index(list(names), name=axis),
+    )

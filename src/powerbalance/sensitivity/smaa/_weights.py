@@ -17,7 +17,6 @@ from powerbalance._validate import (
     OneOf,
     as_number,
     check,
-    check_fits,
     did_you_mean,
     quoted_list,
     refuse,
@@ -26,7 +25,10 @@ from powerbalance.errors import UnknownNameError, WeightError
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
 from powerbalance.sensitivity.smaa._hitandrun import Polytope
-from powerbalance.sensitivity.smaa._streams import block_generator, blocks, check_count, check_seed
+from powerbalance.sensitivity.smaa._streams import (
+    check_count,
+    drawn_frame,
+)
 from powerbalance.weighting._base import check_criterion_names
 from powerbalance.weighting.subjective import Ranking, to_ranking
 
@@ -194,26 +196,14 @@ class WeightInformation:
         >>> draws.shape, bool(np.allclose(draws.sum(axis=1), 1))
         ((5, 2), True)
         """
-        where = f"{type(self).__name__}.sample"
-        count = check_count(samples, "samples", where, "10_000")
-        # The draws, their stack and the frame: three copies of samples x criteria.
-        check_fits(
-            where,
-            "samples",
-            count,
-            3 * 8 * assessment.n_criteria,
-            fix="Draw fewer, or draw in batches with different seeds; smaa() itself needs "
-            "no memory per sample.",
-        )
-        chosen = check_seed(seed, where)
-        draw = self.draw_function(assessment)
-        values = np.vstack(
-            [draw(block_generator(chosen, b, 0), n) for b, n in enumerate(blocks(count))]
-        )
-        return pd.DataFrame(
-            values,
-            index=pd.RangeIndex(count, name="sample"),
-            columns=pd.Index(assessment.criterion_names, name="criterion"),
+        return drawn_frame(
+            f"{type(self).__name__}.sample",
+            lambda: self.draw_function(assessment),
+            samples=samples,
+            seed=seed,
+            stream=0,
+            names=assessment.criterion_names,
+            axis="criterion",
         )
 
 
