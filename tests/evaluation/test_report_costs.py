@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import powerbalance as pb
@@ -77,41 +76,3 @@ def test_the_plots_draw_costs_cross_hatched_beside_the_risks():
     hatches = [bar.get_hatch() for bar in weights.patches]
     assert hatches == [None, "///", "xx"]
     assert "cost criterion" in [t.get_text() for t in weights.get_legend().get_texts()]
-
-
-def test_the_report_sets_value_against_cost_under_its_own_weights():
-    weights = {"Homes protected": 0.5, "Flood risk left": 0.3, "Capital cost": 0.2}
-    report = pb.evaluate(flood(), weighting=lambda _: weights)
-    analysis = report.value_for_money()
-    direct = pb.value_for_money(flood(), weighting=lambda _: weights)
-    pd.testing.assert_frame_equal(analysis.to_frame(), direct.to_frame())
-    assert analysis.frontier == direct.frontier
-    assert [v.cost for v in report.value_for_money_per_cost()] == ["Capital cost"]
-    headings = [getattr(block, "heading", None) for block in report._document().blocks]
-    assert headings.index("Value for money") == headings.index("The top two options") + 1
-    section = report._document().blocks[headings.index("Value for money")]
-    words = " ".join(getattr(block, "text", "") for block in section.blocks)
-    assert " ".join(analysis.summary().split()) in " ".join(words.split())
-
-
-def test_a_report_without_costs_has_no_value_for_money():
-    report = pb.evaluate(pb.examples.load().assessment)
-    assert report.value_for_money_per_cost() == []
-    assert "Value for money" not in report.to_text()
-    with pytest.raises(pb.errors.PowerbalanceError, match="cost"):
-        report.value_for_money()
-
-
-def test_two_costs_get_a_section_each():
-    a = pb.Assessment(
-        ["Wall", "Wetland", "Nothing"],
-        [
-            pb.Criterion("Homes protected", area="Safety", kind="benefit"),
-            pb.Criterion("Capital cost", area="Money", kind="cost"),
-            pb.Criterion("Upkeep", area="Money", kind="cost"),
-        ],
-        [[9000, 620, 5], [7000, 380, 9], [0, 0, 0]],
-    )
-    headings = [getattr(block, "heading", None) for block in pb.evaluate(a)._document().blocks]
-    assert "Value for money: Capital cost" in headings
-    assert "Value for money: Upkeep" in headings

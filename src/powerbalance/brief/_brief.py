@@ -16,7 +16,11 @@ from powerbalance.brief._bottom_line import recommendation, robustness
 from powerbalance.brief._consequences import consequence_data
 from powerbalance.brief._futures import futures_section
 from powerbalance.brief._packages import packages_data, packages_section
-from powerbalance.brief._value_for_money import value_for_money_data, value_for_money_section
+from powerbalance.brief._value_for_money import (
+    value_for_money_analyses,
+    value_for_money_data,
+    value_for_money_section,
+)
 from powerbalance.errors import InvalidParameterError
 from powerbalance.evaluation import Comparison, Report
 from powerbalance.io._atomic import write_file
@@ -254,7 +258,7 @@ class Brief(Rendered):
             sections.ranking(report),
             sections.areas(report),
             sections.top_two(report),
-            value_for_money_section(report.value_for_money_per_cost()),
+            value_for_money_section(value_for_money_analyses(report)),
             packages_section(self.package, self.robust_packages),
             sections.consequences(study.assessment),
             sections.scales(study),
@@ -334,7 +338,7 @@ class Brief(Rendered):
             "scenarios": None if self.scenarios is None else self.scenarios.to_dict(),
         }
         if a.costs:
-            data["value_for_money"] = value_for_money_data(self.report.value_for_money_per_cost())
+            data["value_for_money"] = value_for_money_data(value_for_money_analyses(self.report))
         if self.package is not None:
             data.update(packages_data(self.package, self.robust_packages))
         data["version"] = __version__

@@ -9,9 +9,40 @@ from __future__ import annotations
 from typing import Any
 
 from powerbalance._render import Block, Paragraph, Section
-from powerbalance.evaluation import ValueForMoney
+from powerbalance.evaluation import Report, ValueForMoney, value_for_money
 
-__all__ = ["value_for_money_data", "value_for_money_section"]
+__all__ = ["value_for_money_analyses", "value_for_money_data", "value_for_money_section"]
+
+
+def value_for_money_analyses(report: Report) -> list[ValueForMoney]:
+    """One analysis per cost criterion of the report's assessment, under its weights.
+
+    Empty without a cost criterion, when every criterion is a cost, or when the costs
+    hold all the weight (there is then no value to set against them). A cost criterion
+    with a negative score (a saving, which value for money cannot set value against) is
+    left out.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.Assessment(
+    ...     ["A", "B"], [pb.Criterion("Gain", area="X", kind="benefit"),
+    ...                  pb.Criterion("Cost", area="Y", kind="cost")], [[1, 10], [3, 50]])
+    >>> [v.cost for v in value_for_money_analyses(pb.evaluate(a))]
+    ['Cost']
+    >>> value_for_money_analyses(pb.evaluate(pb.examples.load().assessment))
+    []
+    """
+    a = report.assessment
+    if not a.costs or len(a.costs) == a.n_criteria:
+        return []
+    if sum(report.weights[c.name] for c in a.criteria if not c.is_cost) <= 0:
+        return []
+    return [
+        value_for_money(a, weighting=report.weights, method=report.method, cost=name)
+        for name in a.costs
+        if (a.scores[:, a.criterion_index(name)] >= 0).all()
+    ]
 
 
 def value_for_money_section(analyses: list[ValueForMoney]) -> Section | None:
@@ -23,7 +54,7 @@ def value_for_money_section(analyses: list[ValueForMoney]) -> Section | None:
     >>> a = pb.Assessment(
     ...     ["A", "B"], [pb.Criterion("Gain", area="X", kind="benefit"),
     ...                  pb.Criterion("Cost", area="Y", kind="cost")], [[1, 10], [3, 50]])
-    >>> section = value_for_money_section(pb.evaluate(a).value_for_money_per_cost())
+    >>> section = value_for_money_section(value_for_money_analyses(pb.evaluate(a)))
     >>> section.heading, [type(b).__name__ for b in section.blocks]
     ('Value for money', ['Paragraph', 'Paragraph', 'Figure', 'Table'])
     """

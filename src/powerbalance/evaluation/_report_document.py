@@ -7,7 +7,6 @@ it computed into the blocks every renderer understands and into the layout of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -281,12 +280,8 @@ def report_document(
     tradeoff: Tradeoff | None,
     method: str,
     provenance: str,
-    value_for_money: Sequence[tuple[str, Document]] = (),
 ) -> Document:
     """The report's document: the summary first, then ranking, areas, top two, scales.
-
-    With cost criteria, the value for money against each (``value_for_money``: the cost
-    criterion's name and the analysis's document) follows the top two.
 
     Examples
     --------
@@ -311,9 +306,6 @@ def report_document(
     )
     if tradeoff is not None:
         blocks.append(Section("The top two options", tradeoff._blocks()))
-    for cost, analysis in value_for_money:
-        heading = "Value for money" if len(value_for_money) == 1 else f"Value for money: {cost}"
-        blocks.append(Section(heading, list(analysis.blocks)))
     scales = scale_lines(assessment)
     if scales:
         blocks.append(Notes("Scales (what the worst and best scores stand for)", scales))

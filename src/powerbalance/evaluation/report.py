@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
+from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 import numpy as np
@@ -40,9 +39,6 @@ from powerbalance.methods import Method, PreparedMethod, scored
 from powerbalance.methods.ranking import rank_and_order
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
-
-if TYPE_CHECKING:
-    from powerbalance.evaluation.value_for_money import ValueForMoney
 
 __all__ = ["REPORT_SCHEMA", "Report", "Robustness", "describe"]
 
@@ -394,64 +390,6 @@ class Report(Rendered):
 
     # -- trade-offs, dominance, the efficient frontier -----------------------------------
 
-    def value_for_money(self, cost: str | Mapping[str, float] | None = None) -> ValueForMoney:
-        """Each option's value without the costs against its cost, under this report's weights.
-
-        :func:`powerbalance.value_for_money` with the report's weights and method: the
-        efficient frontier and the incremental cost per unit of value along it.
-
-        Parameters
-        ----------
-        cost : str or mapping of str to float, optional
-            The cost criterion to set value against (by default the only one), or each
-            option's cost.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> a = pb.Assessment(
-        ...     ["A", "B"], [pb.Criterion("Gain", area="X", kind="benefit"),
-        ...                  pb.Criterion("Cost", area="Y", kind="cost")], [[1, 10], [3, 50]])
-        >>> pb.evaluate(a).value_for_money().frontier
-        ('A', 'B')
-        """
-        # Imported here: value_for_money builds on this module's Report.
-        from powerbalance.evaluation.value_for_money import value_for_money
-
-        return value_for_money(
-            self.assessment, weighting=self.weights, method=self.method, cost=cost
-        )
-
-    def value_for_money_per_cost(self) -> list[ValueForMoney]:
-        """:meth:`value_for_money` against each cost criterion the analysis can take.
-
-        Empty without a cost criterion, when every criterion is a cost, or when the costs
-        hold all the weight (there is then no value to set against them). A cost criterion
-        with a negative score (a saving, which value for money cannot set value against)
-        is left out.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> a = pb.Assessment(
-        ...     ["A", "B"], [pb.Criterion("Gain", area="X", kind="benefit"),
-        ...                  pb.Criterion("Cost", area="Y", kind="cost")], [[1, 10], [3, 50]])
-        >>> [v.cost for v in pb.evaluate(a).value_for_money_per_cost()]
-        ['Cost']
-        >>> pb.evaluate(pb.examples.load().assessment).value_for_money_per_cost()
-        []
-        """
-        a = self.assessment
-        if not a.costs or len(a.costs) == a.n_criteria:
-            return []
-        if sum(self.weights[c.name] for c in a.criteria if not c.is_cost) <= 0:
-            return []
-        return [
-            self.value_for_money(name)
-            for name in a.costs
-            if (a.scores[:, a.criterion_index(name)] >= 0).all()
-        ]
-
     def tradeoffs(self, first: str, second: str) -> Tradeoff:
         """What ``first`` gains and gives up against ``second``, criterion by criterion.
 
@@ -737,7 +675,6 @@ class Report(Rendered):
             by_area=self._by_area,
             net_vs_baseline=None if self._baseline_row is None else self.net_by_area_vs_baseline,
             tradeoff=self.tradeoffs(names[0], names[1]) if len(names) > 1 else None,
-            value_for_money=[(v.cost, v._document()) for v in self.value_for_money_per_cost()],
             method=in_words(self.method),
             provenance=self._provenance(),
         )
