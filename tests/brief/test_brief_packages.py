@@ -65,7 +65,8 @@ def test_no_problem_or_packages_false_gives_no_section(study):
     without = pb.brief.build(
         study, stability=False, comparison=False, scenarios=False, packages=False
     )
-    assert without.package is None and without.robust_packages is None
+    assert without.package is None
+    assert without.robust_packages is None
     assert "Packages within the budget" not in without.to_text()
     assert "package" not in json.loads(without.to_json())
     other = pb.brief.build(pb.examples.load("engage-or-contain"), stability=False)
