@@ -35,9 +35,7 @@ def ranked_weights(report: Report) -> OrdinalWeights:
     """
     weights = report.weights
     levels = sorted({round(float(w), 12) for w in weights.values()}, reverse=True)
-    groups = [
-        [c for c in weights if round(float(weights[c]), 12) == level] for level in levels
-    ]
+    groups = [[c for c in weights if round(float(weights[c]), 12) == level] for level in levels]
     return OrdinalWeights([group[0] if len(group) == 1 else group for group in groups])
 
 
