@@ -319,3 +319,17 @@ def test_the_core_index_chart_has_a_bar_per_option():
     assert len(figure.axes[0].patches) == 3
     with pytest.raises(pb.errors.InvalidParameterError, match=r"portfolio\.robust"):
         plot.core_index(problem)
+
+
+def test_free_options_with_no_value_do_not_overflow_the_bounds():
+    # Found by hypothesis: options that cost nothing make the value-per-cost ratio
+    # infinite; the bound on what the rest can add must not overflow on them.
+    a = _assessment([[0, 0, 0]] * 6)
+    costs = {f"O{i}": {"Money": 2.0 if i == 4 else 0.0} for i in range(6)}
+    problem = pb.portfolio.Problem(a, costs=costs, budget={"Money": 2.0})
+    info = pb.sensitivity.OrdinalWeights(["C0", "C1", "C2"])
+    programmed = pb.portfolio.robust(
+        problem, weight_information=info, algorithm="dynamic programming"
+    )
+    enumerated = pb.portfolio.robust(problem, weight_information=info, algorithm="enumeration")
+    assert set(programmed.packages) == set(enumerated.packages)

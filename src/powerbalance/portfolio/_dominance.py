@@ -146,11 +146,11 @@ def _completion_bounds(
             gained = np.concatenate([[0.0], np.cumsum(gains[order, j])])
             whole = np.searchsorted(spent, room, side="right") - 1
             nxt = np.minimum(whole, len(order) - 1)
-            part = np.where(
-                whole < len(order),
-                (room - spent[whole]) * ratio[order][nxt].clip(max=np.finfo(float).max),
-                0.0,
-            )
+            # The next option's share that still fits; a free option fits whole (its
+            # ratio is infinite, and multiplying it would overflow).
+            rate = ratio[order][nxt]
+            free = np.isinf(rate)
+            part = np.where(free, np.inf, (room - spent[whole]) * np.where(free, 0.0, rate))
             part = np.where(whole < len(order), np.minimum(part, gains[order][nxt, j]), 0.0)
             bound[:, j] = np.minimum(bound[:, j], gained[whole] + part)
     return bound
