@@ -38,6 +38,7 @@ from powerbalance._render.svg_parts import (
     escape,
     legend_keys,
     line_sample,
+    plot_axes,
     svg_text,
     tick_label,
 )
@@ -262,33 +263,8 @@ def line_chart(
     y_values = frame.to_numpy(dtype=float)
     x_ticks = nice_ticks(float(x_values.min()), float(x_values.max()))
     y_ticks = nice_ticks(float(y_values.min()), float(y_values.max()))
-    x_low, x_high, y_low, y_high = x_ticks[0], x_ticks[-1], y_ticks[0], y_ticks[-1]
-
-    def x_of(value: float) -> float:
-        return left + (value - x_low) / (x_high - x_low) * plot_width
-
-    def y_of(value: float) -> float:
-        return top + (y_high - value) / (y_high - y_low) * plot_height
-
+    x_of, y_of, parts = plot_axes((left, top, plot_width, plot_height), x_ticks, y_ticks)
     bottom = top + plot_height
-    parts: list[str] = []
-    for value in y_ticks:
-        y = y_of(value)
-        parts.append(
-            f'<line x1="{left}" x2="{left + plot_width}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="{GRID}" stroke-width="0.75"/>'
-        )
-        parts.append(svg_text(left - 6, y + 4, tick_label(value, y_ticks), "end"))
-    for value in x_ticks:
-        x = x_of(value)
-        parts.append(
-            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="{INK}"/>'
-        )
-        parts.append(svg_text(x, bottom + 16, tick_label(value, x_ticks), "middle"))
-    parts.append(
-        f'<path class="axis" d="M{left} {top}V{bottom}H{left + plot_width}" fill="none" '
-        f'stroke="{INK}"/>'
-    )
     if x_label:
         parts.append(svg_text(left + plot_width / 2, bottom + 34, x_label, "middle"))
     if y_label:

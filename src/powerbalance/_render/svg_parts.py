@@ -174,3 +174,48 @@ def line_sample(colour: str, dash: str, width: float = 2.5) -> Sample:
         )
 
     return draw
+
+
+def plot_axes(
+    box: tuple[float, float, float, float], x_ticks: Sequence[float], y_ticks: Sequence[float]
+) -> tuple[Callable[[float], float], Callable[[float], float], list[str]]:
+    """Scales and axes of a plot area ``box`` (left, top, width, height) spanning the ticks.
+
+    Returns the functions from data to x and y pixels, and the parts drawn: a grid
+    line and label per y tick, a tick mark and label per x tick, and the axis lines.
+
+    Examples
+    --------
+    >>> x_of, y_of, parts = plot_axes((50.0, 30.0, 200.0, 100.0), [0.0, 1.0], [0.0, 2.0])
+    >>> x_of(0.5), y_of(2.0), len(parts)
+    (150.0, 30.0, 9)
+    """
+    left, top, plot_width, plot_height = box
+    x_low, x_high, y_low, y_high = x_ticks[0], x_ticks[-1], y_ticks[0], y_ticks[-1]
+
+    def x_of(value: float) -> float:
+        return left + (value - x_low) / (x_high - x_low) * plot_width
+
+    def y_of(value: float) -> float:
+        return top + (y_high - value) / (y_high - y_low) * plot_height
+
+    bottom = top + plot_height
+    parts: list[str] = []
+    for value in y_ticks:
+        at = y_of(value)
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_width}" y1="{at:.1f}" y2="{at:.1f}" '
+            f'stroke="{GRID}" stroke-width="0.75"/>'
+        )
+        parts.append(svg_text(left - 6, at + 4, tick_label(value, y_ticks), "end"))
+    for value in x_ticks:
+        at = x_of(value)
+        parts.append(
+            f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="{INK}"/>'
+        )
+        parts.append(svg_text(at, bottom + 16, tick_label(value, x_ticks), "middle"))
+    parts.append(
+        f'<path class="axis" d="M{left} {top}V{bottom}H{left + plot_width}" fill="none" '
+        f'stroke="{INK}"/>'
+    )
+    return x_of, y_of, parts

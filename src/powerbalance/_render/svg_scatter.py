@@ -7,15 +7,14 @@ from collections.abc import Sequence
 from powerbalance._render.palette import INK, MARKER_GREY
 from powerbalance._render.svg import nice_ticks
 from powerbalance._render.svg_parts import (
-    GRID,
     WIDTH,
     box_sample,
     chart_svg,
     escape,
     legend_keys,
     line_sample,
+    plot_axes,
     svg_text,
-    tick_label,
 )
 
 __all__ = ["frontier_scatter"]
@@ -52,33 +51,8 @@ def frontier_scatter(
     left, top, plot_width, plot_height = 52.0, 34.0, WIDTH - 52.0 - 16.0, 220.0
     x_ticks = nice_ticks(min(0.0, *xs), max(xs))
     y_ticks = nice_ticks(min(ys), max(ys))
-    x_low, x_high, y_low, y_high = x_ticks[0], x_ticks[-1], y_ticks[0], y_ticks[-1]
-
-    def x_of(value: float) -> float:
-        return left + (value - x_low) / (x_high - x_low) * plot_width
-
-    def y_of(value: float) -> float:
-        return top + (y_high - value) / (y_high - y_low) * plot_height
-
+    x_of, y_of, parts = plot_axes((left, top, plot_width, plot_height), x_ticks, y_ticks)
     bottom = top + plot_height
-    parts: list[str] = []
-    for value in y_ticks:
-        at = y_of(value)
-        parts.append(
-            f'<line x1="{left}" x2="{left + plot_width}" y1="{at:.1f}" y2="{at:.1f}" '
-            f'stroke="{GRID}" stroke-width="0.75"/>'
-        )
-        parts.append(svg_text(left - 6, at + 4, tick_label(value, y_ticks), "end"))
-    for value in x_ticks:
-        at = x_of(value)
-        parts.append(
-            f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="{INK}"/>'
-        )
-        parts.append(svg_text(at, bottom + 16, tick_label(value, x_ticks), "middle"))
-    parts.append(
-        f'<path class="axis" d="M{left} {top}V{bottom}H{left + plot_width}" fill="none" '
-        f'stroke="{INK}"/>'
-    )
     parts.append(svg_text(left + plot_width / 2, bottom + 34, x_label, "middle"))
     middle = top + plot_height / 2
     parts.append(
