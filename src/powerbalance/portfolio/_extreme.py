@@ -6,7 +6,7 @@ weighting exactly when it is at each extreme point of the feasible set (Liesiö,
 and Salo 2007). The feasible sets of the sensitivity module's weight information are
 polytopes: their extreme points are found here, in closed form for ordinal weights and
 no information, and by vertex enumeration (HiGHS for the linear programs, Qhull for
-the vertices) for bounds and rankings together.
+the vertices) for bounds, rankings and linear constraints together.
 """
 
 from __future__ import annotations
@@ -50,12 +50,17 @@ def named_criteria(information: WeightInformation) -> tuple[str, ...]:
     >>> import powerbalance as pb
     >>> named_criteria(pb.sensitivity.OrdinalWeights(["B", ["A", "C"]]))
     ('B', 'A', 'C')
+    >>> named_criteria(pb.sensitivity.ConstrainedWeights(
+    ...     ranking=["B"], constraints=[pb.sensitivity.WeightConstraint("D", ["B", "E"])]))
+    ('B', 'D', 'E')
     """
     names: list[str] = []
     if isinstance(information, OrdinalWeights | ConstrainedWeights):
         names += [name for group in information.ranking or () for name in group]
     if isinstance(information, IntervalWeights | ConstrainedWeights):
         names += list(information.bounds)
+    if isinstance(information, ConstrainedWeights):
+        names += [name for constraint in information.constraints for name in constraint.criteria]
     if isinstance(information, PerturbedWeights):
         names += list(information.weights.names)
     return tuple(dict.fromkeys(names))
@@ -111,7 +116,13 @@ def extreme_points(
     bounds = information.bounds
     low = np.array([bounds.get(n, (0.0, 1.0))[0] for n in names], dtype=np.float64)
     high = np.array([bounds.get(n, (0.0, 1.0))[1] for n in names], dtype=np.float64)
-    return _vertices(low, high, groups, owner)
+    extra = np.zeros((0, m))
+    limits = np.zeros(0)
+    if isinstance(information, ConstrainedWeights) and information.constraints:
+        pairs = [c.as_row(names, owner=type(information).__name__) for c in information.constraints]
+        extra = np.vstack([row for row, _ in pairs])
+        limits = np.array([limit for _, limit in pairs], dtype=np.float64)
+    return _vertices(low, high, groups, owner, extra, limits)
 
 
 def _perturbed(information: PerturbedWeights, assessment: Assessment, owner: str) -> FloatArray:
@@ -145,12 +156,22 @@ def _distinct(points: FloatArray) -> FloatArray:
     return np.asarray(points[np.sort(first)], dtype=np.float64)
 
 
-def _vertices(low: FloatArray, high: FloatArray, groups: list[list[int]], owner: str) -> FloatArray:
-    """The vertices of {sum w = 1, low <= w <= high, the ranking's order and ties}."""
+def _vertices(
+    low: FloatArray,
+    high: FloatArray,
+    groups: list[list[int]],
+    owner: str,
+    extra: FloatArray | None = None,
+    limits: FloatArray | None = None,
+) -> FloatArray:
+    """The vertices of {sum w = 1, low <= w <= high, the ranking, extra @ w <= limits}."""
     m = len(low)
     identity = np.eye(m)
     upper_rows = [-identity, identity]
     upper_limits = [-low, high]
+    if extra is not None and limits is not None:
+        upper_rows.append(extra)
+        upper_limits.append(limits)
     equal_rows = [np.ones((1, m))]
     equal_limits = [np.ones(1)]
     for before, after in itertools.pairwise(groups):

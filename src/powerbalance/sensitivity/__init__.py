@@ -27,6 +27,7 @@ from powerbalance.sensitivity.smaa import (
     PerturbedWeights,
     SMAAResult,
     UniformWeights,
+    WeightConstraint,
     WeightInformation,
     smaa,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "StabilityInterval",
     "Sweep",
     "UniformWeights",
+    "WeightConstraint",
     "WeightInformation",
     "smaa",
     "stability",

@@ -3,8 +3,9 @@ r"""SMAA-2: how often each option wins when the weights, and the scores, are unc
 Stochastic multicriteria acceptability analysis (Lahdelma and Salminen 2001) replaces
 one weight vector by a distribution of weight vectors that expresses what is known
 about the weights: nothing (:class:`UniformWeights`), a ranking of the criteria
-(:class:`OrdinalWeights`), bounds on each weight (:class:`IntervalWeights`), bounds
-and a ranking together (:class:`ConstrainedWeights`, sampled by hit-and-run), or a
+(:class:`OrdinalWeights`), bounds on each weight (:class:`IntervalWeights`), bounds,
+a ranking and linear constraints such as :math:`w_1 \ge w_3 + w_4` together
+(:class:`ConstrainedWeights` with :class:`WeightConstraint`, sampled by hit-and-run), or a
 weight vector known to within a spread (:class:`PerturbedWeights`). :func:`smaa`
 draws weight vectors from it, scores every option under each with the chosen
 method, and counts how often each option takes each rank. With :math:`b_i^r` the
@@ -44,6 +45,7 @@ Examples
 [1.0]
 """
 
+from powerbalance.sensitivity.smaa._constraint import WeightConstraint
 from powerbalance.sensitivity.smaa._result import PAIRWISE_LIMIT, SMAA_SCHEMA, SMAAResult
 from powerbalance.sensitivity.smaa._run import smaa
 from powerbalance.sensitivity.smaa._streams import BLOCK
@@ -68,6 +70,7 @@ __all__ = [
     "PerturbedWeights",
     "SMAAResult",
     "UniformWeights",
+    "WeightConstraint",
     "WeightInformation",
     "smaa",
 ]

@@ -24,6 +24,11 @@ from powerbalance._validate import (
 from powerbalance.errors import UnknownNameError, WeightError
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
+from powerbalance.sensitivity.smaa._constraint import (
+    WeightConstraint,
+    constraint_rows,
+    to_constraints,
+)
 from powerbalance.sensitivity.smaa._hitandrun import Polytope
 from powerbalance.sensitivity.smaa._streams import (
     check_count,
@@ -466,12 +471,15 @@ def walked_draw(
     high: FloatArray,
     groups: Sequence[Sequence[int]] = (),
     steps: int | None = None,
+    a_ub: FloatArray | None = None,
+    b_ub: FloatArray | None = None,
 ) -> _Sampler | None:
     """Hit-and-run draws of shares summing to 1 within bounds and ordered by ``groups``.
 
     ``groups`` lists positions largest first (each group's positions equal), as for
-    :func:`ordinal_draw`, but need not name every position. None when no vector, or
-    only one, meets the constraints. See :class:`ConstrainedWeights`.
+    :func:`ordinal_draw`, but need not name every position; the shares also meet
+    ``a_ub @ w <= b_ub`` when given. None when no vector, or only one, meets the
+    constraints (or those that do have no interior). See :class:`ConstrainedWeights`.
 
     Examples
     --------
@@ -490,6 +498,9 @@ def walked_draw(
         limits.append(np.zeros(1))
     for group in groups:
         equal_rows += [(identity[j] - identity[group[0]])[None, :] for j in group[1:]]
+    if a_ub is not None and b_ub is not None:
+        rows.append(a_ub)
+        limits.append(b_ub)
     polytope = Polytope.of(
         np.vstack(rows),
         np.concatenate(limits),
@@ -507,11 +518,17 @@ def walked_draw(
     return walk
 
 
-def sorted_draw(low: FloatArray, high: FloatArray, ranked: Sequence[int] = ()) -> _Sampler | None:
+def sorted_draw(
+    low: FloatArray,
+    high: FloatArray,
+    ranked: Sequence[int] = (),
+    a_ub: FloatArray | None = None,
+    b_ub: FloatArray | None = None,
+) -> _Sampler | None:
     """Exact draws within bounds, the ``ranked`` positions decreasing, by rejection.
 
-    None when the bounds keep less than :data:`MIN_ACCEPTANCE` of the proposals (see
-    :class:`ConstrainedWeights`).
+    Draws also meet ``a_ub @ w <= b_ub`` when given. None when the constraints keep
+    less than :data:`MIN_ACCEPTANCE` of the proposals (see :class:`ConstrainedWeights`).
 
     Examples
     --------
@@ -530,7 +547,10 @@ def sorted_draw(low: FloatArray, high: FloatArray, ranked: Sequence[int] = ()) -
         return u
 
     def kept(u: FloatArray) -> npt.NDArray[np.bool_]:
-        return np.asarray(((u >= low) & (u <= high)).all(axis=1), dtype=bool)
+        inside = ((u >= low) & (u <= high)).all(axis=1)
+        if a_ub is not None and b_ub is not None and len(a_ub):
+            inside &= (u @ a_ub.T <= b_ub).all(axis=1)
+        return np.asarray(inside, dtype=bool)
 
     trial = propose(np.random.default_rng(np.random.SeedSequence(0)), _ROUND)
     acceptance = float(kept(trial).mean())
@@ -700,6 +720,10 @@ def _to_optional_ranking(value: Sequence[str | Sequence[str]] | None) -> Ranking
     return None if value is None else to_ranking(value, "ConstrainedWeights")
 
 
+def _to_constraints(value: object) -> tuple[WeightConstraint, ...]:
+    return to_constraints(value, "ConstrainedWeights")
+
+
 def _check_sampler(instance: object, attribute: object, value: object) -> None:
     check("ConstrainedWeights", "sampler", value, OneOf("auto", "rejection", "hit-and-run"))
 
@@ -712,29 +736,32 @@ def _to_steps(value: object) -> int | None:
 
 @attrs.frozen
 class ConstrainedWeights(WeightInformation):
-    r"""Bounds and an order of importance together: uniform weights, exact or by hit-and-run.
+    r"""Bounds, an order of importance and linear constraints: uniform weights on what they allow.
 
-    The weights are uniform on the region where every weight lies within its bounds
-    and the ranked criteria's weights follow the ranking (tied criteria equal):
+    The weights are uniform on the region where every weight lies within its bounds,
+    the ranked criteria's weights follow the ranking (tied criteria equal) and every
+    :class:`WeightConstraint` holds (a sum of weights at least another, such as
+    :math:`w_1 \ge w_3 + w_4`):
 
     .. math::
 
         \{w : \textstyle\sum_j w_j = 1,\; l_j \le w_j \le h_j,\;
-        w_{r_1} \ge w_{r_2} \ge \dots\}
+        w_{r_1} \ge w_{r_2} \ge \dots,\; A w \le b\}
 
-    When the ranking has no ties and the bounds keep at least :data:`MIN_ACCEPTANCE`
-    (0.1%) of the ordered region, the weights are drawn exactly: uniform weight
-    vectors with the ranked criteria's weights sorted (uniform on the ordered region,
-    since the uniform distribution on the simplex treats the criteria alike), kept
-    when they meet the bounds. Otherwise no simple transformation of a uniform draw
-    covers the region, and the weights are drawn by hit-and-run (Smith 1984), the
-    sampler Tervonen, van Valkenhoef, Basturk and Postmus (2013) proposed for SMAA:
-    each weight vector is the end of its own chain from the centre of the largest
-    ball inside the region, after :math:`\lceil \ln(d + 1)\, d^3 / 4 \rceil`
-    steps (at least 100) in *d* dimensions, their recommended thinning; the chains
-    take their directions from the spread they have reached, which mixes far faster
-    in long, thin regions. Independent chains keep the draws independent, so the
-    Monte Carlo standard errors of :class:`SMAAResult` hold.
+    When the ranking has no ties and the bounds and constraints keep at least
+    :data:`MIN_ACCEPTANCE` (0.1%) of the ordered region, the weights are drawn exactly:
+    uniform weight vectors with the ranked criteria's weights sorted (uniform on the
+    ordered region, since the uniform distribution on the simplex treats the criteria
+    alike), kept when they meet the bounds and constraints. Otherwise no simple
+    transformation of a uniform draw covers the region, and the weights are drawn by
+    hit-and-run (Smith 1984), the sampler Tervonen, van Valkenhoef, Basturk and Postmus
+    (2013) proposed for SMAA: each weight vector is the end of its own chain from the
+    centre of the largest ball inside the region, after
+    :math:`\lceil \ln(d + 1)\, d^3 / 4 \rceil` steps (at least 100) in *d* dimensions,
+    their recommended thinning; the chains take their directions from the spread they
+    have reached, which mixes far faster in long, thin regions. Independent chains keep
+    the draws independent, so the Monte Carlo standard errors of :class:`SMAAResult`
+    hold.
 
     Parameters
     ----------
@@ -743,6 +770,9 @@ class ConstrainedWeights(WeightInformation):
     ranking : sequence of str or sequence of str, optional
         Criteria most important first, ties grouped in a list, as for
         :class:`OrdinalWeights`; criteria it leaves out are not ordered.
+    constraints : sequence of WeightConstraint, optional
+        Linear statements about the weights, each a :class:`WeightConstraint` (in a
+        list, even if there is one).
     steps : int, optional
         Steps each chain walks, instead of the default above.
     sampler : {"auto", "rejection", "hit-and-run"}, default "auto"
@@ -753,12 +783,15 @@ class ConstrainedWeights(WeightInformation):
     Raises
     ------
     InvalidParameterError
-        A bound is malformed, or the ranking is not a list of names and groups.
+        A bound is malformed, the ranking is not a list of names and groups, or the
+        constraints are not a list of :class:`WeightConstraint`.
     UnknownNameError
-        (When sampling.) A bound or the ranking names an unknown criterion.
+        (When sampling.) A bound, the ranking or a constraint names an unknown
+        criterion.
     WeightError
-        (When sampling.) No weights meet every constraint, or only a single weighting
-        does.
+        (When sampling.) No weights meet every constraint, or those that do leave the
+        weights no room to vary (a single weighting, or constraints that make weights
+        equal: tie them in the ranking instead).
 
     References
     ----------
@@ -779,12 +812,21 @@ class ConstrainedWeights(WeightInformation):
     True
     >>> round(float(draws["Trade gains"].mean()), 1)  # uniform on 0.1 to 0.5
     0.3
+
+    A sum of weights at least another, with a margin:
+
+    >>> at_least = pb.sensitivity.WeightConstraint("Conflict risk", "Trade gains", margin=0.2)
+    >>> draws = ConstrainedWeights(constraints=[at_least]).sample(
+    ...     pb.examples.load("engage-or-contain").assessment, samples=1_000, seed=0)
+    >>> bool((draws["Conflict risk"] >= draws["Trade gains"] + 0.2 - 1e-12).all())
+    True
     """
 
     bounds: Mapping[str, tuple[float, float]] = attrs.field(
         default=None, converter=_to_constrained_bounds
     )
     ranking: Ranking | None = attrs.field(default=None, converter=_to_optional_ranking)
+    constraints: tuple[WeightConstraint, ...] = attrs.field(default=(), converter=_to_constraints)
     steps: int | None = attrs.field(default=None, converter=_to_steps, kw_only=True)
     sampler: str = attrs.field(default="auto", kw_only=True, validator=_check_sampler)
 
@@ -802,12 +844,13 @@ class ConstrainedWeights(WeightInformation):
                     or f"The criteria are {quoted_list(names)}.",
                     error=UnknownNameError,
                 )
+        a_ub, b_ub = constraint_rows(self.constraints, names, "ConstrainedWeights")
         low = np.array([self.bounds.get(name, (0.0, 1.0))[0] for name in names])
         high = np.array([self.bounds.get(name, (0.0, 1.0))[1] for name in names])
         groups = [[names.index(name) for name in group] for group in self.ranking or ()]
         tied = any(len(group) > 1 for group in groups)
         if self.sampler != "hit-and-run" and not tied:
-            exact = sorted_draw(low, high, [group[0] for group in groups])
+            exact = sorted_draw(low, high, [group[0] for group in groups], a_ub, b_ub)
             if exact is not None:
                 return exact
         if self.sampler == "rejection":
@@ -825,12 +868,19 @@ class ConstrainedWeights(WeightInformation):
                     )
                 ),
             )
-        walk = walked_draw(low, high, groups, self.steps)
+        walk = walked_draw(low, high, groups, self.steps, a_ub, b_ub)
         if walk is None:
             raise WeightError(
                 f"ConstrainedWeights: {self._described()} leave no room for the weights to "
-                f"vary: no weight vector meets them all, or only one does. Widen the bounds "
-                f"or relax the ranking; to use one weighting, give it to evaluate()."
+                f"vary: no weight vector meets them all, or only one does"
+                + (
+                    ", or they hold some with equality (to make weights equal, tie them "
+                    "in the ranking)"
+                    if self.constraints
+                    else ""
+                )
+                + ". Widen the bounds or relax the ranking or constraints; to use one "
+                "weighting, give it to evaluate()."
             )
         return walk
 
@@ -842,9 +892,26 @@ class ConstrainedWeights(WeightInformation):
         if self.ranking:
             order = " >= ".join(" = ".join(group) for group in self.ranking)
             parts.append(f"the ranking ({order})")
+        if self.constraints:
+            stated = "; ".join(str(constraint) for constraint in self.constraints)
+            parts.append(f"the constraints ({stated})")
+        if len(parts) > 2:
+            parts = [", ".join(parts[:-1]), parts[-1]]
         return " and ".join(parts) or "the constraints"
 
     def in_words(self) -> str:
+        if self.constraints:
+            given = [
+                kind
+                for kind, present in (
+                    ("weight bounds", self.bounds),
+                    ("order of importance", self.ranking),
+                    ("constraints", True),
+                )
+                if present
+            ]
+            listed = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} and {given[-1]}"
+            return f"within the {'weight ' if listed == 'constraints' else ''}{listed} given"
         if self.bounds and self.ranking:
             return "within the weight bounds and order of importance given"
         if self.ranking:
