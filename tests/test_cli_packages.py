@@ -86,3 +86,20 @@ def test_a_study_with_cost_criteria_takes_its_budgets_from_the_command(capsys, t
     assert status == 0, err
     # Min-max values: A 0, B 1, C 0.5; within a price of 5, B alone is worth most.
     assert json.loads(out)["options"] == ["B"]
+
+
+def test_a_minimum_brings_in_what_delivers_enough(capsys):
+    # The best package uses 8 of the political capital; spending at least 9 of it (as a
+    # stand-in for something to deliver) changes the package, and more than the budget
+    # allows is named as the conflict.
+    status, out, _ = run(capsys, "--minimum", "Political capital=9", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["minimum"] == {"Political capital": 9.0}
+    assert data["use"]["Political capital"]["used"] >= 9
+    status, out, err = run(capsys, "--minimum", "Political capital=11")
+    assert status == 2
+    assert "at most the budget of 'Political capital' (10)" in err
+    with pytest.raises(SystemExit):
+        cli.main(["packages", "--minimum", "Money=unlimited"])
+    assert "expected a number after '='" in capsys.readouterr().err

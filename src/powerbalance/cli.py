@@ -309,6 +309,15 @@ def _add_packages(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="set the limit of a resource (a number, or 'unlimited'); repeat for several",
     )
     packages.add_argument(
+        "--minimum",
+        action="append",
+        type=_minimum,
+        default=[],
+        metavar="RESOURCE=AMOUNT",
+        help="the least of a resource a package must use or deliver, such as a reduction "
+        "in damage; repeat for several",
+    )
+    packages.add_argument(
         "--frontier",
         metavar="RESOURCE",
         help="also show the best package at every budget level of RESOURCE",
@@ -328,6 +337,13 @@ def _budget(text: str) -> tuple[str, float | None]:
         raise argparse.ArgumentTypeError(
             f"expected a number or 'unlimited' after '='; got {limit!r}"
         ) from None
+
+
+def _minimum(text: str) -> tuple[str, float]:
+    resource, amount = _budget(text)
+    if amount is None:
+        raise argparse.ArgumentTypeError(f"expected a number after '='; got {text!r}")
+    return resource, amount
 
 
 def _add_conference(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -575,6 +591,8 @@ def _packages(arguments: argparse.Namespace) -> str:
         problem = Problem(study.assessment, budget={c: given.get(c) for c in costs})
     if given:
         problem = attrs.evolve(problem, budget={**problem.budget, **given})
+    if arguments.minimum:
+        problem = attrs.evolve(problem, minimum={**problem.minimum, **dict(arguments.minimum)})
     scheme = study_weighting(study, arguments.weighting)
     package = optimize(problem, weighting=scheme, method=arguments.method)
     if arguments.frontier is None:

@@ -28,6 +28,7 @@ def rich(study):
     problem = attrs.evolve(
         study.portfolio,
         budget={"Money": 10, "Political capital": None},
+        minimum={"Political capital": 2},
         requires={"Economic safeguards": ("Allied intelligence sharing", "Targeted cooperation")},
         min_size=1,
         max_size=4,
@@ -122,6 +123,7 @@ def test_every_kind_of_mistake_is_reported_at_once(tmp_path):
     portfolio["exclusions"].append(["Status quo", "Nobody"])
     portfolio["requires"] = {"Technology investment": ["Status quo", 3]}
     portfolio["max_size"] = 2.5
+    portfolio["minimum"] = {"Political capitol": 1, "Money": -2}
     path = tmp_path / "wrong.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     found = {p.path: p.message for p in problems_of(path)}
@@ -131,6 +133,8 @@ def test_every_kind_of_mistake_is_reported_at_once(tmp_path):
     assert "not an option" in found["portfolio.exclusions[7][1]"]
     assert "expected text" in found['portfolio.requires."Technology investment"[1]']
     assert "whole number" in found["portfolio.max_size"]
+    assert "Did you mean 'Political capital'?" in found['portfolio.minimum."Political capitol"']
+    assert "a minimum of 0 or more" in found["portfolio.minimum.Money"]
     assert all(p.line is not None for p in problems_of(path))
 
 

@@ -15,7 +15,8 @@ def packages(problem: pb.portfolio.Problem) -> npt.NDArray[np.bool_]:
     arrays = problem.arrays
     n = arrays.n_options
     masks = np.array(list(itertools.product([False, True], repeat=n)), dtype=bool).reshape(-1, n)
-    keep = (masks.astype(float) @ arrays.costs <= arrays.limits + 1e-9).all(axis=1)
+    used = masks.astype(float) @ arrays.costs
+    keep = (used <= arrays.limits + 1e-9).all(axis=1) & (used >= arrays.floors - 1e-9).all(axis=1)
     for group in arrays.exclusions:
         keep &= masks[:, list(group)].sum(axis=1) <= 1
     for option, needed in arrays.requires:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import numpy as np
 import portfolio_brute as brute
 import pytest
@@ -51,12 +52,25 @@ def problems(draw: st.DrawFn, *, max_options: int = 15) -> tuple[pb.portfolio.Pr
         arguments["min_size"] = draw(st.integers(0, min(n, 3)))
     if draw(st.booleans()):
         arguments["max_size"] = draw(st.integers(arguments.get("min_size", 0), n))
+    if draw(st.booleans()):
+        # Something the package must deliver enough of, tracked without a cap.
+        for name in names:
+            costs[name]["Reach"] = draw(st.integers(0, 10))
+        arguments["budget"] = {**budget, "Reach": None}
+        arguments["minimum"] = {"Reach": draw(st.integers(0, 30))}
     try:
         problem = pb.portfolio.Problem(assessment(scores), **arguments)
     except pb.errors.PortfolioError:
         # A conflict is reported only when no package meets the constraints.
-        problem = pb.portfolio.Problem(assessment(scores), **{**arguments, "min_size": None})
-        assert (brute.packages(problem).sum(axis=1) < arguments["min_size"]).all()
+        problem = pb.portfolio.Problem(
+            assessment(scores), **{**arguments, "min_size": None, "minimum": None}
+        )
+        masks = brute.packages(problem)
+        reach = masks.astype(float) @ problem.arrays.costs[:, -1]
+        assert not (
+            (masks.sum(axis=1) >= arguments.get("min_size", 0))
+            & (reach >= arguments.get("minimum", {}).get("Reach", 0))
+        ).any()
     return problem, scores
 
 
@@ -82,18 +96,10 @@ def test_raising_a_budget_never_lowers_the_optimum(
     case: tuple[pb.portfolio.Problem, list[int]], which: int, more: int
 ) -> None:
     problem, _ = case
-    resource = problem.resources[which % len(problem.resources)]
-    budget = dict(problem.budget)
-    budget[resource] = (budget[resource] or 0) + more
-    richer = pb.portfolio.Problem(
-        problem.assessment,
-        costs=problem.costs,
-        budget=budget,
-        synergies=problem.synergies,
-        exclusions=problem.exclusions,
-        requires=problem.requires,
-        min_size=problem.min_size,
-        max_size=problem.max_size,
+    capped = [r for r in problem.resources if problem.budget[r] is not None]
+    resource = capped[which % len(capped)]
+    richer = attrs.evolve(
+        problem, budget={**problem.budget, resource: problem.budget[resource] + more}
     )
     assert pb.portfolio.optimize(richer).value >= pb.portfolio.optimize(problem).value - 1e-9
 

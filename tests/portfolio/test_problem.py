@@ -45,6 +45,10 @@ def problem(**changes: Any) -> pb.portfolio.Problem:
         ),
         ({"min_size": 3, "max_size": 2}, pb.errors.InvalidParameterError, "at most max_size (2)"),
         ({"max_size": 4}, pb.errors.InvalidParameterError, "number of options (3)"),
+        ({"minimum": {"Mony": 1}}, pb.errors.UnknownNameError, "Did you mean 'Money'?"),
+        ({"minimum": {"Money": -1}}, pb.errors.InvalidParameterError, "minimum['Money']"),
+        ({"minimum": {"Money": 6}}, pb.errors.InvalidParameterError, "at most the budget"),
+        ({"minimum": 3}, pb.errors.InvalidParameterError, "{resource: amount}"),
     ],
 )
 def test_refusals_name_the_culprit(
@@ -80,6 +84,26 @@ def test_a_conflict_names_the_constraints() -> None:
         pb.errors.PortfolioError, match=r"the exclusion .*'B' or 'C'.* and min_size 2"
     ):
         problem(budget={"Money": 100}, exclusions=[("A", "B", "C")], min_size=2)
+
+
+def test_a_minimum_is_met_and_named_in_a_conflict() -> None:
+    # Reaching 4 people rules out the best package within the budget (A alone).
+    costs = {
+        "A": {"Money": 4, "Reach": 1},
+        "B": {"Money": 3, "Reach": 4},
+        "C": {"Money": 2, "Reach": 3},
+    }
+    budget = {"Money": 4, "Reach": None}
+    assert pb.portfolio.optimize(problem(costs=costs, budget=budget)).options == ("A",)
+    package = pb.portfolio.optimize(problem(costs=costs, budget=budget, minimum={"Reach": 4}))
+    assert package.options == ("B",)
+    assert package.use["Reach"] == (4.0, None)
+    with pytest.raises(pb.errors.PortfolioError) as raised:
+        problem(costs=costs, budget=budget, minimum={"Reach": 5})
+    assert str(raised.value) == (
+        "portfolio.Problem: no package meets every constraint: the budget of 'Money' (4) "
+        "and the minimum of 'Reach' (5) cannot all hold. Relax one of them."
+    )
 
 
 def test_the_package_renders_in_every_format() -> None:

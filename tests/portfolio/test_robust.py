@@ -5,7 +5,7 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from portfolio_brute import packages as feasible_packages
 from scipy.optimize import linprog
@@ -140,13 +140,23 @@ def problems(draw, interactions=False):
             "synergies": [pb.portfolio.Synergy(tuple(pair), draw(st.sampled_from([-0.3, 0.2])))],
             "requires": {pair[0]: pair[1]} if draw(st.booleans()) else None,
         }
-    problem = pb.portfolio.Problem(
-        a,
-        costs={o: {"Money": c} for o, c in zip(options, costs, strict=True)},
-        budget={"Money": draw(st.integers(0, max(1, sum(costs))))},
-        max_size=draw(st.sampled_from([None, max(1, n // 2)])),
-        **extra,
-    )
+    reach = [draw(st.integers(0, 5)) for _ in range(n)]
+    try:
+        problem = pb.portfolio.Problem(
+            a,
+            costs={
+                o: {"Money": c, "Reach": r} for o, c, r in zip(options, costs, reach, strict=True)
+            },
+            budget={"Money": draw(st.integers(0, max(1, sum(costs)))), "Reach": None},
+            # Something the package must deliver enough of; min_size with max_size asks
+            # the dynamic programme to compare partial packages of equal size only.
+            minimum={"Reach": draw(st.integers(0, max(1, sum(reach) // 2)))},
+            min_size=draw(st.sampled_from([None, 1])),
+            max_size=draw(st.sampled_from([None, max(1, n // 2)])),
+            **extra,
+        )
+    except pb.errors.PortfolioError:
+        reject()  # no package reaches the minimum within the budget
     return problem, scores, _weights_allowed(draw, m)
 
 
@@ -284,6 +294,31 @@ def test_refusals_name_the_parameter():
     )
     with pytest.raises(pb.errors.InvalidParameterError, match="algorithm"):
         pb.portfolio.robust(with_synergy, weight_information=info, algorithm="dynamic programming")
+
+
+def test_few_sizes_are_enumerated_size_by_size():
+    # 24 candidates of which at most 2 may be chosen: 301 packages to try, not 2**24.
+    rng = np.random.default_rng(5)
+    scores = rng.integers(0, 11, size=(24, 3)).tolist()
+    a = _assessment(scores)
+    problem = pb.portfolio.Problem(
+        a,
+        costs={
+            o: {"Money": int(c)}
+            for o, c in zip(a.option_names, rng.integers(1, 6, 24), strict=True)
+        },
+        budget={"Money": 7},
+        max_size=2,
+    )
+    info = pb.sensitivity.OrdinalWeights(["C0", "C1", "C2"])
+    slow = pb.portfolio.robust(problem, weight_information=info, algorithm="enumeration", limit=301)
+    fast = pb.portfolio.robust(problem, weight_information=info)
+    assert _as_positions(slow) == _as_positions(fast)
+    assert len(slow.packages) > 1
+    with pytest.raises(
+        pb.errors.PortfolioError, match="so 301 packages to try, more than limit=300"
+    ):
+        pb.portfolio.robust(problem, weight_information=info, algorithm="enumeration", limit=300)
 
 
 def test_weight_information_may_not_name_a_cost():

@@ -1,7 +1,8 @@
 """The package problem of a study document: the table ``portfolio``.
 
 It holds the ``budget`` (resource -> limit, or ``"unlimited"`` to track a resource
-without capping it), the ``costs`` (option -> resource -> amount; by default the
+without capping it), the ``minimum`` (resource -> the least a package must use or
+deliver of it), the ``costs`` (option -> resource -> amount; by default the
 assessment's cost criteria), ``synergies`` (an array of tables with ``options`` and
 ``value``), ``exclusions`` (an array of arrays of option names, at most one of each),
 ``requires`` (option -> prerequisite or array of them) and ``min_size`` and
@@ -34,7 +35,16 @@ if TYPE_CHECKING:
 
 __all__ = ["PORTFOLIO_KEYS", "UNLIMITED", "build_portfolio", "portfolio_table", "read_portfolio"]
 
-PORTFOLIO_KEYS = ("budget", "costs", "synergies", "exclusions", "requires", "min_size", "max_size")
+PORTFOLIO_KEYS = (
+    "budget",
+    "minimum",
+    "costs",
+    "synergies",
+    "exclusions",
+    "requires",
+    "min_size",
+    "max_size",
+)
 
 UNLIMITED = "unlimited"
 """A budget's limit for a resource that is tracked but not capped (TOML has no null).
@@ -70,6 +80,8 @@ def read_portfolio(
         resources = list(dict.fromkeys(r for amounts in spec["costs"].values() for r in amounts))
     if "budget" in table:
         spec["budget"] = _read_budget(table["budget"], resources, problems)
+    if "minimum" in table:
+        spec["minimum"] = _read_minimum(table["minimum"], resources, problems)
     if "synergies" in table:
         spec["synergies"] = _read_synergies(table["synergies"], options, problems)
     if "exclusions" in table:
@@ -140,14 +152,7 @@ def _read_budget(
     budget: dict[str, float | None] = {}
     for resource, limit in table.items():
         where = (*path, resource)
-        if resources and resource not in resources:
-            problems.add(
-                where,
-                f"no option has a cost in {resource!r}; the resources are "
-                + ", ".join(map(repr, resources))
-                + "."
-                + did_you_mean(resource, resources),
-            )
+        if not _known_resource(resource, where, resources, problems):
             continue
         if limit == UNLIMITED:
             budget[resource] = None
@@ -168,6 +173,36 @@ def _read_budget(
             "to track the resource without capping it.",
         )
     return budget
+
+
+def _known_resource(
+    resource: str, where: Path, resources: Sequence[str], problems: Collector
+) -> bool:
+    if resources and resource not in resources:
+        problems.add(
+            where,
+            f"no option has a cost in {resource!r}; the resources are "
+            + ", ".join(map(repr, resources))
+            + "."
+            + did_you_mean(resource, resources),
+        )
+        return False
+    return True
+
+
+def _read_minimum(value: object, resources: Sequence[str], problems: Collector) -> dict[str, float]:
+    path = (*_ROOT, "minimum")
+    table = read_table(value, path, problems)
+    if table is INVALID:
+        return {}
+    minimum: dict[str, float] = {}
+    for resource, amount in table.items():
+        where = (*path, resource)
+        if _known_resource(resource, where, resources, problems):
+            read = _read_amount(amount, where, problems, "a minimum")
+            if read is not INVALID:
+                minimum[resource] = read
+    return minimum
 
 
 def _read_group(value: object, path: Path, options: Sequence[str], problems: Collector) -> Any:
@@ -281,6 +316,8 @@ def portfolio_table(problem: Problem) -> dict[str, Any]:
     table: dict[str, Any] = {
         "budget": {r: UNLIMITED if limit is None else limit for r, limit in problem.budget.items()}
     }
+    if problem.minimum:
+        table["minimum"] = dict(problem.minimum)
     a = problem.assessment
     resources = problem.resources
     criteria = tuple(c.name for c in a.criteria if c.kind == "cost")

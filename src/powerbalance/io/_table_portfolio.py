@@ -1,7 +1,7 @@
 """The package problem of an Excel workbook: the sheet ``portfolio``.
 
 One row per key of the study file's ``[portfolio]`` table (columns ``key, value``):
-``budget``, ``costs``, ``synergies``, ``exclusions`` and ``requires`` hold their
+``budget``, ``minimum``, ``costs``, ``synergies``, ``exclusions`` and ``requires`` hold their
 tables or arrays as JSON (``{"Money": 10, "Political capital": "unlimited"}``);
 ``min_size`` and ``max_size`` a number. The rows are read into the study document's
 ``portfolio``, with the cell of every key recorded, so that the study's checks point

@@ -1,10 +1,11 @@
 """Non-dominated packages, exactly: dynamic programming with pruning, or enumeration.
 
 Package p dominates q when it is worth at least as much at every extreme weighting and
-more at one. With budgets only (and size bounds), partial packages over the first k
+more at one. With budgets, minimums and size bounds only, partial packages over the first k
 options are pruned as Liesiö, Mild and Salo (2007) prune them: a partial package that
-another one dominates in value while using no more of any resource (and, with size
-bounds, holding a count that any completion can equally meet) can only lead to
+another one dominates in value while using no more of any capped resource, delivering
+no less of any resource with a minimum (and, with size bounds, holding a count that any
+completion can equally meet) can only lead to
 dominated packages, since the other one can be completed the same way. Interactions
 (synergies, exclusions, prerequisites) break that argument; then every feasible
 package is tried, block by block, up to a limit.
@@ -12,6 +13,8 @@ package is tried, block by block, up to a limit.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Iterator
 from typing import TypeAlias
 
@@ -20,7 +23,14 @@ import numpy.typing as npt
 
 from powerbalance.portfolio._solve import TOLERANCE, Arrays
 
-__all__ = ["by_enumeration", "by_programming", "non_dominated", "package_values", "tolerance"]
+__all__ = [
+    "by_enumeration",
+    "by_programming",
+    "non_dominated",
+    "package_count",
+    "package_values",
+    "tolerance",
+]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 BoolArray: TypeAlias = npt.NDArray[np.bool_]
@@ -75,30 +85,76 @@ def _beaten(
     out = np.zeros(len(values), dtype=bool)
     if not len(rivals) or not len(values):
         return out
+    k = values.shape[1]
+    # A rival worth at least as much at every extreme point has at least the total, less
+    # the tolerance at each: rows taken from the highest total down compare only with
+    # the rivals whose total reaches the block's lowest.
+    rival_totals = rivals.sum(axis=1)
+    rival_order = np.argsort(-rival_totals, kind="stable")
+    falling = -rival_totals[rival_order]
+    rivals = rivals[rival_order]
+    rival_use = None if rival_use is None else rival_use[rival_order]
+    rival_size = None if rival_size is None else rival_size[rival_order]
+    totals = values.sum(axis=1)
+    order = np.argsort(-totals, kind="stable")
     step = max(1, _AT_ONCE // (8 * len(rivals)))
     for start in range(0, len(values), step):
-        mine = values[start : start + step]
-        # Column by column on (rows x rivals) tables: no third axis to reduce over.
-        hit = np.ones((len(mine), len(rivals)), dtype=bool)
-        better = np.zeros_like(hit)
-        for j in range(values.shape[1]):
-            hit &= rivals[None, :, j] >= mine[:, None, j] - tol
-            better |= rivals[None, :, j] > mine[:, None, j] + tol
-        hit &= better
-        if use is not None and rival_use is not None:
-            mine_use = use[start : start + step]
-            for r in range(use.shape[1]):
-                slack = TOLERANCE * np.maximum(1.0, mine_use[:, r])
-                hit &= rival_use[None, :, r] <= (mine_use[:, r] + slack)[:, None]
-        if size is not None and rival_size is not None and size_rule:
-            count = size[start : start + step, None]
-            if size_rule == -1:
-                hit &= rival_size[None] <= count
-            elif size_rule == 1:
-                hit &= rival_size[None] >= count
-            else:
-                hit &= rival_size[None] == count
-        out[start : start + step] = hit.any(axis=1)
+        rows = order[start : start + step]
+        reach = int(np.searchsorted(falling, -totals[rows[-1]] + k * tol, side="right"))
+        if reach:
+            out[rows] = _any_beats(
+                rows, reach, values, rivals, tol, use, rival_use, size, rival_size, size_rule
+            )
+    return out
+
+
+def _any_beats(
+    rows: npt.NDArray[np.intp],
+    reach: int,
+    values: FloatArray,
+    rivals: FloatArray,
+    tol: float,
+    use: FloatArray | None,
+    rival_use: FloatArray | None,
+    size: npt.NDArray[np.int64] | None,
+    rival_size: npt.NDArray[np.int64] | None,
+    size_rule: int,
+) -> BoolArray:
+    """For :func:`_beaten`: whether any of the first ``reach`` rivals dominates each row."""
+    # Conditions as (rival's column, row's column, slack): the rival's entry must be at
+    # most the row's plus the slack. Resources and sizes first (they rule out most
+    # rivals); value columns are negated to fit the form.
+    same = np.full(len(rows), tol)
+    conditions: list[tuple[FloatArray, FloatArray, FloatArray]] = []
+    if use is not None and rival_use is not None:
+        for r in range(use.shape[1]):
+            mine = use[rows, r]
+            conditions.append((rival_use[:reach, r], mine, TOLERANCE * np.maximum(1.0, mine)))
+    if size is not None and rival_size is not None and size_rule:
+        mine_size, theirs = size[rows].astype(np.float64), rival_size[:reach].astype(np.float64)
+        if size_rule in (-1, 2):
+            conditions.append((theirs, mine_size, same * 0.0))
+        if size_rule in (1, 2):
+            conditions.append((-theirs, -mine_size, same * 0.0))
+    conditions += [(-rivals[:reach, j], -values[rows, j], same) for j in range(values.shape[1])]
+    # Column by column on (rows x rivals) tables, with the rows no rival can still beat
+    # dropped as they appear: most rows lose every rival within a few columns.
+    live = np.arange(len(rows))
+    hit = np.ones((len(rows), reach), dtype=bool)
+    for number, (theirs_column, mine_column, slack) in enumerate(conditions):
+        limit = mine_column[live] + slack[live]
+        hit &= theirs_column[None, :] <= limit[:, None]
+        if number % 4 == 3:
+            kept = hit.any(axis=1)
+            if kept.sum() < 0.75 * len(live):
+                live, hit = live[kept], hit[kept]
+            if not len(live):
+                break
+    better = np.zeros_like(hit)
+    for j in range(values.shape[1]):
+        better |= rivals[None, :reach, j] > values[rows[live], j][:, None] + tol
+    out = np.zeros(len(rows), dtype=bool)
+    out[live] = (hit & better).any(axis=1)
     return out
 
 
@@ -159,7 +215,7 @@ def _completion_bounds(
 def by_programming(
     arrays: Arrays, extreme_values: FloatArray, limit: int, known: FloatArray
 ) -> BoolArray | None:
-    """The non-dominated packages by dynamic programming (budgets and sizes only).
+    """The non-dominated packages by dynamic programming (budgets, minimums and sizes).
 
     ``known`` holds the values of some feasible packages (at each extreme point): a
     partial package that cannot be completed to anything they do not dominate is
@@ -168,8 +224,11 @@ def by_programming(
     """
     n = arrays.n_options
     capped = np.isfinite(arrays.limits)
+    floored = arrays.floors > 0
     costs = arrays.costs[:, capped]
     limits = arrays.limits[capped]
+    gains = arrays.costs[:, floored]
+    floors = arrays.floors[floored]
     low, high = arrays.min_size, arrays.max_size
     size_rule = {(False, False): 0, (False, True): -1, (True, False): 1, (True, True): 2}[
         (low > 0, high < n)
@@ -180,13 +239,20 @@ def by_programming(
     share = (costs / np.where(limits > 0, limits, 1.0)).sum(axis=1)
     worth = extreme_values.mean(axis=1)
     order = np.lexsort((np.arange(n), -worth / np.maximum(share, 1e-12)))
+    # What a partial package uses of the capped resources and, negated, delivers of
+    # those with a minimum: a rival dominates only if it uses no more and delivers no
+    # less, so one comparison of "use" covers both.
+    spend = np.hstack([costs, -gains])
     masks = np.zeros((1, n), dtype=bool)
     values = np.zeros((1, extreme_values.shape[1]))
-    use = np.zeros((1, costs.shape[1]))
+    use = np.zeros((1, spend.shape[1]))
     size = np.zeros(1, dtype=np.int64)
+    capped_columns = slice(0, costs.shape[1])
     for step, k in enumerate(order):
-        grown_use = use + costs[k]
-        fits = (grown_use <= limits + TOLERANCE * np.maximum(1.0, np.abs(limits))).all(axis=1)
+        grown_use = use + spend[k]
+        fits = (
+            grown_use[:, capped_columns] <= limits + TOLERANCE * np.maximum(1.0, np.abs(limits))
+        ).all(axis=1)
         fits &= size < high
         # Without option k, a partial package must still be able to reach min_size.
         left = size + (n - step - 1) >= low
@@ -201,15 +267,13 @@ def by_programming(
         use = np.concatenate([old[2][~old_beaten], new[2][~new_beaten]])
         size = np.concatenate([old[3][~old_beaten], new[3][~new_beaten]])
         rest = order[step + 1 :]
+        keep = _can_reach(-use[:, costs.shape[1] :], size, gains[rest], floors, high)
         if len(rest) and len(known):
-            best = values + _completion_bounds(extreme_values, costs, limits, rest, use)
-            hopeless = _beaten(best, known, tol)
-            masks, values, use, size = (
-                masks[~hopeless],
-                values[~hopeless],
-                use[~hopeless],
-                size[~hopeless],
+            best = values + _completion_bounds(
+                extreme_values, costs, limits, rest, use[:, capped_columns]
             )
+            keep &= ~_beaten(best, known, tol)
+        masks, values, use, size = masks[keep], values[keep], use[keep], size[keep]
         if len(masks) > limit:
             return None
     masks = masks[size >= low]
@@ -217,16 +281,69 @@ def by_programming(
     return masks[non_dominated(final, tol)]
 
 
+def _can_reach(
+    delivered: FloatArray,
+    size: npt.NDArray[np.int64],
+    rest: FloatArray,
+    floors: FloatArray,
+    high: int,
+) -> BoolArray:
+    """Which partial packages can still reach every minimum with the options ``rest``.
+
+    The most a partial package can add of a resource is what the options left that
+    deliver most of it add, as many as the size bound still allows.
+    """
+    reach = np.ones(len(size), dtype=bool)
+    for r in range(len(floors)):
+        top = np.concatenate([[0.0], np.cumsum(-np.sort(-rest[:, r]))])
+        room = np.clip(high - size, 0, len(rest))
+        slack = TOLERANCE * max(1.0, float(floors[r]))
+        reach &= delivered[:, r] + top[room] >= floors[r] - slack
+    return reach
+
+
+def package_count(arrays: Arrays) -> int:
+    """How many packages enumeration tries: every one of an allowed size.
+
+    Examples
+    --------
+    >>> arrays = Arrays(np.zeros((10, 0)), np.zeros(0), np.zeros(0), (), np.zeros(0), (), (),
+    ...                 min_size=0, max_size=2)
+    >>> package_count(arrays)  # 1 + 10 + 45
+    56
+    """
+    n = arrays.n_options
+    return sum(math.comb(n, k) for k in range(arrays.min_size, arrays.max_size + 1))
+
+
+def _candidates(arrays: Arrays) -> Iterator[BoolArray]:
+    """Every package of an allowed size, in blocks: by counting, or size by size."""
+    n = arrays.n_options
+    if package_count(arrays) * 2 > 2**n:
+        bits = np.arange(n, dtype=np.int64)
+        for start in range(0, 2**n, _BLOCK):
+            numbers = np.arange(start, min(2**n, start + _BLOCK), dtype=np.int64)
+            yield (numbers[:, None] >> bits) & 1 == 1
+        return
+    # Few sizes allowed (at most six of 46 options, say): walking the subsets of each
+    # size skips the many packages the size bounds rule out.
+    for k in range(arrays.min_size, arrays.max_size + 1):
+        subsets = itertools.combinations(range(n), k)
+        while chunk := list(itertools.islice(subsets, _BLOCK)):
+            positions = np.array(chunk, dtype=np.intp).reshape(len(chunk), k)
+            masks = np.zeros((len(chunk), n), dtype=bool)
+            masks[np.arange(len(chunk))[:, None], positions] = True
+            yield masks
+
+
 def feasible_blocks(arrays: Arrays) -> Iterator[BoolArray]:
     """Every feasible package of the problem, in blocks of boolean rows."""
-    n = arrays.n_options
-    bits = np.arange(n, dtype=np.int64)
     limits = arrays.limits
-    for start in range(0, 2**n, _BLOCK):
-        numbers = np.arange(start, min(2**n, start + _BLOCK), dtype=np.int64)
-        masks = (numbers[:, None] >> bits) & 1 == 1
+    floors = arrays.floors
+    for masks in _candidates(arrays):
         used = masks.astype(np.float64) @ arrays.costs
         keep = (used <= limits + TOLERANCE * np.maximum(1.0, np.abs(limits))).all(axis=1)
+        keep &= (used >= floors - TOLERANCE * np.maximum(1.0, floors)).all(axis=1)
         for group in arrays.exclusions:
             keep &= masks[:, list(group)].sum(axis=1) <= 1
         for option, needed in arrays.requires:

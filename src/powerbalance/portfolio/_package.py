@@ -169,10 +169,14 @@ class Package(Rendered):
         return opening + "."
 
     def _use_sentence(self) -> str:
+        minimum = self.problem.minimum
         parts = [
-            f"{amount(used)} of {amount(limit)} {resource}"
-            if limit is not None
-            else f"{amount(used)} {resource} (no limit)"
+            (
+                f"{amount(used)} of {amount(limit)} {resource}"
+                if limit is not None
+                else f"{amount(used)} {resource}" + ("" if resource in minimum else " (no limit)")
+            )
+            + (f" (at least {amount(minimum[resource])})" if resource in minimum else "")
             for resource, (used, limit) in self.use.items()
         ]
         return f"It uses {join_words(parts)}." if parts else ""
@@ -236,17 +240,23 @@ class Package(Rendered):
             "<><" + ">" * len(problem.resources),
         )
         tables = [option_table]
+        minimum = problem.minimum
         if problem.resources:
             tables.append(
                 Table(
                     "Resources",
-                    ["Resource", "Used", "Limit", "Left"],
+                    ["Resource", "Used", "Limit", "Left", *(["Minimum"] if minimum else [])],
                     [
                         [
                             resource,
                             amount(used),
                             "none" if limit is None else amount(limit),
                             "" if limit is None else amount(limit - used),
+                            *(
+                                [amount(minimum[resource]) if resource in minimum else ""]
+                                if minimum
+                                else []
+                            ),
                         ]
                         for resource, (used, limit) in self.use.items()
                     ],
@@ -289,8 +299,9 @@ class Package(Rendered):
         ``option_values`` (option -> value); ``use`` (resource -> ``used``,
         ``limit``); ``costs`` (option -> resource -> amount); ``synergies`` (records
         of ``options``, ``value``, ``active``); ``exclusions``; ``requires``;
-        ``min_size``; ``max_size``; ``what_it_takes`` (or null); ``weights``;
-        ``method`` and ``weighting``; ``summary``; ``version``.
+        ``minimum`` (resource -> least amount); ``min_size``; ``max_size``;
+        ``what_it_takes`` (or null); ``weights``; ``method`` and ``weighting``;
+        ``summary``; ``version``.
         """
         problem = self.problem
         active = set(self.synergies)
@@ -310,6 +321,7 @@ class Package(Rendered):
                 ],
                 "exclusions": [list(e.options) for e in problem.exclusions],
                 "requires": {o: list(p) for o, p in problem.requires.items()},
+                "minimum": dict(problem.minimum),
                 "min_size": problem.min_size,
                 "max_size": problem.max_size,
                 "what_it_takes": None if takes is None else takes.to_dict(),

@@ -121,6 +121,10 @@ class Problem:
     budget : mapping
         ``{resource: limit}``, one limit (non-negative, or None for no limit) for
         every resource some option costs.
+    minimum : mapping, optional
+        ``{resource: amount}``: the least of a resource a package must use, for a
+        "resource" that is really something delivered (a reduction in damage, people
+        reached) and must reach a target. Each names a resource of ``costs``.
     synergies : list of Synergy, default ()
         Value added (or, when negative, removed) when all of a synergy's options are in.
     exclusions : list of Exclusive or tuples of option names, default ()
@@ -159,6 +163,7 @@ class Problem:
         default=None, kw_only=True, converter=_as_given
     )
     budget: Mapping[str, float | None] = attrs.field(kw_only=True, converter=_as_given)
+    minimum: Mapping[str, float] = attrs.field(default=None, kw_only=True, converter=_as_given)
     synergies: tuple[Synergy, ...] = attrs.field(default=(), kw_only=True, converter=_synergies)
     exclusions: tuple[Exclusive, ...] = attrs.field(default=(), kw_only=True, converter=_exclusions)
     requires: Mapping[str, tuple[str, ...]] = attrs.field(
@@ -172,13 +177,14 @@ class Problem:
         set_ = functools.partial(object.__setattr__, self)
         set_("costs", self._checked_costs())
         set_("budget", self._checked_budget())
+        set_("minimum", self._checked_minimum())
         for synergy in self.synergies:
             self._check_options("synergies", synergy.options)
         for exclusion in self.exclusions:
             self._check_options("exclusions", exclusion.options)
         set_("requires", self._checked_requires())
         self._check_sizes()
-        if self.min_size:
+        if self.min_size or self.minimum:
             self._check_feasible()
 
     # -- checks ---------------------------------------------------------------------------
@@ -313,6 +319,46 @@ class Problem:
             {r: None if given[r] is None else float(given[r]) for r in resources}
         )
 
+    def _checked_minimum(self) -> Mapping[str, float]:
+        given: object = {} if self.minimum is None else self.minimum
+        check(
+            _OWNER,
+            "minimum",
+            given,
+            InstanceOf(Mapping, description="a mapping {resource: amount}"),
+            fix="Such as {'Damage reduction': 837}: the least a package must deliver.",
+        )
+        given = cast(Mapping[Any, Any], given)
+        resources = self.resources
+        for resource, amount in given.items():
+            if resource not in resources:
+                raise refuse(
+                    _OWNER,
+                    "minimum",
+                    resource,
+                    "a resource of the costs",
+                    fix=f"The resources are {quoted_list(resources)}."
+                    + did_you_mean(str(resource), resources),
+                    error=UnknownNameError,
+                )
+            check(
+                _OWNER,
+                f"minimum[{resource!r}]",
+                amount,
+                Interval(0, None),
+                fix="The least amount of the resource a package must reach.",
+            )
+            limit = self.budget[resource]
+            if limit is not None and float(amount) > limit:
+                raise refuse(
+                    _OWNER,
+                    f"minimum[{resource!r}]",
+                    amount,
+                    f"at most the budget of {resource!r} ({limit:,.6g})",
+                    fix="Lower the minimum or raise the budget.",
+                )
+        return MappingProxyType({r: float(given[r]) for r in resources if r in given})
+
     def _checked_requires(self) -> Mapping[str, tuple[str, ...]]:
         given: object = {} if self.requires is None else self.requires
         check(
@@ -407,9 +453,11 @@ class Problem:
             [math.inf if self.budget[r] is None else self.budget[r] for r in resources],
             dtype=np.float64,
         )
+        floors = np.array([self.minimum.get(r, 0.0) for r in resources], dtype=np.float64)
         return Arrays(
             costs=costs,
             limits=limits,
+            floors=floors,
             synergies=tuple(tuple(index[o] for o in s.options) for s in self.synergies),
             synergy_values=np.array([s.value for s in self.synergies], dtype=np.float64),
             exclusions=tuple(tuple(index[o] for o in e.options) for e in self.exclusions),
@@ -440,6 +488,8 @@ class Problem:
         for kind, k in groups:
             if kind == "budget":
                 words.append(f"the budget of {self.resources[k]!r} ({arrays.limits[k]:,.6g})")
+            elif kind == "minimum":
+                words.append(f"the minimum of {self.resources[k]!r} ({arrays.floors[k]:,.6g})")
             elif kind == "exclusion":
                 names = " or ".join(repr(options[i]) for i in arrays.exclusions[k])
                 words.append(f"the exclusion (at most one of {names})")

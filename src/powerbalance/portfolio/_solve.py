@@ -14,8 +14,9 @@ negative one is forced up when all are in (:math:`y_s \ge \sum_{i \in S} x_i -
 |S| + 1`). Whatever the objective, a constraint "value at least V" is then met
 exactly when the package's true value is at least V, since the best :math:`y` for
 given :math:`x` is the product. The other constraints: budgets
-(:math:`\sum_i c_{ir} x_i \le L_r`), exclusions (at most one of a group),
-prerequisites (:math:`x_i \le x_p`), the size bounds, and options forced in.
+(:math:`\sum_i c_{ir} x_i \le L_r`), minimums (:math:`\sum_i c_{ir} x_i \ge F_r`),
+exclusions (at most one of a group), prerequisites (:math:`x_i \le x_p`), the size
+bounds, and options forced in.
 
 Each constraint belongs to a named group, so that a conflict can be narrowed to the
 groups that cause it (:func:`conflict`).
@@ -38,7 +39,7 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 BoolArray: TypeAlias = npt.NDArray[np.bool_]
 
 Group: TypeAlias = tuple[str, int]
-"""A named group of constraints: ("budget", r), ("exclusion", g), ("requires", k),
+"""A named group of constraints: ("budget", r), ("minimum", r), ("exclusion", g), ("requires", k),
 ("min_size", 0), ("max_size", 0) or ("include", i)."""
 
 #: Slack allowed on a budget or a value floor when a rounded solution is checked:
@@ -52,6 +53,7 @@ class Arrays:
 
     costs: FloatArray  # (n_options, n_resources)
     limits: FloatArray  # (n_resources,), inf for no limit
+    floors: FloatArray  # (n_resources,), the least each package must use; 0 for none
     synergies: tuple[tuple[int, ...], ...]
     synergy_values: FloatArray  # (n_synergies,)
     exclusions: tuple[tuple[int, ...], ...]
@@ -69,6 +71,7 @@ class Arrays:
         found: list[Group] = [
             ("budget", r) for r in range(len(self.limits)) if np.isfinite(self.limits[r])
         ]
+        found += [("minimum", r) for r in range(len(self.floors)) if self.floors[r] > 0]
         found += [("exclusion", g) for g in range(len(self.exclusions))]
         found += [("requires", k) for k in range(len(self.requires))]
         if self.min_size > 0:
@@ -127,6 +130,13 @@ def solve(
         if ("budget", r) in skip or not np.isfinite(limits[r]) or r == minimize_use:
             continue
         add(np.concatenate([arrays.costs[:, r], np.zeros(n_synergies)]), -np.inf, limits[r])
+    for r in range(arrays.costs.shape[1]):
+        if ("minimum", r) not in skip and arrays.floors[r] > 0:
+            add(
+                np.concatenate([arrays.costs[:, r], np.zeros(n_synergies)]),
+                arrays.floors[r],
+                np.inf,
+            )
     for g, members in enumerate(arrays.exclusions):
         if ("exclusion", g) not in skip:
             row = np.zeros(size)
@@ -168,7 +178,8 @@ def solve(
         if ("budget", r) not in skip and np.isfinite(limits[r]) and r != minimize_use
     ]
     # HiGHS takes 0.9999995 for 1 (its integrality tolerance); such a point can fit a
-    # budget that the package itself exceeds. A package over budget once rounded is
+    # budget that the package itself exceeds (or reach a minimum it falls short of). A
+    # package over budget (or short) once rounded is
     # cut off (its options may not all be chosen again) and the problem solved again.
     for _ in range(n + 1):
         result = milp(
@@ -194,6 +205,12 @@ def solve(
         chosen: BoolArray = np.asarray(result.x[:n] > 0.5)
         used = arrays.costs[chosen].sum(axis=0)
         over = [r for r in budgets if used[r] > limits[r] + TOLERANCE * max(1.0, abs(limits[r]))]
+        over += [
+            r
+            for r in range(len(used))
+            if ("minimum", r) not in skip
+            and used[r] < arrays.floors[r] - TOLERANCE * max(1.0, arrays.floors[r])
+        ]
         if not over:
             return chosen
         cut = np.zeros(size)

@@ -12,7 +12,12 @@ import pandas as pd
 from powerbalance._validate import InstanceOf, Integer, OneOf, check, quoted_list, refuse
 from powerbalance.errors import PortfolioError
 from powerbalance.methods import MethodLike
-from powerbalance.portfolio._dominance import by_enumeration, by_programming, package_values
+from powerbalance.portfolio._dominance import (
+    by_enumeration,
+    by_programming,
+    package_count,
+    package_values,
+)
 from powerbalance.portfolio._problem import Problem, cost_criteria
 from powerbalance.portfolio._robust_result import ROBUST_SCHEMA, RobustPackages
 from powerbalance.portfolio._solve import Arrays, solve
@@ -74,7 +79,7 @@ def robust(
     the corners of the box of factors for
     :class:`~powerbalance.sensitivity.PerturbedWeights`.
 
-    With budgets only (and size bounds), the packages are found by dynamic programming
+    With budgets, minimums and size bounds only, the packages are found by dynamic programming
     over the options with partial packages pruned by dominance and by bounds on what
     they can still gain; with synergies, exclusions or prerequisites, every feasible
     package is tried. Either way the set is exact, up to a tolerance of a billionth of
@@ -93,7 +98,8 @@ def robust(
         decide dominance.
     limit : int, default 4,194,304 (2**22)
         The most partial packages the dynamic programme may hold after a step, and
-        the most packages (2 to the number of options) enumeration may try.
+        the most packages enumeration may try (every package of an allowed size: 2 to
+        the number of options without size bounds).
     algorithm : {"auto", "dynamic programming", "enumeration"}, default "auto"
         Dynamic programming when the problem has no interactions, else enumeration;
         enumeration can be asked for as a check.
@@ -201,9 +207,10 @@ def robust_packages(
     option_values = np.asarray(valued.at(points), dtype=np.float64).T  # options x points
     n = arrays.n_options
     if algorithm == "enumeration" or interacting:
-        if 2**n > limit:
+        tries = package_count(arrays)
+        if tries > limit:
             raise PortfolioError(
-                f"{owner}: the problem has {n} options, so 2**{n} packages to try, more "
+                f"{owner}: the problem has {n} options, so {tries:,} packages to try, more "
                 f"than limit={limit:,}"
                 + (
                     "; with synergies, exclusions or prerequisites every package is tried."
