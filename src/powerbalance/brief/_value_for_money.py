@@ -17,10 +17,11 @@ __all__ = ["value_for_money_analyses", "value_for_money_data", "value_for_money_
 def value_for_money_analyses(report: Report) -> list[ValueForMoney]:
     """One analysis per cost criterion of the report's assessment, under its weights.
 
-    Empty without a cost criterion, when every criterion is a cost, or when the costs
-    hold all the weight (there is then no value to set against them). A cost criterion
-    with a negative score (a saving, which value for money cannot set value against) is
-    left out.
+    The costs :attr:`Report.value_for_money <powerbalance.evaluation.Report.value_for_money>`
+    sets value against: none without a cost criterion, when every criterion is a cost,
+    or when the costs hold all the weight (there is then no value to set against them);
+    a cost criterion with a negative score (a saving, which value for money cannot set
+    value against) is left out.
 
     Examples
     --------
@@ -33,15 +34,11 @@ def value_for_money_analyses(report: Report) -> list[ValueForMoney]:
     >>> value_for_money_analyses(pb.evaluate(pb.examples.load().assessment))
     []
     """
-    a = report.assessment
-    if not a.costs or len(a.costs) == a.n_criteria:
-        return []
-    if sum(report.weights[c.name] for c in a.criteria if not c.is_cost) <= 0:
-        return []
     return [
-        value_for_money(a, weighting=report.weights, method=report.method, cost=name)
-        for name in a.costs
-        if (a.scores[:, a.criterion_index(name)] >= 0).all()
+        value_for_money(
+            report.assessment, weighting=report.weights, method=report.method, cost=found.cost
+        )
+        for found in report.value_for_money
     ]
 
 

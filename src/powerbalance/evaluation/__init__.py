@@ -14,6 +14,7 @@ Examples
 """
 
 from powerbalance.evaluation import agreement
+from powerbalance.evaluation._value_against_cost import ValueAgainstCost
 from powerbalance.evaluation.comparison import Comparison, compare
 from powerbalance.evaluation.evaluate import evaluate
 from powerbalance.evaluation.report import Report, Robustness
@@ -25,6 +26,7 @@ __all__ = [
     "Report",
     "Robustness",
     "Tradeoff",
+    "ValueAgainstCost",
     "ValueForMoney",
     "agreement",
     "compare",

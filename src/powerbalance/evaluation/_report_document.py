@@ -7,6 +7,7 @@ it computed into the blocks every renderer understands and into the layout of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,7 @@ from powerbalance._render import (
 )
 from powerbalance._render.svg import contribution_bars
 from powerbalance._version import __version__
+from powerbalance.evaluation._value_against_cost import ValueAgainstCost
 from powerbalance.evaluation.tradeoffs import Tradeoff
 from powerbalance.model import Assessment
 from powerbalance.model.weights import Weights
@@ -39,6 +41,7 @@ __all__ = [
     "report_document",
     "scale_lines",
     "tie_note",
+    "value_for_money_section",
 ]
 
 _MEASURES = ("benefit", "risk", "net")
@@ -268,6 +271,42 @@ def area_section(
     return Section(heading, blocks)
 
 
+def value_for_money_section(analyses: Sequence[ValueAgainstCost]) -> Section | None:
+    """The section "Value for money": what value is, then per cost its words, chart and table.
+
+    None when there is nothing to set against a cost; with several costs, one part each.
+
+    Examples
+    --------
+    >>> import powerbalance as pb
+    >>> a = pb.Assessment(
+    ...     ["A", "B"], [pb.Criterion("Gain", area="X", kind="benefit"),
+    ...                  pb.Criterion("Cost", area="Y", kind="cost")], [[1, 10], [3, 50]])
+    >>> section = value_for_money_section(pb.evaluate(a).value_for_money)
+    >>> section.heading, [type(b).__name__ for b in section.blocks]
+    ('Value for money', ['Paragraph', 'Paragraph', 'Figure', 'Table'])
+    >>> value_for_money_section(()) is None
+    True
+    """
+    if not analyses:
+        return None
+    blocks: list[Block] = [
+        Paragraph(
+            "Value is each option's score on every criterion but the costs, under the "
+            "report's weights renormalized over them. An option is dominated when another "
+            "gives at least as much value for no more cost; extendedly dominated when a "
+            "mix of two others would give more value for its cost. The ICER is the extra "
+            "cost per unit of extra value of each efficient option over the next cheaper one."
+        )
+    ]
+    for analysis in analyses:
+        if len(analyses) == 1:
+            blocks += analysis.blocks()
+        else:
+            blocks.append(Section(f"Against {analysis.cost}", analysis.blocks()))
+    return Section("Value for money", blocks)
+
+
 def report_document(
     *,
     title: str,
@@ -280,8 +319,12 @@ def report_document(
     tradeoff: Tradeoff | None,
     method: str,
     provenance: str,
+    value_for_money: Sequence[ValueAgainstCost] = (),
 ) -> Document:
     """The report's document: the summary first, then ranking, areas, top two, scales.
+
+    With cost criteria, the value for money (:func:`value_for_money_section`) follows
+    the top two.
 
     Examples
     --------
@@ -306,6 +349,9 @@ def report_document(
     )
     if tradeoff is not None:
         blocks.append(Section("The top two options", tradeoff._blocks()))
+    section = value_for_money_section(value_for_money)
+    if section is not None:
+        blocks.append(section)
     scales = scale_lines(assessment)
     if scales:
         blocks.append(Notes("Scales (what the worst and best scores stand for)", scales))
@@ -328,8 +374,11 @@ def report_data(
     sensitivity: list[dict[str, Any]],
     summary: str,
     input_hash: str,
+    value_for_money: Sequence[ValueAgainstCost] | None = None,
 ) -> dict[str, Any]:
     """The report's plain data, in the layout its ``to_dict()`` documents.
+
+    ``value_for_money`` is None without a cost criterion, and the key is then left out.
 
     Examples
     --------
@@ -380,6 +429,22 @@ def report_data(
         "frontier": list(frontier),
         "dominance": [] if dominance is None else dominance.to_dict(orient="records"),
         "sensitivity": sensitivity,
+        **(
+            {}
+            if value_for_money is None
+            else {
+                "value_for_money": [
+                    {
+                        "cost": v.cost,
+                        "unit": v.unit,
+                        "options": v.records(),
+                        "frontier": list(v.frontier),
+                        "summary": v.summary(),
+                    }
+                    for v in value_for_money
+                ]
+            }
+        ),
         "summary": summary,
         "input_hash": input_hash,
         "version": __version__,

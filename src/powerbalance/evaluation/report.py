@@ -32,8 +32,13 @@ from powerbalance._render import (
     signed,
 )
 from powerbalance._version import __version__
-from powerbalance.errors import InvalidParameterError
+from powerbalance.errors import InvalidParameterError, PowerbalanceError
 from powerbalance.evaluation._report_document import report_data, report_document
+from powerbalance.evaluation._value_against_cost import (
+    ValueAgainstCost,
+    against_each_cost,
+    without_costs,
+)
 from powerbalance.evaluation.tradeoffs import Tradeoff, dominance_pairs, efficient
 from powerbalance.methods import Method, PreparedMethod, scored
 from powerbalance.methods.ranking import rank_and_order
@@ -529,6 +534,55 @@ class Report(Rendered):
         on = table[table["efficient"]].sort_values(["benefit", "risk"], ascending=[False, True])
         return tuple(str(name) for name in on.index)
 
+    @functools.cached_property
+    def _value_for_money(self) -> tuple[ValueAgainstCost, ...]:
+        a = self.assessment
+        if not a.costs:
+            return ()
+        split = without_costs(a, self.weights)
+        if split is None:
+            return ()
+        try:
+            value = build_report(*split, self.method, self.weighting).scores
+        except PowerbalanceError:
+            # A method whose parameters name a cost criterion cannot score the rest; the
+            # section is then left out rather than the whole report refused.
+            return ()
+        return against_each_cost(a, np.asarray(value, dtype=np.float64))
+
+    @property
+    def value_for_money(self) -> tuple[ValueAgainstCost, ...]:
+        """Each option's value without the costs against each cost criterion.
+
+        The value is the method's score on the criteria other than costs, under this
+        report's weights renormalized over them, so that costs are not counted twice;
+        against it, each cost criterion's efficient frontier and the incremental cost
+        per unit of value along it, as :func:`powerbalance.value_for_money` finds them
+        (which also returns the evaluation behind the value). One per cost criterion;
+        empty without one, when every weight is on the costs, and for a cost with a
+        negative score (a saving).
+
+        Returns
+        -------
+        tuple of ValueAgainstCost
+            Each with ``cost`` (the criterion), ``unit``, ``table`` (as
+            :attr:`powerbalance.evaluation.ValueForMoney.table`), ``frontier`` and
+            ``summary()``.
+
+        Examples
+        --------
+        >>> import powerbalance as pb
+        >>> a = pb.Assessment(
+        ...     ["A", "B", "C"], [pb.Criterion("Gain", area="X", kind="benefit"),
+        ...                       pb.Criterion("Cost", area="Y", kind="cost")],
+        ...     [[1, 10], [3, 50], [2, 60]])
+        >>> [(v.cost, v.frontier) for v in pb.evaluate(a).value_for_money]
+        [('Cost', ('A', 'B'))]
+        >>> pb.evaluate(pb.examples.load().assessment).value_for_money
+        ()
+        """
+        return self._value_for_money
+
     # -- words --------------------------------------------------------------------------
 
     def summary(self) -> str:
@@ -675,6 +729,7 @@ class Report(Rendered):
             by_area=self._by_area,
             net_vs_baseline=None if self._baseline_row is None else self.net_by_area_vs_baseline,
             tradeoff=self.tradeoffs(names[0], names[1]) if len(names) > 1 else None,
+            value_for_money=self._value_for_money,
             method=in_words(self.method),
             provenance=self._provenance(),
         )
@@ -714,6 +769,10 @@ class Report(Rendered):
         - ``dominance``: records with ``option``, ``dominated_by``, ``score_margin``
           (empty above :data:`SUMMARY_DOMINANCE_LIMIT` options);
         - ``sensitivity``: the ``to_dict()`` of each attached robustness analysis;
+        - ``value_for_money``, only when the assessment has a cost criterion: one record
+          per item of :attr:`value_for_money`, with ``cost``, ``unit``, ``options`` (one
+          record per option, cheapest first, with ``option`` and the columns of its
+          ``table``), ``frontier`` and ``summary``;
         - ``summary``: the text of :meth:`summary`; ``input_hash``: :attr:`input_hash`.
 
         Examples
@@ -737,6 +796,7 @@ class Report(Rendered):
             frontier=self.frontier,
             dominance=None if many else self._dominance,
             sensitivity=[analysis.to_dict() for analysis in self.sensitivity],
+            value_for_money=self._value_for_money if self.assessment.costs else None,
             summary=self.summary(),
             input_hash=self.input_hash,
         )

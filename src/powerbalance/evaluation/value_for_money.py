@@ -23,7 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,22 +30,21 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from powerbalance._render.document import Block, Document, Paragraph, Table
+from powerbalance._render.document import Document
 from powerbalance._render.result import Rendered, plain
-from powerbalance._render.words import component, full_name, in_words, join_words, number
+from powerbalance._render.words import component, full_name, in_words
 from powerbalance._validate import as_number, did_you_mean, quoted_list, refuse
 from powerbalance._version import __version__
 from powerbalance.errors import InvalidParameterError, UnknownNameError
-from powerbalance.evaluation._cost_effectiveness import (
-    DOMINATED,
-    EFFICIENT,
-    cost_effectiveness,
+from powerbalance.evaluation._value_against_cost import (
+    ValueAgainstCost,
+    value_against_cost,
+    without_costs,
 )
 from powerbalance.evaluation.evaluate import check_assessment
 from powerbalance.evaluation.report import Report, build_report
 from powerbalance.methods import MethodLike, resolve_method
 from powerbalance.model import Assessment
-from powerbalance.model.weights import Weights
 from powerbalance.weighting import WeightingLike, apply_weighting, resolve_weighting
 
 __all__ = ["VALUE_FOR_MONEY_SCHEMA", "ValueForMoney", "value_for_money"]
@@ -63,28 +61,14 @@ Examples
 _OWNER = "value_for_money"
 
 
-def amount(value: float) -> str:
-    """A cost or a ratio as a reader writes money: thousands separated, few decimals.
-
-    Examples
-    --------
-    >>> amount(1166.666), amount(140), amount(0.125), amount(12.5)
-    ('1,167', '140', '0.125', '12.5')
-    """
-    if not math.isfinite(value):
-        return str(value)
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.3g}" if abs(value) >= 1 else f"{value:.3g}"
-
-
 @attrs.frozen
-class ValueForMoney(Rendered):
+class ValueForMoney(ValueAgainstCost, Rendered):
     """Value against cost, the efficient frontier and its ICERs; see :func:`value_for_money`.
 
     It renders as every result does (:meth:`summary`, ``print``, :meth:`to_markdown`,
     :meth:`to_html` with the chart of value against cost, :meth:`to_dict`,
-    :meth:`to_json`).
+    :meth:`to_json`). It is the value against cost that a report shows for each cost
+    criterion (:attr:`Report.value_for_money`), with the evaluation behind the value.
 
     Attributes
     ----------
@@ -115,122 +99,17 @@ class ValueForMoney(Rendered):
     [1.0, 50.0, 40.0]
     """
 
-    table: pd.DataFrame = attrs.field(eq=False, repr=False)
-    cost: str
-    unit: str
     report: Report = attrs.field(eq=False, repr=False)
 
-    @property
-    def frontier(self) -> tuple[str, ...]:
-        """The efficient options, cheapest first.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> a = pb.Assessment(
-        ...     ["A", "B", "C"], [pb.Criterion("Gain", area="X", kind="benefit"),
-        ...                       pb.Criterion("Cost", area="Y", kind="cost")],
-        ...     [[1, 10], [3, 50], [2, 60]])
-        >>> pb.evaluation.value_for_money(a).frontier
-        ('A', 'B')
-        """
-        on = self.table["status"] == EFFICIENT
-        return tuple(str(name) for name in self.table.index[on])
-
-    def _money(self, value: float) -> str:
-        return f"{amount(value)} {self.unit}" if self.unit else amount(value)
-
-    def _step(self, option: str) -> str:
-        row = self.table.loc[option].to_dict()
-        return (
-            f"{option} adds {number(float(row['incremental_value']))} of value for "
-            f"{self._money(float(row['incremental_cost']))} more than {row['compared_with']}: "
-            f"{self._money(float(row['icer']))} per unit"
-        )
-
-    def summary(self) -> str:
-        """The frontier and its steps in words, then what is left off it and why.
-
-        Examples
-        --------
-        >>> import powerbalance as pb
-        >>> a = pb.Assessment(
-        ...     ["A", "B", "C"], [pb.Criterion("Gain", area="X", kind="benefit"),
-        ...                       pb.Criterion("Cost", area="Y", kind="cost")],
-        ...     [[1, 10], [3, 150], [2, 160]])
-        >>> print(pb.evaluation.value_for_money(a).summary())  # doctest: +NORMALIZE_WHITESPACE
-        On value for money, 2 of the 3 options are efficient, cheapest first: A and B.
-        B adds 1.000 of value for 140 more than A: 140 per unit. C is dominated by B.
-        """
-        frontier = self.frontier
-        n = len(self.table)
-        parts = [
-            f"On value for money, {len(frontier)} of the {n} options "
-            f"{'is' if len(frontier) == 1 else 'are'} efficient, cheapest first: "
-            f"{join_words(list(frontier))}."
-        ]
-        icers = self.table["icer"]
-        steps = [self._step(o) for o in frontier if not math.isnan(float(icers[o]))]
-        if steps:
-            parts.append("; ".join(steps) + ".")
-        for option, row in self.table.iterrows():
-            if row["status"] == DOMINATED:
-                parts.append(f"{option} is dominated by {row['dominated_by'][0]}.")
-            elif row["status"] != EFFICIENT:
-                below, above = row["dominated_by"]
-                parts.append(
-                    f"{option} is extendedly dominated: a mix of {below} and {above} gives "
-                    "more value for its cost."
-                )
-        return " ".join(parts)
-
     def _document(self) -> Document:
-        # Imported here: the chart is drawn only when a page is rendered.
-        from powerbalance._render.document import Figure
-        from powerbalance._render.svg_scatter import frontier_scatter
-
-        table = self.table
-        cost_label = f"cost ({self.unit})" if self.unit else "cost"
-        rows = [
-            [
-                str(option),
-                number(row["value"]),
-                amount(row["cost"]),
-                str(row["status"]),
-                " and ".join(row["dominated_by"]) or "",
-                "" if math.isnan(row["icer"]) else amount(row["icer"]),
-            ]
-            for option, row in table.iterrows()
-        ]
-        figure = Figure(
-            frontier_scatter(
-                table["cost"].tolist(),
-                table["value"].tolist(),
-                [str(o) for o in table.index],
-                (table["status"] == EFFICIENT).tolist(),
-                x_label=cost_label,
-                y_label="value",
-                title="Value against cost",
-            ),
-            "Each option's value (the score on every criterion but cost) against its "
-            "cost; the line joins the efficient options.",
-        )
-        blocks: list[Block] = [
-            Paragraph(self.summary()),
-            figure,
-            Table(
-                "Value against cost, cheapest first (ICER: incremental cost per unit of value)",
-                ["Option", "Value", cost_label.capitalize(), "Status", "Dominated by", "ICER"],
-                rows,
-                "<>><<>",
-            ),
-        ]
         provenance = (
             f"Method: {full_name(self.report.method)}. "
             f"Weighting: {full_name(self.report.weighting)}, renormalized over the criteria "
             f"other than costs. powerbalance {__version__}."
         )
-        return Document(f"Value for money under {in_words(self.report.method)}", blocks, provenance)
+        return Document(
+            f"Value for money under {in_words(self.report.method)}", self.blocks(), provenance
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """:attr:`table` (a copy).
@@ -273,7 +152,7 @@ class ValueForMoney(Rendered):
                 "method": component(self.report.method),
                 "weighting": component(self.report.weighting),
                 "weights": dict(self.report.weights.items()),
-                "options": self.table.reset_index().to_dict(orient="records"),
+                "options": self.records(),
                 "frontier": list(self.frontier),
                 "summary": self.summary(),
                 "version": __version__,
@@ -443,9 +322,8 @@ def value_for_money(
             "an assessment with a criterion other than costs",
             fix="Value is measured on the benefits and risks: add at least one.",
         )
-    weights = apply_weighting(scheme, assessment)
-    rest = {n: weights[n] for n in kept}
-    if sum(rest.values()) <= 0:
+    split = without_costs(assessment, apply_weighting(scheme, assessment))
+    if split is None:
         raise refuse(
             _OWNER,
             "weighting",
@@ -454,33 +332,8 @@ def value_for_money(
             fix=f"Every weight is on the costs; weigh at least one of {quoted_list(kept)}.",
             error=InvalidParameterError,
         )
-    part = assessment if len(kept) == assessment.n_criteria else assessment.subset(criteria=kept)
-    report = build_report(part, Weights.from_mapping(rest), resolved_method, scheme)
-    value = np.asarray(report.scores, dtype=np.float64)
-    frontier = cost_effectiveness(value, amounts)
-    names = assessment.option_names
-    order = [int(i) for i in frontier.order]
-    incremental_cost = np.full(len(names), np.nan)
-    incremental_value = np.full(len(names), np.nan)
-    for i in order:
-        before = int(frontier.previous[i])
-        if before >= 0:
-            incremental_cost[i] = amounts[i] - amounts[before]
-            incremental_value[i] = value[i] - value[before]
-    table = pd.DataFrame(
-        {
-            "value": value[order],
-            "cost": amounts[order],
-            "status": [frontier.status[i] for i in order],
-            "dominated_by": [tuple(names[j] for j in frontier.by[i]) for i in order],
-            "compared_with": [
-                names[int(frontier.previous[i])] if frontier.previous[i] >= 0 else None
-                for i in order
-            ],
-            "incremental_cost": incremental_cost[order],
-            "incremental_value": incremental_value[order],
-            "icer": frontier.icer[order],
-        },
-        index=pd.Index([names[i] for i in order], name="option"),
+    report = build_report(*split, resolved_method, scheme)
+    found = value_against_cost(
+        assessment.option_names, report.scores, amounts, cost=name, unit=unit
     )
-    return ValueForMoney(table=table, cost=name, unit=unit, report=report)
+    return ValueForMoney(table=found.table, cost=name, unit=unit, report=report)

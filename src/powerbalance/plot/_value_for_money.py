@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from powerbalance._render.palette import AREA_COLOURS, INK, MARKER_GREY
 from powerbalance.errors import InvalidParameterError
-from powerbalance.evaluation.value_for_money import ValueForMoney, amount
+from powerbalance.evaluation._value_against_cost import amount
+from powerbalance.evaluation.value_for_money import ValueForMoney
 from powerbalance.plot._style import (
     describe,
     figure_of,
