@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, cast
 
 import attrs
 import numpy as np
 
+from powerbalance._frozen import FrozenMap
 from powerbalance._validate import (
     InstanceOf,
     Integer,
@@ -261,11 +261,9 @@ class Problem:
                 )
                 resources[resource] = None
                 checked.setdefault(option, {})[resource] = float(amount)
-        return MappingProxyType(
+        return FrozenMap(
             {
-                option: MappingProxyType(
-                    {r: checked.get(option, {}).get(r, 0.0) for r in resources}
-                )
+                option: FrozenMap({r: checked.get(option, {}).get(r, 0.0) for r in resources})
                 for option in self.assessment.option_names
             }
         )
@@ -315,9 +313,7 @@ class Problem:
                 fix=f"It has none for {quoted_list(missing)}; give one, or None to track "
                 "the resource without capping it.",
             )
-        return MappingProxyType(
-            {r: None if given[r] is None else float(given[r]) for r in resources}
-        )
+        return FrozenMap({r: None if given[r] is None else float(given[r]) for r in resources})
 
     def _checked_minimum(self) -> Mapping[str, float]:
         given: object = {} if self.minimum is None else self.minimum
@@ -357,7 +353,7 @@ class Problem:
                     f"at most the budget of {resource!r} ({limit:,.6g})",
                     fix="Lower the minimum or raise the budget.",
                 )
-        return MappingProxyType({r: float(given[r]) for r in resources if r in given})
+        return FrozenMap({r: float(given[r]) for r in resources if r in given})
 
     def _checked_requires(self) -> Mapping[str, tuple[str, ...]]:
         given: object = {} if self.requires is None else self.requires
@@ -393,7 +389,7 @@ class Problem:
                 fix=f"{' requires '.join(repr(name) for name in cycle)}: none of them could be "
                 "chosen first; drop one of these prerequisites.",
             )
-        return MappingProxyType(checked)
+        return FrozenMap(checked)
 
     def _check_sizes(self) -> None:
         n = self.assessment.n_options

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from powerbalance._frozen import FrozenMap
 from powerbalance._render import number, plain
 from powerbalance.portfolio._solve import Arrays, package_value, solve
 from powerbalance.portfolio._values import Valuation
@@ -34,7 +34,7 @@ def amount(value: float) -> str:
 
 
 def _to_budget(value: Mapping[str, float | None]) -> Mapping[str, float | None]:
-    return MappingProxyType(dict(value))
+    return FrozenMap(dict(value))
 
 
 @attrs.frozen
