@@ -227,3 +227,18 @@ def test_nice_ticks_are_round_and_cover_the_range():
     assert ticks[0] <= -3.2
     assert ticks[-1] >= 117.0
     assert len(ticks) <= 5
+
+
+def test_values_equal_but_for_rounding_still_get_a_scale():
+    # Found through the brief: every option worth the same, the sums differing only in
+    # the last digits, once divided the y scale by zero.
+    from powerbalance._render.svg_scatter import frontier_scatter
+
+    value = 0.1 + 0.2
+    svg = frontier_scatter(
+        [1.0, 2.0], [value, 0.3], ["A", "B"], [True, False],
+        x_label="cost", y_label="value", title="t",
+    )  # fmt: skip
+    assert svg.count('class="point') == 2
+    assert "nan" not in svg
+    assert "inf" not in svg

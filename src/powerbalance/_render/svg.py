@@ -60,8 +60,12 @@ def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
     [0.0, 0.1, 0.2, 0.3, 0.4]
     >>> nice_ticks(0.12, 0.61, most=4)
     [0.0, 0.25, 0.5, 0.75]
+    >>> nice_ticks(0.5, 0.5 + 1e-15)
+    [0.5, 0.75, 1.0, 1.25, 1.5]
     """
-    if not high > low:
+    # A span lost in rounding (values equal but for the last digits) would give one tick
+    # repeated, and a scale of zero width: it is widened like an empty one.
+    if not high - low > 1e-9 * max(1.0, abs(low), abs(high)):
         high = low + 1.0
     span = high - low
     for power in range(math.floor(math.log10(span / most)), math.ceil(math.log10(span)) + 2):
