@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         model,
         portfolio,
         scenarios,
+        screening,
         sensitivity,
         weighting,
     )
@@ -82,6 +83,7 @@ __all__ = [
     "portfolio",
     "rank_scores",
     "scenarios",
+    "screening",
     "sensitivity",
     "uncertainty",
     "value",
@@ -103,6 +105,7 @@ _SUBPACKAGES = frozenset(
         "model",
         "portfolio",
         "scenarios",
+        "screening",
         "sensitivity",
         "weighting",
     }

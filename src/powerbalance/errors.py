@@ -46,6 +46,7 @@ __all__ = [
     "ScaleRangeWarning",
     "ScenarioError",
     "ScoreError",
+    "ScreeningError",
     "ShapeError",
     "StudyFileError",
     "UnknownNameError",
@@ -188,6 +189,20 @@ class ScenarioError(PowerbalanceError, ValueError):
     Examples
     --------
     >>> issubclass(ScenarioError, ValueError)
+    True
+    """
+
+
+class ScreeningError(PowerbalanceError, ValueError):
+    """A screening leaves no option on the shortlist to analyse.
+
+    Raised by :attr:`powerbalance.screening.Screening.assessment` when the rules
+    exclude every option and no business-as-usual or do-minimum option was kept; the
+    message gives the first exclusions and how to keep a comparator.
+
+    Examples
+    --------
+    >>> issubclass(ScreeningError, ValueError)
     True
     """
 
