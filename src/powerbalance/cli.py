@@ -5,7 +5,9 @@ robust it is, then the evidence), ``powerbalance report`` for its ranked trade-o
 ``powerbalance compare`` to see whether the choice of method or weighting changes it,
 ``powerbalance sensitivity`` to see how far the weights can move before it changes,
 ``powerbalance scenarios`` to see which choice holds up across the study's futures,
-``powerbalance packages`` for the best combination of options within the budgets, and
+``powerbalance packages`` for the best combination of options within the budgets,
+``powerbalance screen`` and ``powerbalance sort`` for which options pass the study's red
+lines and which category each falls in, and
 ``powerbalance conference --output page.html`` for a page where a room moves the weights
 and watches the ranking change. Each takes a built-in study's name or a study file
 (``.toml``, ``.json``, ``.csv``, ``.xlsx``, ``.xml``). ``powerbalance validate FILE``
@@ -58,6 +60,7 @@ from powerbalance.weighting import WeightingLike
 
 if TYPE_CHECKING:
     from powerbalance.portfolio import Frontier, Package
+    from powerbalance.screening import CategoryAcceptability, Screening, Sorting
 
 __all__ = ["build_parser", "main"]
 
@@ -90,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_conference(commands)
     _add_scenarios(commands)
     _add_packages(commands)
+    _add_screen(commands)
+    _add_sort(commands)
     report = commands.add_parser(
         "report",
         help="rank a study's options and explain the ranking",
@@ -323,6 +328,53 @@ def _add_packages(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="also show the best package at every budget level of RESOURCE",
     )
     _add_output_arguments(packages)
+
+
+def _add_screen(commands: argparse._SubParsersAction[_Parser]) -> None:
+    screen = commands.add_parser(
+        "screen",
+        help="which options pass the study's red lines and minimum standards",
+        description="Screen the study's options against its rules (its [[screening.rules]] "
+        "tables: thresholds, red lines, must-haves): the options kept and excluded, every "
+        "exclusion with its reason, and the business-as-usual option (the baseline) and the "
+        "do-minimum option kept on the shortlist as comparators.",
+    )
+    _add_study(screen)
+    _add_output_arguments(screen)
+
+
+def _add_sort(commands: argparse._SubParsersAction[_Parser]) -> None:
+    sort = commands.add_parser(
+        "sort",
+        help="sort the study's options into ordered categories, such as reject/recommend",
+        description="Sort the study's options into the ordered categories of its sorting "
+        "model (its [sorting] table: MR-Sort or ELECTRE TRI-B), each with why: the criteria "
+        "that supported it against the categories' edges and the vetoes that fired.",
+    )
+    _add_study(sort)
+    _add_weighting(sort)
+    sort.add_argument(
+        "--method-rule",
+        choices=("pessimistic", "optimistic"),
+        default=None,
+        help="ELECTRE TRI-B only: the assignment rule (default: the model's own); the other "
+        "rule's category is shown beside it",
+    )
+    sort.add_argument(
+        "--acceptability",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="also draw N weightings uniformly (and the uncertain scores) and show how often "
+        "each option falls in each category (default: 0, none)",
+    )
+    sort.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="random seed of --acceptability, for a repeatable run",
+    )
+    _add_output_arguments(sort)
 
 
 def _budget(text: str) -> tuple[str, float | None]:
@@ -612,6 +664,56 @@ def _packages(arguments: argparse.Namespace) -> str:
     return _render(package, arguments.format) + "\n\n" + _render(curve, arguments.format)
 
 
+def _screen(arguments: argparse.Namespace) -> str:
+    from powerbalance.screening import screen
+
+    study = _study(arguments.study)
+    if not study.screening_rules:
+        raise PowerbalanceError(
+            f"{arguments.study}: the study has no screening rules; add them to its file as "
+            '[[screening.rules]] tables (kind = "threshold", "veto" or "must-have", and a '
+            "criterion or an area), or in Python with pb.Study(..., screening_rules=[...])."
+        )
+    screening = screen(study.assessment, *study.screening_rules, do_minimum=study.do_minimum)
+    return _render(screening, arguments.format)
+
+
+def _sort(arguments: argparse.Namespace) -> str:
+    from powerbalance.screening import ElectreTriB, acceptability, sort
+
+    study = _study(arguments.study)
+    model = study.sorting
+    if model is None:
+        raise PowerbalanceError(
+            f"{arguments.study}: the study has no sorting model; add a [sorting] table to its "
+            'file (model = "mr-sort" or "electre-tri-b", categories worst first, and profiles), '
+            "or in Python with pb.Study(..., sorting=pb.screening.MRSort(...))."
+        )
+    if arguments.method_rule is not None:
+        if not isinstance(model, ElectreTriB):
+            raise PowerbalanceError(
+                f"{arguments.study}: --method-rule applies to an ELECTRE TRI-B model; the "
+                f"study's model is {type(model).__name__}, which has one rule."
+            )
+        model = attrs.evolve(model, rule=arguments.method_rule)
+    sorting = sort(study.assessment, model, weighting=study_weighting(study, arguments.weighting))
+    if not arguments.acceptability:
+        return _render(sorting, arguments.format)
+    shares = acceptability(
+        study.assessment, model, samples=arguments.acceptability, seed=arguments.seed
+    )
+    if arguments.format == "json":
+        return json.dumps(
+            {"sorting": sorting.to_dict(), "acceptability": shares.to_dict()},
+            indent=2,
+            ensure_ascii=False,
+        )
+    if arguments.format == "html":
+        both = combine("Sorting", [sorting._document(), shares._document()])
+        return render_html(both, page=True)
+    return _render(sorting, arguments.format) + "\n\n" + _render(shares, arguments.format)
+
+
 def _report(arguments: argparse.Namespace) -> str:
     study = _study(arguments.study)
     report = evaluate(
@@ -706,7 +808,10 @@ def _render(
     | ScenarioStability
     | Ensemble
     | Package
-    | Frontier,
+    | Frontier
+    | Screening
+    | Sorting
+    | CategoryAcceptability,
     fmt: str,
 ) -> str:
     if fmt == "html":
@@ -723,6 +828,8 @@ _COMMANDS = {
     "sensitivity": _sensitivity,
     "scenarios": _scenarios,
     "packages": _packages,
+    "screen": _screen,
+    "sort": _sort,
 }
 
 

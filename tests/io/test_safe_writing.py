@@ -558,6 +558,8 @@ def test_the_formats_page_table_is_the_table_of_the_code():
         "other value functions": "curved value functions",
         "weighting presets": "presets",
         "the package problem": "portfolio",
+        "screening rules": "screening",
+        "the sorting model": "sorting",
     }
     found: dict[str, list[str]] = {key: [] for key in formats}
     seen = set()
@@ -637,6 +639,8 @@ def test_xmcda_texts_are_named_when_a_study_is_written(tmp_path):
         study,
         presets={},
         portfolio=None,
+        screening_rules=(),
+        sorting=None,
         assessment=attrs.evolve(study.assessment, scenarios=()),
     )
     with pytest.warns(DataLossWarning) as caught:

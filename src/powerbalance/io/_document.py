@@ -6,7 +6,9 @@ texts, baseline and presets); the criteria are read and written in
 :mod:`powerbalance.io._document_criteria`, the options and their score cells in
 :mod:`powerbalance.io._document_scores`, the scenarios in
 :mod:`powerbalance.io._document_scenarios`, the package problem in
-:mod:`powerbalance.io._document_portfolio`. The format is described in ``docs/formats.md``
+:mod:`powerbalance.io._document_portfolio`, the screening rules in
+:mod:`powerbalance.io._document_screening` and the sorting model in
+:mod:`powerbalance.io._document_sorting`. The format is described in ``docs/formats.md``
 and by the JSON Schema ``study.schema.json`` beside this module.
 """
 
@@ -21,6 +23,12 @@ from powerbalance.io._document_criteria import Named, criterion_table, read_crit
 from powerbalance.io._document_portfolio import build_portfolio, portfolio_table, read_portfolio
 from powerbalance.io._document_scenarios import read_scenarios, scenario_table
 from powerbalance.io._document_scores import read_options, write_cell
+from powerbalance.io._document_screening import (
+    build_screening,
+    read_screening,
+    screening_table,
+)
+from powerbalance.io._document_sorting import build_sorting, read_sorting, sorting_table
 from powerbalance.io._problems import Collector
 from powerbalance.io._values import INVALID, check_keys, read_array, read_table, read_text
 from powerbalance.io._weightings import read_scheme, write_weighting
@@ -64,6 +72,8 @@ TOP_KEYS = (
     "scenarios",
     "presets",
     "portfolio",
+    "screening",
+    "sorting",
 )
 
 
@@ -137,6 +147,21 @@ def study_from_document(document: object, problems: Collector) -> Any:
             if isinstance(c, Named) and getattr(c.value, "kind", None) == "cost"
         ]
         portfolio = read_portfolio(top["portfolio"], names, resources, problems)
+    screening: Any = None
+    sorting: Any = None
+    if "screening" in top or "sorting" in top:
+        known = [c for c in criteria if isinstance(c, Named)]
+        criterion_names = [c.name for c in known]
+        if "screening" in top:
+            areas = list(
+                dict.fromkeys(
+                    c.value.area for c in known if isinstance(getattr(c.value, "area", None), str)
+                )
+            )
+            names = [o.name for o in options if isinstance(o, Option)]
+            screening = read_screening(top["screening"], criterion_names, areas, names, problems)
+        if "sorting" in top:
+            sorting = read_sorting(top["sorting"], criterion_names, problems)
     built = [c.value if isinstance(c, Named) else c for c in criteria]
     if problems.problems or INVALID in built or INVALID in options:
         return INVALID
@@ -162,6 +187,12 @@ def study_from_document(document: object, problems: Collector) -> Any:
             problems.add(("presets", name), str(error))
     if portfolio is not None and not problems.problems:
         portfolio = build_portfolio(portfolio, assessment, problems)
+    rules: tuple[Any, ...] = ()
+    do_minimum = None
+    if screening is not None and not problems.problems:
+        rules, do_minimum = build_screening(screening, assessment, problems)
+    if sorting is not None and not problems.problems:
+        sorting = build_sorting(sorting, assessment, problems)
     if problems.problems:
         return INVALID
     return Study(
@@ -173,6 +204,9 @@ def study_from_document(document: object, problems: Collector) -> Any:
         disclaimer=texts["disclaimer"],
         scale_description=texts["scale_description"],
         portfolio=portfolio,
+        screening_rules=rules,
+        do_minimum=do_minimum,
+        sorting=sorting,
     )
 
 
@@ -262,6 +296,10 @@ def study_to_document(study: Study) -> dict[str, Any]:
         }
     if study.portfolio is not None:
         document["portfolio"] = portfolio_table(study.portfolio)
+    if study.screening_rules or study.do_minimum is not None:
+        document["screening"] = screening_table(study.screening_rules, study.do_minimum)
+    if study.sorting is not None:
+        document["sorting"] = sorting_table(study.sorting)
     return document
 
 

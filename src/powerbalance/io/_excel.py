@@ -32,6 +32,7 @@ from powerbalance.io._table_rows import (
     study_rows,
 )
 from powerbalance.io._table_scenarios import change_rows, scenario_rows
+from powerbalance.io._table_screening import screening_rows, sorting_rows
 from powerbalance.io._tables import read_tables
 from powerbalance.model.study import Study
 
@@ -47,6 +48,8 @@ SHEETS = (
     "scenario changes",
     "presets",
     "portfolio",
+    "screening",
+    "sorting",
 )
 
 #: What zipfile raises on a damaged archive (a bad header, an unknown version or method,
@@ -179,6 +182,8 @@ def parse_workbook(
         scenarios=tables.get("scenarios"),
         changes=tables.get("scenario changes"),
         portfolio=tables.get("portfolio"),
+        screening=tables.get("screening"),
+        sorting=tables.get("sorting"),
         problems=problems,
     )
 
@@ -211,6 +216,10 @@ def write_workbook(study: Study, path: Path) -> None:
         sheets.append(("presets", preset_rows(study)))
     if study.portfolio is not None:
         sheets.append(("portfolio", portfolio_rows(study)))
+    if study.screening_rules or study.do_minimum is not None:
+        sheets.append(("screening", screening_rows(study)))
+    if study.sorting is not None:
+        sheets.append(("sorting", sorting_rows(study)))
     workbook.remove(workbook.active)
     for title, rows in sheets:
         sheet = workbook.create_sheet(title)

@@ -100,6 +100,22 @@ def _portfolio(study: Study) -> str | None:
     return f"the package problem (costs, interactions and budgets of {resources})"
 
 
+def _screening(study: Study) -> str | None:
+    count = len(study.screening_rules)
+    parts = [_plural(count, "screening rule")] if count else []
+    if study.do_minimum is not None:
+        parts.append(f"the do-minimum option ({study.do_minimum!r})")
+    return " and ".join(parts) or None
+
+
+def _sorting(study: Study) -> str | None:
+    model = study.sorting
+    if model is None:
+        return None
+    categories = ", ".join(map(repr, model.categories))
+    return f"the sorting model ({type(model).__name__} into {categories})"
+
+
 #: Each part of a study a format may not hold: its key, and what the study has of it in
 #: words (None if nothing).
 PARTS: dict[str, Callable[[Study], str | None]] = {
@@ -113,6 +129,8 @@ PARTS: dict[str, Callable[[Study], str | None]] = {
     "curved value functions": _curved_value_functions,
     "presets": _presets,
     "portfolio": _portfolio,
+    "screening": _screening,
+    "sorting": _sorting,
 }
 
 #: The parts of :data:`PARTS` each format cannot hold (a CSV table by its layout).
@@ -128,6 +146,8 @@ LOST: dict[str, tuple[str, ...]] = {
         "scenarios",
         "presets",
         "portfolio",
+        "screening",
+        "sorting",
     ),
     "csv-wide": (
         "texts",
@@ -139,6 +159,8 @@ LOST: dict[str, tuple[str, ...]] = {
         "scenarios",
         "presets",
         "portfolio",
+        "screening",
+        "sorting",
     ),
     "xml": (
         "texts",
@@ -147,6 +169,8 @@ LOST: dict[str, tuple[str, ...]] = {
         "curved value functions",
         "presets",
         "portfolio",
+        "screening",
+        "sorting",
     ),
 }
 

@@ -34,6 +34,7 @@ from powerbalance.io._table_layouts import (
 from powerbalance.io._table_locations import Locations, ScoreCells
 from powerbalance.io._table_portfolio import read_portfolio_sheet
 from powerbalance.io._table_scenarios import read_scenario_sheets
+from powerbalance.io._table_screening import read_screening_sheet, read_sorting_sheet
 
 __all__ = ["read_tables"]
 
@@ -61,6 +62,8 @@ def read_tables(
     scenarios: Table | None = None,
     changes: Table | None = None,
     portfolio: Table | None = None,
+    screening: Table | None = None,
+    sorting: Table | None = None,
 ) -> tuple[dict[str, Any], Mapping[Path, Location]]:
     """The study document of a set of tables, and where each of its fields is."""
     locations: dict[Path, Location] = {}
@@ -139,6 +142,10 @@ def read_tables(
         _read_presets_sheet(presets, document, locations, problems)
     if portfolio is not None:
         read_portfolio_sheet(portfolio, document, locations, problems)
+    if screening is not None:
+        read_screening_sheet(screening, document, locations, problems)
+    if sorting is not None:
+        read_sorting_sheet(sorting, document, locations, problems)
     return document, Locations(locations, cells)
 
 

@@ -295,7 +295,7 @@ def dumps(document: Mapping[str, Any]) -> str:
     Gain = 1.5
     <BLANKLINE>
     """
-    sections = ("criteria", "options", "scenarios", "presets", "portfolio")
+    sections = ("criteria", "options", "scenarios", "presets", "portfolio", "screening", "sorting")
     out = _lines(document, skip=sections)
     for criterion in document.get("criteria", []):
         out += ["", "[[criteria]]", *_lines(criterion)]
@@ -316,6 +316,18 @@ def dumps(document: Mapping[str, Any]) -> str:
         out += ["", f"[presets.{_key(name)}]", *_lines(preset)]
     if "portfolio" in document:
         out += _portfolio_lines(document["portfolio"])
+    if "screening" in document:
+        screening = document["screening"]
+        out += ["", "[screening]", *_lines(screening, skip=("rules",))]
+        for rule in screening.get("rules", []):
+            out += ["", "[[screening.rules]]", *_lines(rule)]
+    if "sorting" in document:
+        tables = ("profiles", "vetoes", "indifference", "preference", "veto")
+        sorting = document["sorting"]
+        out += ["", "[sorting]", *_lines(sorting, skip=tables)]
+        for key in tables:
+            if key in sorting:
+                out += ["", f"[sorting.{key}]", *_lines(sorting[key])]
     return "\n".join(out) + "\n"
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "describe",
     "read_array",
     "read_bool",
+    "read_choice",
     "read_number",
     "read_pair",
     "read_table",
@@ -133,6 +134,44 @@ def claim_name(
         return False
     seen[name] = position
     return True
+
+
+def read_choice(
+    table: Mapping[str, Any],
+    key: str,
+    choices: Collection[str],
+    path: Path,
+    problems: Collector,
+    what: str,
+) -> Any:
+    """The required ``key`` of ``table``, one of ``choices`` (``what`` they are), or INVALID.
+
+    Examples
+    --------
+    >>> problems = Collector("study.toml")
+    >>> read_choice({"kind": "vetoo"}, "kind", ("veto", "threshold"), ("rules", 0), problems,
+    ...             "kind of rule")
+    INVALID
+    >>> print(problems.problems[0].message)
+    unknown kind of rule 'vetoo'; give one of 'veto', 'threshold'. Did you mean 'veto'?
+    """
+    if key not in table:
+        problems.add(
+            (*path, key),
+            f"the required key {key!r} is missing; give one of {quoted_list(choices)}.",
+        )
+        return INVALID
+    chosen = read_text(table[key], (*path, key), problems)
+    if chosen is INVALID:
+        return INVALID
+    if chosen not in choices:
+        problems.add(
+            (*path, key),
+            f"unknown {what} {chosen!r}; give one of {quoted_list(choices)}."
+            + did_you_mean(chosen, choices),
+        )
+        return INVALID
+    return chosen
 
 
 def read_bool(value: object, path: Path, problems: Collector) -> Any:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from powerbalance import registry
 from powerbalance._frozen import FrozenMap
-from powerbalance._validate import InstanceOf, check, refuse
-from powerbalance.errors import PowerbalanceError, WeightError
+from powerbalance._validate import InstanceOf, check, did_you_mean, quoted_list, refuse
+from powerbalance.errors import PowerbalanceError, UnknownNameError, WeightError
 from powerbalance.model.assessment import Assessment
 from powerbalance.model.weights import Weights
 
@@ -85,6 +85,59 @@ def _validate_portfolio(instance: Study, attribute: attrs.Attribute[Any], value:
         )
 
 
+def _to_rules(value: object) -> tuple[Any, ...]:
+    # Duck-typed, as the portfolio is: the model comes before the screening stage.
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise refuse(
+            "Study",
+            "screening_rules",
+            value,
+            "a list of screening rules (pb.screening.Threshold, Veto or MustHave)",
+            fix="Wrap a single rule in a list.",
+        )
+    rules = tuple(value)
+    for rule in rules:
+        if not callable(getattr(rule, "breach", None)) or not attrs.has(type(rule)):
+            raise refuse(
+                "Study",
+                "screening_rules",
+                rule,
+                "screening rules (pb.screening.Threshold, Veto or MustHave)",
+                fix="Build each with pb.screening, such as pb.screening.Veto('Risk', limit=7).",
+            )
+    return rules
+
+
+def _validate_sorting(instance: Study, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not callable(getattr(value, "prepare", None)) or not hasattr(value, "categories"):
+        raise refuse(
+            "Study",
+            "sorting",
+            value,
+            "a sorting model (pb.screening.MRSort or ElectreTriB) or None",
+            fix="Such as pb.screening.MRSort(['reject', 'consider', 'recommend'], profiles=...).",
+        )
+
+
+def _validate_do_minimum(instance: Study, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    names = instance.assessment.option_names
+    if value not in names:
+        raise refuse(
+            "Study",
+            "do_minimum",
+            value,
+            "an option of the assessment, or None",
+            fix=f"The options are {quoted_list(names)}.{did_you_mean(str(value), names)}",
+            error=UnknownNameError,
+        )
+
+
 @attrs.frozen
 class Study:
     """What a study file holds: an assessment, the texts around it and weighting presets.
@@ -121,6 +174,15 @@ class Study:
         interactions), for :func:`powerbalance.portfolio.optimize`; None when the study
         has none. A problem built on another assessment is rebuilt on this one, with
         its costs, budgets and interactions, which must fit its options.
+    screening_rules : sequence of screening rules, optional
+        Minimum standards, red lines and must-haves (:class:`powerbalance.screening.Threshold`,
+        ``Veto``, ``MustHave``) for :func:`powerbalance.screening.screen`.
+    do_minimum : str, optional
+        The option that does the least that could work, kept on the shortlist as a
+        comparator (business as usual is the assessment's baseline).
+    sorting : MRSort or ElectreTriB, optional
+        The model that sorts the options into ordered categories, for
+        :func:`powerbalance.screening.sort`.
 
     Raises
     ------
@@ -152,6 +214,9 @@ class Study:
     disclaimer: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     scale_description: str = attrs.field(default="", kw_only=True, validator=_validate_text)
     portfolio: Any = attrs.field(default=None, kw_only=True, validator=_validate_portfolio)
+    screening_rules: tuple[Any, ...] = attrs.field(default=(), kw_only=True, converter=_to_rules)
+    do_minimum: str | None = attrs.field(default=None, kw_only=True, validator=_validate_do_minimum)
+    sorting: Any = attrs.field(default=None, kw_only=True, validator=_validate_sorting)
 
     def __attrs_post_init__(self) -> None:
         for name, scheme in self.presets.items():
