@@ -44,6 +44,25 @@ def _smaa(a):
     return pb.sensitivity.smaa(a, samples=500, seed=3)
 
 
+def _screening(a):
+    return pb.screening.screen(a, *pb.examples.load(STUDY).screening_rules)
+
+
+def _sorting(a):
+    return pb.screening.sort(a, pb.examples.load(STUDY).sorting)
+
+
+def _category_acceptability(a):
+    return pb.screening.acceptability(a, pb.examples.load(STUDY).sorting, samples=500, seed=3)
+
+
+def _learned(a):
+    examples = pb.screening.sort(a, pb.examples.load(STUDY).sorting).categories
+    return pb.screening.learn_mrsort(
+        a, dict(examples), categories=["reject", "consider", "recommend"]
+    )
+
+
 BUILDERS = {
     "report": (_report, "powerbalance.evaluation.report/1"),
     "comparison": (_comparison, "powerbalance.evaluation.comparison/1"),
@@ -51,6 +70,13 @@ BUILDERS = {
     "stability": (_stability, "powerbalance.sensitivity.stability/1"),
     "sweep": (_sweep, "powerbalance.sensitivity.sweep/1"),
     "smaa": (_smaa, "powerbalance.sensitivity.smaa/1"),
+    "screening": (_screening, "powerbalance.screening.screening/1"),
+    "sorting": (_sorting, "powerbalance.screening.sorting/1"),
+    "category acceptability": (
+        _category_acceptability,
+        "powerbalance.screening.acceptability/1",
+    ),
+    "learned sorting": (_learned, "powerbalance.screening.learned/1"),
 }
 
 

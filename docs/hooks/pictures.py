@@ -180,6 +180,28 @@ def _plot_core_index(inputs: Inputs) -> Any:
     return plot.core_index(pb.portfolio.robust(problem, weight_information=information))
 
 
+def _plot_categories(inputs: Inputs) -> Any:
+    """The built-in study's sorting model under the brief's weights (the report's)."""
+    import powerbalance as pb
+    from powerbalance import plot
+
+    study = inputs.study
+    sorting = pb.screening.sort(study.assessment, study.sorting, weighting=inputs.report.weights)
+    return plot.categories(sorting)
+
+
+def _plot_category_acceptability(inputs: Inputs) -> Any:
+    """The built-in study's sorting model, under weightings drawn uniformly."""
+    import powerbalance as pb
+    from powerbalance import plot
+
+    study = inputs.study
+    result = pb.screening.acceptability(
+        study.assessment, study.sorting, samples=SMAA_SAMPLES, seed=SEED
+    )
+    return plot.category_acceptability(result)
+
+
 def _plot(name: str) -> Callable[[Inputs], Any]:
     """Draw ``powerbalance.plot.<name>`` from the inputs it takes."""
     argument = {
@@ -257,6 +279,19 @@ PICTURES = [
         "plot.core_index(pb.portfolio.robust(problem, weight_information=info)): each "
         "option's share of the non-dominated packages",
         _plot_core_index,
+    ),
+    Picture(
+        "plot.category_acceptability",
+        "figure",
+        "plot.category_acceptability(pb.screening.acceptability(a, study.sorting)): how "
+        "often each option falls in each category",
+        _plot_category_acceptability,
+    ),
+    Picture(
+        "plot.categories",
+        "figure",
+        "plot.categories(sorting): the options in their categories, worst at the bottom",
+        _plot_categories,
     ),
     Picture("page.report", "page", "report.to_html(page=True)", lambda i: i.report),
     Picture(

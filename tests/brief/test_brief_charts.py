@@ -30,8 +30,10 @@ def test_the_smaa_section_shows_the_chart_of_rank_acceptabilities(study):
     assert (
         chart == re.search(r'<svg [^>]*class="chart ranks".*?</svg>', brief.smaa.to_html(), re.S)[0]
     )
-    # One chart of each kind on the page: the report's bars and SMAA's ranks.
-    assert re.findall(r'<svg [^>]*class="chart (\w+)"', page) == ["bars", "ranks"]
+    # One chart of each kind on the page: the study's categories when it has a sorting
+    # model, the report's bars and SMAA's ranks.
+    categories = ["categories"] if study.sorting is not None else []
+    assert re.findall(r'<svg [^>]*class="chart (\w+)"', page) == [*categories, "bars", "ranks"]
     for rendering in (brief.to_text(), brief.to_markdown()):
         assert "<svg" not in rendering
 

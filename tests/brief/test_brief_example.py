@@ -139,6 +139,7 @@ def test_the_evidence_follows_in_the_agreed_order(brief):
     headings = [b.heading for b in brief._document().blocks if hasattr(b, "heading")]
     assert headings == [
         "Ranking",
+        "Which options are acceptable",
         "Benefits and risks by area",
         "The top two options",
         "Packages within the budget",

@@ -25,9 +25,15 @@ STUDY = "great-power-cooperation"
 PAGES = ("brief", "report", "comparison", "stability", "smaa")
 #: Pages that list every option; the stability page names only those it talks about.
 EVERY_OPTION = frozenset({"brief", "report", "comparison", "smaa"})
-#: The charts each page draws, in order (the classes of their drawings).
+#: The charts each page draws, in order (the classes of their drawings); the brief
+#: draws its categories first when the study has a sorting model.
 CHARTS = {
-    "brief": ["chart bars", "chart intervals", "chart ranks"],
+    "brief": [
+        *(["chart categories"] if pb.examples.load(STUDY).sorting is not None else []),
+        "chart bars",
+        "chart intervals",
+        "chart ranks",
+    ],
     "report": ["chart bars"],
     "comparison": [],
     "stability": ["chart intervals"],

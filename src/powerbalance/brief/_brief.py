@@ -12,6 +12,11 @@ from powerbalance._render import Block, Callout, Document, Paragraph, Rendered, 
 from powerbalance._validate import InstanceOf, OneOf, check, refuse
 from powerbalance._version import __version__
 from powerbalance.brief import _sections as sections
+from powerbalance.brief._acceptable import (
+    acceptability_caveat,
+    acceptability_data,
+    acceptability_section,
+)
 from powerbalance.brief._bottom_line import recommendation, robustness
 from powerbalance.brief._consequences import consequence_data
 from powerbalance.brief._futures import futures_section
@@ -27,6 +32,7 @@ from powerbalance.io._atomic import write_file
 from powerbalance.model import Assessment, Study
 from powerbalance.portfolio import Package, RobustPackages
 from powerbalance.scenarios import ScenarioAnalysis
+from powerbalance.screening import Screening, Sorting
 from powerbalance.sensitivity import SMAAResult, Stability
 
 __all__ = ["BRIEF_SCHEMA", "FORMATS", "Brief"]
@@ -110,6 +116,12 @@ def _check_results(brief: Brief) -> None:
     for name, found in (("package", brief.package), ("robust_packages", brief.robust_packages)):
         if found is not None:
             _same_assessment(name, found, found.problem.assessment, a)
+    check("Brief", "screening", brief.screening, InstanceOf(Screening), None)
+    if brief.screening is not None:
+        _same_assessment("screening", brief.screening, brief.screening.original, a)
+    check("Brief", "sorting", brief.sorting, InstanceOf(Sorting), None)
+    if brief.sorting is not None:
+        _same_assessment("sorting", brief.sorting, brief.sorting.assessment, a)
 
 
 @attrs.frozen
@@ -119,7 +131,9 @@ class Brief(Rendered):
     Reading order: the title; the study's disclaimer, if it has one, before anything
     else; the question (the study's description); the recommendation in one
     paragraph; how robust it is in one sentence. Then the evidence: the ranking,
-    benefits and risks by area, the top two options, value for money when the
+    which options are acceptable (the screening against the study's rules and the
+    sorting into categories, when the study states them), benefits and risks by
+    area, the top two options, value for money when the
     assessment has a cost criterion, the consequences in the
     analyst's own units (uncertainty ranges in the cells, rationale notes as numbered
     footnotes), the scales and their anchors, the options and criteria described, the
@@ -156,6 +170,12 @@ class Brief(Rendered):
     robust_packages : RobustPackages, optional
         The packages no other beats under every weighting in the order of the brief's
         weights, with each option's core index (:func:`powerbalance.portfolio.robust`).
+    screening : Screening, optional
+        The options kept and excluded by the study's rules, with the reasons
+        (:func:`powerbalance.screening.screen`).
+    sorting : Sorting, optional
+        Each option's category under the study's sorting model and the brief's weights
+        (:func:`powerbalance.screening.sort`).
 
     Raises
     ------
@@ -182,6 +202,8 @@ class Brief(Rendered):
     scenarios: ScenarioAnalysis | None = attrs.field(default=None, kw_only=True)
     package: Package | None = attrs.field(default=None, kw_only=True)
     robust_packages: RobustPackages | None = attrs.field(default=None, kw_only=True)
+    screening: Screening | None = attrs.field(default=None, kw_only=True)
+    sorting: Sorting | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         _check_results(self)
@@ -191,6 +213,9 @@ class Brief(Rendered):
     def recommendation(self) -> str:
         """The recommendation in one paragraph: who comes first, by how much, and why.
 
+        When the study's screening excludes the recommended option, or its sorting
+        puts it below the best category, a last sentence says so.
+
         Examples
         --------
         >>> import powerbalance as pb
@@ -198,7 +223,9 @@ class Brief(Rendered):
         >>> brief.recommendation().startswith("Targeted cooperation ranks first of 7 options")
         True
         """
-        return recommendation(self.report, self.study.presets)
+        said = recommendation(self.report, self.study.presets)
+        caveat = acceptability_caveat(self._leader(), self.screening, self.sorting)
+        return f"{said} {caveat}" if caveat else said
 
     def robustness(self) -> str:
         """How robust the recommendation is, in one sentence: stability, SMAA, the futures.
@@ -256,6 +283,7 @@ class Brief(Rendered):
         ]
         evidence = [
             sections.ranking(report),
+            acceptability_section(self.screening, self.sorting),
             sections.areas(report),
             sections.top_two(report),
             value_for_money_section(value_for_money_analyses(report)),
@@ -285,10 +313,11 @@ class Brief(Rendered):
         :func:`~powerbalance.brief._consequences.consequence_data`); ``method`` and
         ``weighting`` (``name``, ``description``, ``words``, ``parameters``, and for
         the weighting the study's ``preset`` name or null); the ``to_dict()`` of
-        ``report``, ``stability``, ``smaa``, ``comparison`` and ``scenarios`` (null
-        when absent); ``value_for_money``, the ``to_dict()`` of the value for money
-        against each cost criterion, only when the assessment has one; ``package`` and
-        ``robust_packages``, only when the brief has a best package; ``version``.
+        ``report``, ``screening``, ``sorting``, ``stability``, ``smaa``,
+        ``comparison`` and ``scenarios`` (null when absent); ``value_for_money``, the
+        ``to_dict()`` of the value for money against each cost criterion, only when the
+        assessment has one; ``package`` and ``robust_packages``, only when the brief has a
+        best package; ``version``.
 
         Examples
         --------
@@ -332,6 +361,7 @@ class Brief(Rendered):
             "method": component(self.report.method),
             "weighting": weighting,
             "report": self.report.to_dict(),
+            **acceptability_data(self.screening, self.sorting),
             "stability": None if self.stability is None else self.stability.to_dict(),
             "smaa": None if self.smaa is None else self.smaa.to_dict(),
             "comparison": None if self.comparison is None else self.comparison.to_dict(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from powerbalance._validate import Boolean, InstanceOf, Integer, check
+from powerbalance.brief._acceptable import acceptability_analyses
 from powerbalance.brief._brief import Brief
 from powerbalance.brief._packages import package_analyses
 from powerbalance.brief._presets import as_study, study_weighting
@@ -38,6 +39,7 @@ def build(
     comparison: bool = True,
     scenarios: bool = True,
     packages: bool = True,
+    screening: bool = True,
 ) -> Brief:
     """Evaluate a study, run the robustness analyses asked for, and return its brief.
 
@@ -83,6 +85,12 @@ def build(
         and the robust packages with the weights known only by their order
         (:func:`powerbalance.portfolio.robust`, for a method linear in the weights), with
         each option's core index. Nothing is run for a study without a package problem.
+    screening : bool, default True
+        Whether to screen the options against the study's rules
+        (:func:`powerbalance.screening.screen`, keeping the study's do-minimum option)
+        and sort them into the categories of its sorting model
+        (:func:`powerbalance.screening.sort`, with the brief's weights), in a section
+        "Which options are acceptable". Nothing is run for a study with neither.
 
     Returns
     -------
@@ -112,6 +120,7 @@ def build(
     check("build", "comparison", comparison, Boolean())
     check("build", "scenarios", scenarios, Boolean())
     check("build", "packages", packages, Boolean())
+    check("build", "screening", screening, Boolean())
     check(
         "build",
         "smaa_weights",
@@ -152,6 +161,7 @@ def build(
         else None
     )
     best, found = package_analyses(study, report) if packages else (None, None)
+    screened, sorted_ = acceptability_analyses(study, report) if screening else (None, None)
     return Brief(
         study,
         report,
@@ -161,4 +171,6 @@ def build(
         scenarios=futures,
         package=best,
         robust_packages=found,
+        screening=screened,
+        sorting=sorted_,
     )

@@ -2,8 +2,9 @@
 
 And of the robustness analyses: a weight sweep, SMAA's rank acceptabilities, and across
 scenarios the regret heat map and every option's score by scenario; value against
-cost with its efficient frontier; the best package at each budget; and each option's
-core index among the robust packages.
+cost with its efficient frontier; the best package at each budget; each option's
+core index among the robust packages; and how often each option falls in each
+category of a sorting.
 
 Each function draws one chart with matplotlib and returns the
 :class:`matplotlib.figure.Figure` that holds it. Without ``ax`` it makes a new figure
@@ -36,6 +37,8 @@ Examples
 
 from __future__ import annotations
 
+from powerbalance.plot._categories import categories
+from powerbalance.plot._category_acceptability import category_acceptability
 from powerbalance.plot._core_index import core_index
 from powerbalance.plot._evaluation import benefit_risk, contributions, weights
 from powerbalance.plot._portfolio import frontier
@@ -49,6 +52,8 @@ from powerbalance.plot._value_for_money import value_for_money
 __all__ = [
     "acceptability",
     "benefit_risk",
+    "categories",
+    "category_acceptability",
     "contributions",
     "core_index",
     "frontier",
