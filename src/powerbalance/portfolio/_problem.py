@@ -284,17 +284,7 @@ class Problem:
         given = cast(Mapping[Any, Any], given)
         resources = self._cost_resources()
         for resource, limit in given.items():
-            if resource not in resources:
-                known = f"the resources are {quoted_list(resources)}" if resources else "none"
-                raise refuse(
-                    _OWNER,
-                    "budget",
-                    resource,
-                    "a resource that some option costs",
-                    fix=f"No option has a cost in {resource!r}; {known}."
-                    + did_you_mean(str(resource), resources),
-                    error=UnknownNameError,
-                )
+            _check_resource("budget", resource, resources)
             check(
                 _OWNER,
                 f"budget[{resource!r}]",
@@ -327,16 +317,7 @@ class Problem:
         given = cast(Mapping[Any, Any], given)
         resources = self.resources
         for resource, amount in given.items():
-            if resource not in resources:
-                raise refuse(
-                    _OWNER,
-                    "minimum",
-                    resource,
-                    "a resource of the costs",
-                    fix=f"The resources are {quoted_list(resources)}."
-                    + did_you_mean(str(resource), resources),
-                    error=UnknownNameError,
-                )
+            _check_resource("minimum", resource, resources)
             check(
                 _OWNER,
                 f"minimum[{resource!r}]",
@@ -499,6 +480,21 @@ class Problem:
         if len(words) == 1:
             return words[0]
         return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _check_resource(parameter: str, resource: object, resources: tuple[str, ...]) -> None:
+    """Refuse a ``budget`` or ``minimum`` key that no option has a cost in."""
+    if resource not in resources:
+        known = f"the resources are {quoted_list(resources)}" if resources else "none"
+        raise refuse(
+            _OWNER,
+            parameter,
+            resource,
+            "a resource that some option costs",
+            fix=f"No option has a cost in {resource!r}; {known}."
+            + did_you_mean(str(resource), resources),
+            error=UnknownNameError,
+        )
 
 
 def _cycle(requires: Mapping[str, tuple[str, ...]]) -> list[str]:

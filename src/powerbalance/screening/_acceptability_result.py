@@ -17,6 +17,7 @@ from powerbalance._version import __version__
 from powerbalance.model import Assessment
 from powerbalance.screening._electre_tri import ElectreTriB
 from powerbalance.screening._mrsort import MRSort
+from powerbalance.screening._sorting_model import readonly_ints, same_array
 from powerbalance.screening._why import model_in_words
 
 if TYPE_CHECKING:
@@ -36,16 +37,8 @@ Examples
 """
 
 
-def _readonly(array: IntArray | None) -> IntArray | None:
-    if array is None:
-        return None
-    copy = np.array(array, dtype=np.int64)
-    copy.flags.writeable = False
-    return copy
-
-
-def _array_eq(a: object, b: object) -> bool:
-    return bool(a is b or (a is not None and b is not None and np.array_equal(a, b)))  # type: ignore[arg-type]
+def _counts(array: object) -> Any:
+    return readonly_ints(array, np.int64)
 
 
 @attrs.frozen
@@ -95,14 +88,22 @@ class CategoryAcceptability(Rendered):
     samples: int
     seed: int
     counts: IntArray = attrs.field(
-        converter=_readonly, repr=False, eq=attrs.cmp_using(eq=_array_eq)
+        converter=_counts,
+        eq=attrs.cmp_using(eq=same_array),
+        repr=False,
     )
     uncertain_cells: int = 0
     other_counts: IntArray | None = attrs.field(
-        default=None, converter=_readonly, repr=False, eq=attrs.cmp_using(eq=_array_eq)
+        converter=_counts,
+        eq=attrs.cmp_using(eq=same_array),
+        default=None,
+        repr=False,
     )
     disagreements: IntArray | None = attrs.field(
-        default=None, converter=_readonly, repr=False, eq=attrs.cmp_using(eq=_array_eq)
+        converter=_counts,
+        eq=attrs.cmp_using(eq=same_array),
+        default=None,
+        repr=False,
     )
 
     # -- the numbers ----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from powerbalance.errors import UnknownNameError
 from powerbalance.model import Assessment, Weights
 from powerbalance.screening._electre_tri import ElectreTriB
 from powerbalance.screening._mrsort import MRSort
-from powerbalance.screening._sorting_model import Evidence
+from powerbalance.screening._sorting_model import Evidence, readonly_ints, same_array
 from powerbalance.screening._why import Explainer, model_in_words
 
 __all__ = ["SORTING_SCHEMA", "Sorting"]
@@ -34,18 +34,6 @@ Examples
 >>> SORTING_SCHEMA.split("/")[-1]
 '1'
 """
-
-
-def _readonly(array: IntArray | None) -> IntArray | None:
-    if array is None:
-        return None
-    copy = np.array(array, dtype=np.intp)
-    copy.flags.writeable = False
-    return copy
-
-
-def _array_eq(a: object, b: object) -> bool:
-    return bool(a is b or (a is not None and b is not None and np.array_equal(a, b)))  # type: ignore[arg-type]
 
 
 @attrs.frozen
@@ -90,10 +78,10 @@ class Sorting(Rendered):
     model: MRSort | ElectreTriB
     weights: Weights
     assessment: Assessment = attrs.field(repr=False)
-    positions: IntArray = attrs.field(converter=_readonly, eq=attrs.cmp_using(eq=_array_eq))
+    positions: IntArray = attrs.field(converter=readonly_ints, eq=attrs.cmp_using(eq=same_array))
     evidence: Evidence = attrs.field(repr=False, eq=False)
     other: IntArray | None = attrs.field(
-        default=None, converter=_readonly, eq=attrs.cmp_using(eq=_array_eq), repr=False
+        converter=readonly_ints, eq=attrs.cmp_using(eq=same_array), default=None, repr=False
     )
 
     # -- the numbers ----------------------------------------------------------------------

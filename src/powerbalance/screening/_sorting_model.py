@@ -11,7 +11,7 @@ learning (many candidate models) need.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol, TypeAlias, runtime_checkable
+from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 import numpy as np
@@ -32,6 +32,8 @@ __all__ = [
     "check_known",
     "oriented_profiles",
     "oriented_scores",
+    "readonly_ints",
+    "same_array",
     "to_categories",
     "to_profiles",
     "weight_rows",
@@ -51,6 +53,26 @@ Examples
 >>> 0.1 + 0.2 >= 0.3 - TOLERANCE
 True
 """
+
+
+def same_array(a: object, b: object) -> bool:
+    """Whether two optional arrays are equal: the comparison of a result's array fields."""
+    return bool(a is b or (a is not None and b is not None and np.array_equal(a, b)))  # type: ignore[arg-type]
+
+
+def readonly_ints(array: object, dtype: type = np.intp) -> Any:
+    """A read-only integer copy of ``array``, or None: the converter of a result's arrays.
+
+    Examples
+    --------
+    >>> readonly_ints([1, 2]).flags.writeable, readonly_ints(None)
+    (False, None)
+    """
+    if array is None:
+        return None
+    copy: npt.NDArray[Any] = np.array(array, dtype=dtype)
+    copy.flags.writeable = False
+    return copy
 
 
 @runtime_checkable
